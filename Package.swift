@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: descent → DescentHarness → {DescentSearch, DescentRender, DescentCore}.
+// DescentSearch and DescentRender never import DescentCore; only DescentRender touches C.
+let package = Package(
+    name: "Descent",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+        .library(name: "DescentCore", targets: ["DescentCore"]),
+        .library(name: "DescentSearch", targets: ["DescentSearch"]),
+        .library(name: "DescentRender", targets: ["DescentRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "DescentCore"),
+        .target(name: "DescentSearch"),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CGif",
+            providers: [.apt(["libgif-dev"])]),
+        .target(name: "DescentRender", dependencies: ["CCairo", "CGif"]),
+        .executableTarget(
+            name: "descent",
+            dependencies: [
+                "DescentCore", "DescentSearch", "DescentRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "DescentCoreTests", dependencies: ["DescentCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "DescentSearchTests", dependencies: ["DescentSearch", "TestSupport"]),
+        .testTarget(name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef DESCENT_CGIF_SHIM_H
+#define DESCENT_CGIF_SHIM_H
+#include <gif_lib.h>
+#endif

@@ -1,0 +1,17 @@
+/// Goldstein–Price: [1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)].
+public struct GoldsteinPrice: TestFunction {
+    public init() {}
+    public var name: String { "goldstein_price" }
+    public var displayName: String { "Goldstein–Price" }
+    public var formula: String { "[1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)]" }
+    public var minima: [Point] { [Point(0, -1)] }
+    public var defaultStart: Point { Point(-1.5, 1.5) }
+    public var view: ViewWindow { ViewWindow(x: -2...2, y: -3...1) }
+    public var levels: ContourLevels { .logSpaced(from: 0.5, to: 6, count: 25) }
+
+    @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
+        let a = 1 + S.square(x + y + 1) * (19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y)
+        let b = 30 + S.square(2 * x - 3 * y) * (18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y)
+        return a * b
+    }
+}

@@ -1,0 +1,16 @@
+/// Six-hump camel: (4−2.1x²+x⁴/3)x² + xy + (−4+4y²)y².
+public struct SixHumpCamel: TestFunction {
+    public init() {}
+    public var name: String { "six_hump_camel" }
+    public var displayName: String { "Six-hump camel" }
+    public var formula: String { "(4−2.1x²+x⁴/3)x² + xy + (−4+4y²)y²" }
+    public var minima: [Point] { [Point(0.08984201368301331, -0.7126564032704135), Point(-0.08984201368301331, 0.7126564032704135)] }
+    public var defaultStart: Point { Point(-1.8, 1.2) }
+    public var view: ViewWindow { ViewWindow(x: -2...2, y: -1.5...1.5) }
+    public var levels: ContourLevels { .automatic(count: 20) }
+
+    @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
+        let x2 = x * x, y2 = y * y
+        return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2
+    }
+}

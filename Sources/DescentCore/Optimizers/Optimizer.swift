@@ -1,0 +1,67 @@
+/// An optimizer: typed hyperparameters, explicit state, and a step that updates parameters
+/// in place — a value type, so copying one copies its state.
+///
+/// Hyperparameters use the reference library's names, defaults and validation; invalid
+/// values throw an `OptimizerError`, never trap.
+public protocol Optimizer: Sendable {
+    /// The registry entry: name, paper, year, reference class.
+    static var info: OptimizerInfo { get }
+
+    /// Reads hyperparameters (ask each key once; the registry calls `finish()` after).
+    init(hyperparameters: inout HyperparameterReader) throws(OptimizerError)
+
+    /// The learning rate, exposed the same way by every optimizer.
+    var learningRate: Double { get set }
+
+    /// One update from gradients already computed (and clipped) at `parameters`.
+    mutating func step(_ parameters: inout [Tensor], gradients: [Tensor])
+
+    /// One update that evaluates the objective itself, as torch's `step(closure)`; returns
+    /// the loss of the first evaluation (the loss before the step). The default evaluates
+    /// once and calls `step(_:gradients:)`; LBFGS evaluates as often as its line search needs.
+    mutating func step<O: Objective>(_ parameters: inout [Tensor], objective: inout O) -> Double
+}
+
+extension Optimizer {
+    @inlinable
+    public mutating func step<O: Objective>(_ parameters: inout [Tensor], objective: inout O) -> Double {
+        let loss = objective.evaluate(at: parameters)
+        step(&parameters, gradients: objective.gradients)
+        return loss
+    }
+
+    /// Builds the optimizer from hyperparameters by torch's names, rejecting unknown keys.
+    public init(_ values: Hyperparameters = [:]) throws(OptimizerError) {
+        var reader = HyperparameterReader(optimizer: Self.info.name, values: values)
+        try self.init(hyperparameters: &reader)
+        try reader.finish()
+    }
+}
+
+/// What the closure of torch's `step(closure)` does: zero the gradient, compute the loss,
+/// back-propagate, clip. `evaluate` returns the loss and leaves the gradient in `gradients`.
+public protocol Objective {
+    /// The loss at `parameters`; the (clipped) gradient is then in `gradients`.
+    mutating func evaluate(at parameters: [Tensor]) -> Double
+    /// The gradient of the last evaluation, shaped like the parameters.
+    var gradients: [Tensor] { get }
+}
+
+/// An optimizer's registry entry.
+public struct OptimizerInfo: Sendable, Hashable {
+    /// The name Descent uses (the reference class name), e.g. `Adam`.
+    public var name: String
+    /// The year of the paper (or first release) that introduced the algorithm.
+    public var year: Int
+    /// The paper, e.g. "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015".
+    public var paper: String
+    /// The class whose semantics Descent follows, e.g. `torch.optim.Adam`.
+    public var reference: String
+
+    public init(name: String, year: Int, paper: String, reference: String) {
+        self.name = name
+        self.year = year
+        self.paper = paper
+        self.reference = reference
+    }
+}

@@ -1,0 +1,32 @@
+/// The one registry of optimizers: name → type (and so constructor, paper, year).
+/// Names match case-insensitively.
+public enum OptimizerRegistry {
+    /// Every optimizer, in listing order.
+    public static let all: [any Optimizer.Type] = [
+        SGD.self,
+        Adam.self,
+    ]
+
+    public static var names: [String] { all.map { $0.info.name } }
+
+    /// The optimizer type named `name` (any case).
+    public static func type(named name: String) throws(OptimizerError) -> any Optimizer.Type {
+        let key = name.lowercased()
+        guard let t = all.first(where: { $0.info.name.lowercased() == key }) else {
+            throw .unknownOptimizer(name: name, valid: names)
+        }
+        return t
+    }
+
+    /// Builds the optimizer named `name` from hyperparameters by the reference's names.
+    public static func make(_ name: String, _ hyperparameters: Hyperparameters = [:]) throws(OptimizerError) -> any Optimizer {
+        try type(named: name).init(hyperparameters)
+    }
+
+    /// The hyperparameters `name` accepts, with defaults and allowed ranges.
+    public static func specs(of type: any Optimizer.Type) -> [HyperparameterSpec] {
+        var reader = HyperparameterReader(optimizer: type.info.name, values: [:])
+        _ = try? type.init(hyperparameters: &reader)
+        return reader.specs
+    }
+}

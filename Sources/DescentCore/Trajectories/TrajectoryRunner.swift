@@ -1,0 +1,70 @@
+/// Runs an optimizer on a test function with the reference protocol, step by step:
+///
+///     loss = f(θ); g = ∇f(θ); clip_grad_norm_(g, max_norm); optimizer.step()
+///
+/// (for closure-driven optimizers such as LBFGS, that sequence is the closure). A non-finite
+/// loss, gradient or point stops the run as `diverged` at that step; no NaN is passed on.
+public struct TrajectoryRunner: Sendable {
+    public var steps: Int
+    public var clipping: GradientClipping
+
+    public init(steps: Int, clipping: GradientClipping = .standard) {
+        self.steps = steps
+        self.clipping = clipping
+    }
+
+    /// The trajectory of `optimizer` (a fresh copy; the argument is not changed) from `start`.
+    public func run(_ function: any TestFunction, _ optimizer: any Optimizer, from start: Point) -> Trajectory {
+        Self.run(function, optimizer, start: start, steps: steps, clipping: clipping)
+    }
+
+    static func run<F: TestFunction, O: Optimizer>(
+        _ function: F, _ optimizer: O, start: Point, steps: Int, clipping: GradientClipping
+    ) -> Trajectory {
+        var optimizer = optimizer
+        var objective = PointObjective(function: function, clipping: clipping)
+        var parameters = [Tensor([start.x, start.y])]
+        var points = [start]
+        var losses: [Double] = []
+        points.reserveCapacity(steps + 1)
+        losses.reserveCapacity(steps)
+        var stop = StopReason.completed
+        for k in 0..<steps {
+            let loss = optimizer.step(&parameters, objective: &objective)
+            let p = Point(parameters[0].scalars[0], parameters[0].scalars[1])
+            if objective.sawNonFinite || !loss.isFinite || !p.isFinite {
+                if loss.isFinite && !objective.sawNonFinite { losses.append(loss) }
+                stop = .diverged(step: k)
+                break
+            }
+            losses.append(loss)
+            points.append(p)
+        }
+        return Trajectory(points: points, losses: losses, stop: stop)
+    }
+}
+
+/// The objective of a 2-D trajectory: loss and exact, clipped gradient of a test function at
+/// the point held in a single parameter tensor of shape `[2]`.
+struct PointObjective<F: TestFunction>: Objective {
+    let function: F
+    let clipping: GradientClipping
+    var gradients = [Tensor([0, 0])]
+    /// Whether any evaluation so far met a non-finite loss or gradient.
+    var sawNonFinite = false
+
+    init(function: F, clipping: GradientClipping) {
+        self.function = function
+        self.clipping = clipping
+    }
+
+    mutating func evaluate(at parameters: [Tensor]) -> Double {
+        let (x, y) = Dual.variables(parameters[0].scalars[0], parameters[0].scalars[1])
+        let f = function.value(x, y)
+        if !(f.value.isFinite && f.dx.isFinite && f.dy.isFinite) { sawNonFinite = true }
+        gradients[0].scalars[0] = f.dx
+        gradients[0].scalars[1] = f.dy
+        clipping.apply(to: &gradients)
+        return f.value
+    }
+}

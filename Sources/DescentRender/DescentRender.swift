@@ -1,0 +1,2 @@
+/// Namespace placeholder until the DescentRender issue fills this target.
+enum DescentRenderNamespace {}

@@ -1,0 +1,2 @@
+/// Namespace placeholder until the DescentSearch issue fills this target.
+enum DescentSearchNamespace {}
