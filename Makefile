@@ -1,0 +1,33 @@
+# Descent — make setup · build · test · viz · gallery · bench · clean
+SWIFT ?= swift
+PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
+BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
+
+.PHONY: setup build release test bench clean
+
+## Install the system libraries Descent links against (idempotent; no-op when present).
+setup:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+## The whole test suite (debug build).
+test: setup
+	$(SWIFT) test
+
+bench: release
+	$(BIN_DIR)/descent bench
+
+clean:
+	rm -rf .build output
