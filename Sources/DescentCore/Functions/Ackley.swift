@@ -11,8 +11,7 @@ public struct Ackley: TestFunction {
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let twoPi = 2 * Double.pi
-        let r = S.sqrt(0.5 * (x * x + y * y))
-        let c = 0.5 * (S.cos(twoPi * x) + S.cos(twoPi * y))
-        return -20 * S.exp(-0.2 * r) - S.exp(c) + S(2.718281828459045) + 20
+        let r = S.sqrt(0.5 * (S.square(x) + S.square(y)))
+        return -20 * S.exp(-0.2 * r) - S.exp(0.5 * (S.cos(twoPi * x) + S.cos(twoPi * y))) + 2.718281828459045 + 20
     }
 }

@@ -10,7 +10,7 @@ public struct Beale: TestFunction {
     public var levels: ContourLevels { .logSpaced(from: -1, to: 5, count: 25) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        let y2 = y * y
-        return S.square(1.5 - x + x * y) + S.square(2.25 - x + x * y2) + S.square(2.625 - x + x * y2 * y)
+        S.square(1.5 - x + x * y) + S.square(2.25 - x + x * S.square(y))
+            + S.square(2.625 - x + x * S.pow(y, 3))
     }
 }

@@ -10,8 +10,10 @@ public struct GoldsteinPrice: TestFunction {
     public var levels: ContourLevels { .logSpaced(from: 0.5, to: 6, count: 25) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        let a = 1 + S.square(x + y + 1) * (19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y)
-        let b = 30 + S.square(2 * x - 3 * y) * (18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y)
+        let a = 1 + S.square(x + y + 1)
+            * (19 - 14 * x + 3 * S.square(x) - 14 * y + 6 * x * y + 3 * S.square(y))
+        let b = 30 + S.square(2 * x - 3 * y)
+            * (18 - 32 * x + 12 * S.square(x) + 48 * y - 36 * x * y + 27 * S.square(y))
         return a * b
     }
 }

@@ -10,6 +10,6 @@ public struct Himmelblau: TestFunction {
     public var levels: ContourLevels { .logSpaced(from: -0.5, to: 3, count: 20) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        S.square(x * x + y - 11) + S.square(x + y * y - 7)
+        S.square(S.square(x) + y - 11) + S.square(x + S.square(y) - 7)
     }
 }

@@ -11,7 +11,7 @@ public struct Levi13: TestFunction {
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let pi = Double.pi
-        let sx = S.sin(3 * pi * x), sy3 = S.sin(3 * pi * y), sy2 = S.sin(2 * pi * y)
-        return sx * sx + S.square(x - 1) * (1 + sy3 * sy3) + S.square(y - 1) * (1 + sy2 * sy2)
+        return S.square(S.sin(3 * pi * x)) + S.square(x - 1) * (1 + S.square(S.sin(3 * pi * y)))
+            + S.square(y - 1) * (1 + S.square(S.sin(2 * pi * y)))
     }
 }

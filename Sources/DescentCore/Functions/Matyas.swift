@@ -10,6 +10,6 @@ public struct Matyas: TestFunction {
     public var levels: ContourLevels { .logSpaced(from: -2, to: 2, count: 20) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        0.26 * (x * x + y * y) - 0.48 * x * y
+        0.26 * (S.square(x) + S.square(y)) - 0.48 * x * y
     }
 }

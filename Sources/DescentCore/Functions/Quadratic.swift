@@ -10,6 +10,6 @@ public struct Quadratic: TestFunction {
     public var levels: ContourLevels { .logSpaced(from: -1, to: 2.2, count: 20) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        x * x + 10 * y * y
+        S.square(x) + 10 * S.square(y)
     }
 }

@@ -11,6 +11,6 @@ public struct Rastrigin: TestFunction {
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let a = 10.0, twoPi = 2 * Double.pi
-        return 2 * a + (x * x - a * S.cos(x * twoPi)) + (y * y - a * S.cos(y * twoPi))
+        return a * 2 + (S.square(x) - a * S.cos(x * twoPi)) + (S.square(y) - a * S.cos(y * twoPi))
     }
 }

@@ -10,6 +10,6 @@ public struct Rosenbrock: TestFunction {
     public var levels: ContourLevels { .logSpaced(from: -0.5, to: 3.5, count: 20) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        S.square(1 - x) + 100 * S.square(y - x * x)
+        S.square(1 - x) + 100 * S.square(y - S.square(x))
     }
 }

@@ -10,7 +10,7 @@ public struct SixHumpCamel: TestFunction {
     public var levels: ContourLevels { .automatic(count: 20) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        let x2 = x * x, y2 = y * y
-        return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2
+        (4 - 2.1 * S.square(x) + S.pow(x, 4) / 3) * S.square(x) + x * y
+            + (-4 + 4 * S.square(y)) * S.square(y)
     }
 }

@@ -10,7 +10,6 @@ public struct StyblinskiTang: TestFunction {
     public var levels: ContourLevels { .automatic(count: 20) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
-        let x2 = x * x, y2 = y * y
-        return 0.5 * ((x2 * x2 - 16 * x2 + 5 * x) + (y2 * y2 - 16 * y2 + 5 * y))
+        0.5 * ((S.pow(x, 4) - 16 * S.square(x) + 5 * x) + (S.pow(y, 4) - 16 * S.square(y) + 5 * y))
     }
 }

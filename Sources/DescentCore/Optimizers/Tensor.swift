@@ -39,10 +39,11 @@ public struct Tensor: Hashable, Sendable {
         return (1, scalars.count)
     }
 
-    /// The Euclidean norm, as torch's `norm()`: the square root of the sum of squares.
-    public var norm: Double {
+    /// The Euclidean norm as torch's `linalg.vector_norm` computes it for a small tensor: squares
+    /// accumulated with fused multiply-adds, then the square root.
+    @inlinable public var norm: Double {
         var s = 0.0
-        for v in scalars { s += v * v }
+        for v in scalars { s = s.addingProduct(v, v) }
         return s.squareRoot()
     }
 }

@@ -1,7 +1,7 @@
 /// A first-order dual number in two variables: a value and its gradient with respect to
 /// (x, y). Arithmetic on it is forward-mode automatic differentiation, so evaluating a generic
 /// `Scalar` function on `Dual.variables(x, y)` gives the exact gradient (to rounding).
-public struct Dual: Scalar, Hashable {
+public struct Dual: Scalar, Hashable, Sendable {
     public var value: Double
     /// ∂/∂x and ∂/∂y of the value.
     public var dx: Double

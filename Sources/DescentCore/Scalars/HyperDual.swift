@@ -3,7 +3,7 @@
 /// `HyperDual.variables(x, y)` gives its exact gradient and Hessian (to rounding).
 ///
 /// For a unary function f: value f(a), gradient f′(a)·g, Hessian f′(a)·H + f″(a)·g gᵀ.
-public struct HyperDual: Scalar, Hashable {
+public struct HyperDual: Scalar, Hashable, Sendable {
     public var value: Double
     public var dx: Double
     public var dy: Double

@@ -4,7 +4,7 @@
 ///
 /// Conformers behave as real numbers extended by infinitesimal parts; every function here is
 /// the real one applied to the value, with its exact derivative applied to the parts.
-public protocol Scalar: Sendable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+public protocol Scalar: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
     Comparable
 {
     /// A constant (all derivative parts zero).
@@ -32,6 +32,9 @@ public protocol Scalar: Sendable, ExpressibleByFloatLiteral, ExpressibleByIntege
     /// `x` raised to a variable power, `exp(y·log x)` (needs `x > 0` where the exponent varies);
     /// for a constant exponent use `pow(_:_:)`.
     static func power(_ x: Self, _ exponent: Self) -> Self
+    /// `x²`. Written `x ** 2` in the references, so `Reverse` records it as one power node
+    /// (torch's `PowBackward0`), not as a product that uses `x` twice.
+    static func square(_ x: Self) -> Self
 }
 
 extension Scalar {
@@ -47,7 +50,7 @@ extension Scalar {
     @inlinable public init(floatLiteral value: Double) { self.init(value) }
     @inlinable public init(integerLiteral value: Int) { self.init(Double(value)) }
 
-    /// `x²`, as `x * x` (bit-identical to how the references square).
+    /// `x²` as `x * x`, the value torch's `x ** 2` computes.
     @inlinable public static func square(_ x: Self) -> Self { x * x }
 
     @inlinable public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }

@@ -44,7 +44,7 @@ public struct TrajectoryRunner: Sendable {
     }
 }
 
-/// The objective of a 2-D trajectory: loss and exact, clipped gradient of a test function at
+/// The objective of a 2-D trajectory: loss and exact, clipped gradient (reverse mode) of a test function at
 /// the point held in a single parameter tensor of shape `[2]`.
 struct PointObjective<F: TestFunction>: Objective {
     let function: F
@@ -58,12 +58,18 @@ struct PointObjective<F: TestFunction>: Objective {
         self.clipping = clipping
     }
 
+    /// Reverse mode on a reused tape, so the gradient rounds exactly as torch autograd's.
+    let tape = GradientTape()
+
     mutating func evaluate(at parameters: [Tensor]) -> Double {
-        let (x, y) = Dual.variables(parameters[0].scalars[0], parameters[0].scalars[1])
+        tape.reset()
+        let x = tape.variable(parameters[0].scalars[0])
+        let y = tape.variable(parameters[0].scalars[1])
         let f = function.value(x, y)
-        if !(f.value.isFinite && f.dx.isFinite && f.dy.isFinite) { sawNonFinite = true }
-        gradients[0].scalars[0] = f.dx
-        gradients[0].scalars[1] = f.dy
+        let (dx, dy) = tape.gradient(of: f, with: (x, y))
+        if !(f.value.isFinite && dx.isFinite && dy.isFinite) { sawNonFinite = true }
+        gradients[0].scalars[0] = dx
+        gradients[0].scalars[1] = dy
         clipping.apply(to: &gradients)
         return f.value
     }

@@ -53,10 +53,10 @@ public struct Adam: Optimizer {
                 var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
                 if weightDecay != 0 {
                     if decoupledWeightDecay { theta *= 1 - learningRate * weightDecay }
-                    else { g = g + weightDecay * theta }
+                    else { g = add(g, theta, alpha: weightDecay) }
                 }
                 let m = lerp(state.expAvg[p][i], g, 1 - beta1)
-                let v = state.expAvgSq[p][i] * beta2 + (1 - beta2) * g * g
+                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
                 state.expAvg[p][i] = m
                 state.expAvgSq[p][i] = v
                 var vUsed = v
@@ -65,7 +65,7 @@ public struct Adam: Optimizer {
                     state.maxExpAvgSq[p][i] = vUsed
                 }
                 let denom = vUsed.squareRoot() / bias2Sqrt + eps
-                parameters[p].scalars[i] = theta + -stepSize * (m / denom)
+                parameters[p].scalars[i] = addcdiv(theta, m, denom, value: -stepSize)
             }
         }
     }

@@ -43,14 +43,14 @@ public struct SGD: Optimizer {
             for i in parameters[p].scalars.indices {
                 let theta = parameters[p].scalars[i]
                 var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                if weightDecay != 0 { g = g + weightDecay * theta }
+                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
                 if momentum != 0 {
                     var b = momentumBuffers![p][i]
-                    b = first ? g : b * momentum + (1 - dampening) * g
+                    b = first ? g : add(b * momentum, g, alpha: 1 - dampening)
                     momentumBuffers![p][i] = b
-                    g = nesterov ? g + momentum * b : b
+                    g = nesterov ? add(g, b, alpha: momentum) : b
                 }
-                parameters[p].scalars[i] = theta + -learningRate * g
+                parameters[p].scalars[i] = add(theta, g, alpha: -learningRate)
             }
         }
     }

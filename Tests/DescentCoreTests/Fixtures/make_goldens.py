@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Make extra reference trajectories with the real libraries, in float64.
+
+Pinned: torch==2.15.0, torch_optimizer==0.3.0, pytorch_optimizer==4.1.0 (CPU).
+Usage:  python make_goldens.py [SPEC.json ...]   (default: every golden-specs/*.json)
+
+Each spec file is a JSON list of cases:
+  {"id": "Adam-extra-beale-wd", "optimizer": "Adam", "reference": "torch.optim.Adam",
+   "hyperparameters": {...}, "function": "beale", "start": [x, y], "steps": 200,
+   "clip_grad_norm": 1.0 | null}
+`reference` is "<module>.<Class>" (torch.optim, torch_optimizer, pytorch_optimizer), or
+"torch_optimizer.Lookahead(torch_optimizer.Yogi)" for a Lookahead around a base optimizer
+(k and alpha go to Lookahead, the rest to the base).
+Writes goldens/<id>.json beside this script, in the format of the project's reference set.
+The functions below are written as the references write them (`x ** 2` for squares), so
+that torch autograd's rounding is the one Descent reproduces.
+Tests never import this; it documents where the fixtures came from.
+"""
+import glob, importlib, json, math, os, sys
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def rosenbrock(x, y): return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2
+def rastrigin(x, y): return 10 * 2 + (x ** 2 - 10 * torch.cos(x * (2 * math.pi))) + (y ** 2 - 10 * torch.cos(y * (2 * math.pi)))
+def ackley(x, y):
+    return (-20 * torch.exp(-0.2 * torch.sqrt(0.5 * (x ** 2 + y ** 2)))
+            - torch.exp(0.5 * (torch.cos(2 * math.pi * x) + torch.cos(2 * math.pi * y))) + math.e + 20)
+def beale(x, y): return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y ** 2) ** 2 + (2.625 - x + x * y ** 3) ** 2
+def booth(x, y): return (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2
+def goldstein_price(x, y):
+    a = 1 + (x + y + 1) ** 2 * (19 - 14 * x + 3 * x ** 2 - 14 * y + 6 * x * y + 3 * y ** 2)
+    b = 30 + (2 * x - 3 * y) ** 2 * (18 - 32 * x + 12 * x ** 2 + 48 * y - 36 * x * y + 27 * y ** 2)
+    return a * b
+def himmelblau(x, y): return (x ** 2 + y - 11) ** 2 + (x + y ** 2 - 7) ** 2
+def levi13(x, y):
+    return (torch.sin(3 * math.pi * x) ** 2 + (x - 1) ** 2 * (1 + torch.sin(3 * math.pi * y) ** 2)
+            + (y - 1) ** 2 * (1 + torch.sin(2 * math.pi * y) ** 2))
+def matyas(x, y): return 0.26 * (x ** 2 + y ** 2) - 0.48 * x * y
+def six_hump_camel(x, y): return (4 - 2.1 * x ** 2 + x ** 4 / 3) * x ** 2 + x * y + (-4 + 4 * y ** 2) * y ** 2
+def styblinski_tang(x, y): return 0.5 * ((x ** 4 - 16 * x ** 2 + 5 * x) + (y ** 4 - 16 * y ** 2 + 5 * y))
+def quadratic(x, y): return x ** 2 + 10 * y ** 2
+
+FUNCTIONS = {f.__name__: f for f in [rosenbrock, rastrigin, ackley, beale, booth, goldstein_price, himmelblau,
+                                     levi13, matyas, six_hump_camel, styblinski_tang, quadratic]}
+
+
+def resolve(path):
+    module, _, name = path.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def make_optimizer(reference, params, hp):
+    if reference.startswith("torch_optimizer.Lookahead("):
+        base = resolve(reference[len("torch_optimizer.Lookahead("):-1])
+        hp = dict(hp)
+        la = {k: hp.pop(k) for k in ("k", "alpha") if k in hp}
+        return resolve("torch_optimizer.Lookahead")(base(params, **hp), **la)
+    return resolve(reference)(params, **hp)
+
+
+def run(case):
+    p = torch.tensor(case["start"], requires_grad=True)
+    opt = make_optimizer(case["reference"], [p], case["hyperparameters"])
+    f = FUNCTIONS[case["function"]]
+    clip = case.get("clip_grad_norm", 1.0)
+    trajectory, losses = [list(map(float, p.detach()))], []
+
+    def closure():
+        opt.zero_grad()
+        loss = f(p[0], p[1])
+        loss.backward()
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_(p, clip)
+        return loss
+
+    for _ in range(case["steps"]):
+        loss = float(opt.step(closure).detach())
+        point = list(map(float, p.detach()))
+        if not (math.isfinite(loss) and all(map(math.isfinite, point))):
+            break
+        losses.append(loss)
+        trajectory.append(point)
+    return dict(case, trajectory=trajectory, loss=losses)
+
+
+def main():
+    specs = sys.argv[1:] or sorted(glob.glob(os.path.join(HERE, "golden-specs", "*.json")))
+    for spec in specs:
+        for case in json.load(open(spec)):
+            out = run(case)
+            with open(os.path.join(HERE, "goldens", case["id"] + ".json"), "w") as fh:
+                json.dump(out, fh)
+            print(case["id"], len(out["trajectory"]), "points")
+
+
+if __name__ == "__main__":
+    main()
