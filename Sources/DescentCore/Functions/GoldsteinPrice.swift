@@ -6,7 +6,7 @@ public struct GoldsteinPrice: TestFunction {
     public var formula: String { "[1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)]" }
     public var minima: [Point] { [Point(0, -1)] }
     public var defaultStart: Point { Point(-1.5, 1.5) }
-    public var view: ViewWindow { ViewWindow(x: -2...2, y: -3...1) }
+    public var view: ViewWindow { ViewWindow(x: -2...2, y: -2...2) }
     public var levels: ContourLevels { .logSpaced(from: 0.5, to: 6, count: 25) }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {

@@ -4,7 +4,7 @@ public struct Himmelblau: TestFunction {
     public var name: String { "himmelblau" }
     public var displayName: String { "Himmelblau" }
     public var formula: String { "(x²+y−11)² + (x+y²−7)²" }
-    public var minima: [Point] { [Point(3, 2), Point(-2.805118086952745, 3.131312518250573), Point(-3.779310253377747, -3.283185991286170), Point(3.584428340330492, -1.848126526964404)] }
+    public var minima: [Point] { [Point(3, 2), Point(-2.805118086952745, 3.131312518250573), Point(-3.779310253377747, -3.283185991286169), Point(3.584428340330492, -1.848126526964404)] }
     public var defaultStart: Point { Point(0.5, -0.5) }
     public var view: ViewWindow { ViewWindow(x: -5...5, y: -5...5) }
     public var levels: ContourLevels { .logSpaced(from: -0.5, to: 3, count: 20) }

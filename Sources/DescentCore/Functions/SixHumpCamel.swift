@@ -4,7 +4,7 @@ public struct SixHumpCamel: TestFunction {
     public var name: String { "six_hump_camel" }
     public var displayName: String { "Six-hump camel" }
     public var formula: String { "(4−2.1x²+x⁴/3)x² + xy + (−4+4y²)y²" }
-    public var minima: [Point] { [Point(0.08984201368301331, -0.7126564032704135), Point(-0.08984201368301331, 0.7126564032704135)] }
+    public var minima: [Point] { [Point(0.08984201310031806, -0.7126564030207396), Point(-0.08984201310031806, 0.7126564030207396)] }
     public var defaultStart: Point { Point(-1.8, 1.2) }
     public var view: ViewWindow { ViewWindow(x: -2...2, y: -1.5...1.5) }
     public var levels: ContourLevels { .automatic(count: 20) }
