@@ -12,7 +12,7 @@ struct Descent: ParsableCommand {
               descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
               descent list
             """,
-        subcommands: [TraceCommand.self, ListCommand.self])
+        subcommands: [TraceCommand.self, ListCommand.self, BenchCommand.self])
 
     /// Errors are one line on stderr and a non-zero exit; help and version print as usual.
     static func main() {
