@@ -35,8 +35,6 @@ let package = Package(
         .testTarget(
             name: "DescentCoreTests", dependencies: ["DescentCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "DescentSearchTests", dependencies: ["DescentSearch", "TestSupport"]),
-        .testTarget(name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"]),
         .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
     ]
 )
