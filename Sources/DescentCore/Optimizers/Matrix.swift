@@ -37,8 +37,8 @@ public struct Matrix: Hashable, Sendable {
     public var norm: Double { Tensor(scalars).norm }
 
     /// `self @ other`, products summed left to right in plain IEEE arithmetic — what torch
-    /// (MKL) returns for the 1×n · n×1 and 1×1 · 1×n products of a point (measured bit for bit
-    /// on random inputs; larger matrices may round differently in BLAS).
+    /// (MKL) returns for the 1×2 · 2×1, 1×1 · 1×1 and 1×1 · 1×2 products of a point (measured
+    /// bit for bit on random inputs; larger matrices may round differently in BLAS).
     public func matmul(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows, "Matrix: \(rows)×\(columns) @ \(other.rows)×\(other.columns)")
         var out = Matrix(rows: rows, columns: other.columns, scalars: [Double](repeating: 0, count: rows * other.columns))
@@ -52,13 +52,14 @@ public struct Matrix: Hashable, Sendable {
         return out
     }
 
-    /// torch's `addmm(self, a, b, beta=β, alpha=α)`: `β·self + α·(a @ b)`, unfused, as measured
-    /// for the small products above.
-    public func addmm(_ a: Matrix, _ b: Matrix, beta: Double = 1, alpha: Double = 1) -> Matrix {
-        let product = a.matmul(b)
-        precondition(product.rows == rows && product.columns == columns, "Matrix: addmm shape mismatch")
-        var out = self
-        for i in scalars.indices { out.scalars[i] = beta * scalars[i] + alpha * product.scalars[i] }
-        return out
+    /// `s · self`, element by element (torch's `s * A`).
+    public func scaled(by s: Double) -> Matrix {
+        Matrix(rows: rows, columns: columns, scalars: scalars.map { s * $0 })
+    }
+
+    /// `a + b`, element by element (torch's `A + B`).
+    public static func + (a: Matrix, b: Matrix) -> Matrix {
+        precondition(a.rows == b.rows && a.columns == b.columns, "Matrix: \(a.rows)×\(a.columns) + \(b.rows)×\(b.columns)")
+        return Matrix(rows: a.rows, columns: a.columns, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
     }
 }

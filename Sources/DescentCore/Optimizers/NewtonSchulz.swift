@@ -2,12 +2,14 @@
 /// G = U S Vᵀ to roughly U S′ Vᵀ with S′ near 1, as torch's `_zeropower_via_newtonschulz`.
 ///
 ///     X ← G (transposed if it has more rows than columns);  X ← X / max(‖X‖_F, ε)
-///     repeat `steps` times:  A ← X Xᵀ;  B ← bA + cA²;  X ← aX + BX
+///     repeat `steps` times:  A ← X Xᵀ;  B ← bA + (cA)A;  X ← aX + BX
 ///
 /// Coefficients (a, b, c) default to Keller Jordan's (3.4445, −4.7750, 2.0315). torch casts X to
 /// bfloat16 first; Descent runs in float64 throughout, as the project's reference trajectories
-/// do (torch's function patched to float64). For a 1×n matrix, X Xᵀ is the 1×1 matrix ‖X‖², so
-/// every iteration only rescales X: the result is X/‖X‖ times a scalar near 1.
+/// do. Those references evaluate the iteration in Keller Jordan's form, `B = b*A + c*A@A`
+/// (so (cA)A) and `X = a*X + B@X`, which is followed here; torch's `addmm` form rounds c(AA)
+/// instead and drifts from them by ~1e-11 in 300 steps. For a 1×n matrix, X Xᵀ is the 1×1
+/// matrix ‖X‖², so every iteration only rescales X: the result is X/‖X‖ times a scalar near 1.
 public func newtonSchulz(_ matrix: Matrix, coefficients: (a: Double, b: Double, c: Double), steps: Int, eps: Double) -> Matrix {
     let tall = matrix.rows > matrix.columns
     var x = tall ? matrix.transposed : matrix
@@ -17,8 +19,8 @@ public func newtonSchulz(_ matrix: Matrix, coefficients: (a: Double, b: Double, 
     for i in x.scalars.indices { x.scalars[i] /= scale }
     for _ in 0..<Swift.max(steps, 0) {
         let gram = x.matmul(x.transposed)
-        let update = gram.addmm(gram, gram, beta: coefficients.b, alpha: coefficients.c)
-        x = x.addmm(update, x, beta: coefficients.a)
+        let polynomial = gram.scaled(by: coefficients.b) + gram.scaled(by: coefficients.c).matmul(gram)
+        x = x.scaled(by: coefficients.a) + polynomial.matmul(x)
     }
     return tall ? x.transposed : x
 }

@@ -14,7 +14,10 @@
 /// torch's formula is followed (no first moment, ε₁ defaulting to the float64 machine epsilon,
 /// `lr` capping the relative step). A 2-D point is a tensor of shape [2], a vector, so torch
 /// keeps an unfactored second moment for it — as done here; matrices get the row and column
-/// factors over their last two dimensions.
+/// factors over their last two dimensions. `foreach` selects torch's multi-tensor path, which
+/// computes the same formula but applies the step as `θ + (−a/max(…)·u)`, two roundings, where
+/// the single-tensor path (torch's default on CPU, `foreach` false or null) fuses them into one
+/// `add_(u, alpha=…)`; on chaotic paths the two drift apart, so both are reproduced.
 public struct Adafactor: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adafactor", year: 2018,
@@ -28,6 +31,8 @@ public struct Adafactor: Optimizer {
     public var d: Double
     public var weightDecay: Double
     public var maximize: Bool
+    /// torch's multi-tensor path (`foreach=True`): the final step rounds `α·u` before adding it.
+    public var foreach: Bool
     public var state: [AdafactorState] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -36,6 +41,12 @@ public struct Adafactor: Optimizer {
         eps = try Self.readEps(&r)
         d = try r.double("d", default: 1, .atLeast(1))
         weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        if case .null? = r.values["foreach"] {
+            _ = try? r.bool("foreach", default: false) // records the key; null is torch's default
+            foreach = false
+        } else {
+            foreach = try r.bool("foreach", default: false)
+        }
         maximize = try r.bool("maximize", default: false)
     }
 
@@ -78,8 +89,10 @@ public struct Adafactor: Optimizer {
                 update.scalars[i] = 1 / Swift.max(update.scalars[i], eps1 * eps1).squareRoot() * g[i]
             }
             let denom = Swift.max(1.0, update.norm / (n * d))
+            let scale = -alpha / denom
             for i in parameters[p].scalars.indices {
-                parameters[p].scalars[i] = add(parameters[p].scalars[i], update.scalars[i], alpha: -alpha / denom)
+                let theta = parameters[p].scalars[i]
+                parameters[p].scalars[i] = foreach ? theta + update.scalars[i] * scale : add(theta, update.scalars[i], alpha: scale)
             }
         }
     }
