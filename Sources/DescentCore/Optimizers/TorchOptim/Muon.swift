@@ -14,11 +14,14 @@
 /// Newton–Schulz runs in float64 rather than bfloat16, as in the project's references.
 ///
 /// What Muon means for a point: the [2] parameter is the 1×2 matrix [x y] (A = 1, B = 2).
-/// Orthogonalising a 1×2 matrix normalises it, so O is U/‖U‖ times the scalar that five
-/// Newton–Schulz iterations give a unit singular value (≈ 0.7–1.1, not exactly 1): each step is
-/// a normalised-momentum step of length ≈ γ′, whatever the gradient's size. "original" gives
-/// γ′ = γ, "match_rms_adamw" 0.2√2·γ, "spectral_unclamped" γ/√2. torch validates `ns_steps < 100`
-/// when stepping; Descent checks it when the optimizer is built.
+/// A 1×2 matrix has a single singular value, ‖U‖, so orthogonalising it only normalises it:
+/// O = p(1)·U/‖U‖, where p is the Newton–Schulz polynomial iterated `ns_steps` times on the
+/// normalised singular value 1 — 0.69644 with the default coefficients and five steps (the
+/// quintic oscillates around 1 rather than converging to it). So each step is a normalised-
+/// momentum step of fixed length ≈ 0.696·γ′ (after the weight decay), whatever the gradient's
+/// size; only its direction comes from the gradients. "original" gives γ′ = γ,
+/// "match_rms_adamw" 0.2√2·γ, "spectral_unclamped" γ/√2. torch validates `ns_steps < 100` when
+/// stepping; Descent checks it when the optimizer is built.
 public struct Muon: Optimizer {
     public static let info = OptimizerInfo(
         name: "Muon", year: 2024,
