@@ -46,7 +46,7 @@ import Testing
         outOfRange("Muon", "weight_decay", -0.1, "[0, inf)", ["weight_decay": -0.1]),
         outOfRange("Muon", "ns_steps", 100, "(-inf, 100)", ["ns_steps": 100]),
         Case(optimizer: "Muon", hyperparameters: ["adjust_lr_fn": "rms"],
-             error: .invalidChoice(optimizer: "Muon", key: "adjust_lr_fn", value: "rms", allowed: Muon.adjustments)),
+             error: .invalidChoice(optimizer: "Muon", key: "adjust_lr_fn", value: "rms", allowed: ["original", "match_rms_adamw", "spectral_unclamped"])),
         Case(optimizer: "Muon", hyperparameters: ["ns_coefficients": [3.4445, -4.775]],
              error: .wrongType(optimizer: "Muon", key: "ns_coefficients", expected: "a list of 3 numbers", got: [3.4445, -4.775])),
         Case(optimizer: "Muon", hyperparameters: ["ns_steps": 2.5],
@@ -85,7 +85,7 @@ import Testing
         let muon = try Muon()
         #expect(muon.learningRate == 1e-3 && muon.weightDecay == 0.1 && muon.momentum == 0.95 && muon.nesterov)
         #expect(muon.nsCoefficients == (3.4445, -4.7750, 2.0315) && muon.eps == 1e-7 && muon.nsSteps == 5)
-        #expect(muon.adjustLRFunction == nil)
+        #expect(muon.adjustLR == .original)
         #expect(OptimizerRegistry.specs(of: Adafactor.self).map(\.key)
                 == ["lr", "beta2_decay", "eps", "d", "weight_decay", "foreach", "maximize"])
     }

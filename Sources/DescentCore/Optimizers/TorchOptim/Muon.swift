@@ -28,8 +28,12 @@ public struct Muon: Optimizer {
         paper: "Jordan et al., Muon: An optimizer for hidden layers in neural networks, 2024",
         reference: "torch.optim.Muon")
 
-    /// The learning-rate adjustments torch offers (`adjust_lr_fn`; null is "original").
-    public static let adjustments = ["original", "match_rms_adamw", "spectral_unclamped"]
+    /// torch's `adjust_lr_fn` choices (null means "original").
+    public enum LearningRateAdjustment: String, CaseIterable, Sendable {
+        case original
+        case matchRMSAdamW = "match_rms_adamw"
+        case spectralUnclamped = "spectral_unclamped"
+    }
 
     public var learningRate: Double
     public var weightDecay: Double
@@ -38,8 +42,7 @@ public struct Muon: Optimizer {
     public var nsCoefficients: (a: Double, b: Double, c: Double)
     public var eps: Double
     public var nsSteps: Int
-    /// nil or "original", "match_rms_adamw", "spectral_unclamped".
-    public var adjustLRFunction: String?
+    public var adjustLR: LearningRateAdjustment
     /// The momentum buffer of each parameter, created at the first step.
     public var momentumBuffers: [[Double]] = []
 
@@ -52,17 +55,17 @@ public struct Muon: Optimizer {
         nsCoefficients = (c[0], c[1], c[2])
         eps = try r.double("eps", default: 1e-7)
         nsSteps = try r.int("ns_steps", default: 5, Bound(lower: -.infinity, lowerInclusive: false, upper: 100, upperInclusive: false))
-        adjustLRFunction = try r.choice("adjust_lr_fn", default: nil, Self.adjustments)
+        let adjustment = try r.choice("adjust_lr_fn", default: nil, LearningRateAdjustment.allCases.map(\.rawValue))
+        adjustLR = adjustment.flatMap(LearningRateAdjustment.init(rawValue:)) ?? .original
     }
 
     /// torch's `_adjust_lr` for an A×B parameter.
     func adjustedLearningRate(rows a: Int, columns b: Int) -> Double {
         let (a, b) = (Double(a), Double(b))
-        switch adjustLRFunction {
-        case nil, "original": return learningRate * Swift.max(1, a / b).squareRoot()
-        case "match_rms_adamw": return learningRate * (0.2 * Swift.max(a, b).squareRoot())
-        case "spectral_unclamped": return learningRate * (a / b).squareRoot()
-        default: return learningRate
+        switch adjustLR {
+        case .original: return learningRate * Swift.max(1, a / b).squareRoot()
+        case .matchRMSAdamW: return learningRate * (0.2 * Swift.max(a, b).squareRoot())
+        case .spectralUnclamped: return learningRate * (a / b).squareRoot()
         }
     }
 
