@@ -5,6 +5,11 @@ public enum OptimizerRegistry {
     public static let all: [any Optimizer.Type] = [
         SGD.self,
         Adam.self,
+        RMSprop.self,
+        Rprop.self,
+        ASGD.self,
+        Adafactor.self,
+        Muon.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
