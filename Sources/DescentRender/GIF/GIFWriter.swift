@@ -10,8 +10,8 @@
 /// - A frame identical to the previous one is written as a 1×1 transparent frame with its own
 ///   delay, so the frame count and every per-frame delay stay exactly as given (extending the
 ///   previous frame's delay instead would need that frame held back until the next one).
-/// - Streaming: only the previous frame's palette indices (`width · height` bytes) and two
-///   scratch buffers of that size are kept, never the frames.
+/// - Streaming: only the previous frame's palette indices (`width · height` bytes), two scratch
+///   buffers of that size and the 2 MiB colour cache are kept, never the frames.
 /// - Looping: a NETSCAPE2.0 application extension with `loopCount` (0 = forever).
 /// - Atomic: the GIF is written to a temporary file beside `path` and renamed onto `path` by
 ///   `finish()`. A writer dropped without `finish()`, or one that hit an error, removes its
@@ -22,6 +22,11 @@
 /// failed (every later call throws `.writerClosed`) with its temporary file already removed.
 /// Not thread-safe: one writer is driven by one task at a time.
 public final class GIFWriter {
+    /// The largest frame accepted, in pixels (8192 × 8192). A GIF may be 65535 × 65535, but the
+    /// writer keeps three bytes per pixel and a frame of that size would need 12 GiB; past this
+    /// limit `init` throws instead of failing to allocate.
+    public static let maximumPixelCount = 1 << 26
+
     /// Where the finished GIF goes.
     public let path: String
     public let width: Int
@@ -58,6 +63,10 @@ public final class GIFWriter {
                                    ("delayCentiseconds", delayCentiseconds, 0), ("loopCount", loopCount, 0)]
         where !(low...0xFFFF).contains(value) {
             throw GIFError.invalid("\(name) \(value) is outside \(low)...65535", path: path, operation: operation)
+        }
+        guard width * height <= Self.maximumPixelCount else {
+            throw GIFError.invalid("\(width)×\(height) is more than \(Self.maximumPixelCount) pixels",
+                                   path: path, operation: operation)
         }
         self.path = path
         self.width = width

@@ -67,22 +67,29 @@ struct DecodedGIF {
         }
     }
 
-    /// The frames as a viewer composes them, in RGB: each frame drawn over the canvas left by the
-    /// previous one after that one's disposal (DISPOSE_BACKGROUND clears its rectangle to the
-    /// background colour, DISPOSE_PREVIOUS restores what was under it, the others keep it).
-    /// Transparent pixels leave the canvas as it was. Throws on an index outside the table or a
-    /// frame outside the screen.
+    /// The frames as a viewer composes them, in RGB, all at once (small GIFs only; see
+    /// `forEachComposedFrame` for large ones).
     func composedFrames() throws -> [[RGB]] {
+        var result: [[RGB]] = []
+        try forEachComposedFrame { _, frame in result.append(frame) }
+        return result
+    }
+
+    /// Calls `body` with each frame number and the frame as a viewer composes it, in RGB, one
+    /// frame held at a time: each frame is drawn over the canvas left by the previous one after
+    /// that one's disposal (DISPOSE_BACKGROUND clears its rectangle to the background colour,
+    /// DISPOSE_PREVIOUS restores what was under it, the others keep it). Transparent pixels leave
+    /// the canvas as it was. Throws on an index outside the table or a frame outside the screen.
+    func forEachComposedFrame(_ body: (Int, [RGB]) throws -> Void) throws {
         let background = colors.indices.contains(backgroundIndex) ? colors[backgroundIndex] : RGB(0, 0, 0)
         var canvas = [RGB](repeating: background, count: width * height)
-        var result: [[RGB]] = []
         for (number, frame) in frames.enumerated() {
             let table = frame.localColors ?? colors
             let r = frame.rect
             guard r.x >= 0, r.y >= 0, r.x + r.width <= width, r.y + r.height <= height else {
                 throw DecodeError(description: "frame \(number) at \(r) is outside \(width)×\(height)")
             }
-            let before = canvas
+            let before = frame.disposal == DISPOSE_PREVIOUS ? canvas : []
             for y in 0..<r.height {
                 for x in 0..<r.width {
                     let index = Int(frame.indices[y * r.width + x])
@@ -93,7 +100,7 @@ struct DecodedGIF {
                     canvas[(r.y + y) * width + r.x + x] = table[index]
                 }
             }
-            result.append(canvas)
+            try body(number, canvas)
             switch frame.disposal {
             case DISPOSE_BACKGROUND:
                 for y in r.y..<(r.y + r.height) {
@@ -105,7 +112,20 @@ struct DecodedGIF {
                 break
             }
         }
-        return result
+    }
+
+    /// One line per composed frame, `frame <n> <w>x<h> delay=<cs> crc32=<hex>`, after a header
+    /// line: the format `decode_check.py` prints with Pillow, so two decoders can be diffed.
+    func checksumLines() throws -> [String] {
+        var lines = ["gif \(width)x\(height) frames=\(frames.count) loop=\(loopCount.map(String.init) ?? "none")"]
+        try forEachComposedFrame { number, frame in
+            var crc = CRC32()
+            crc.update(frame)
+            let hex = String(crc.value, radix: 16)
+            lines.append("frame \(number) \(width)x\(height) delay=\(frames[number].delayCentiseconds) crc32="
+                         + String(repeating: "0", count: 8 - hex.count) + hex)
+        }
+        return lines
     }
 
     private static func colors(_ map: UnsafeMutablePointer<ColorMapObject>?) -> [RGB] {

@@ -104,7 +104,7 @@ struct GIFWriterTests {
             try animation.frame(step).withView { try writer.addFrame($0, changed: animation.changed(step)) }
         }
         try writer.finish()
-        let singleSize = try directory.size(of: single), animatedSize = try directory.size(of: animated)
+        let singleSize = try TemporaryDirectory.size(of: single), animatedSize = try TemporaryDirectory.size(of: animated)
         // 59 more frames, each a few dozen changed pixels: far less than the first frame each.
         #expect(animatedSize - singleSize < 59 * singleSize / 20, "one frame \(singleSize) B, 60 frames \(animatedSize) B")
         let gif = try DecodedGIF(path: animated)

@@ -19,7 +19,7 @@ struct TemporaryDirectory {
     }
 
     /// The size in bytes of the file at `path`.
-    func size(of path: String) throws -> Int {
+    static func size(of path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.size] as? NSNumber)?.intValue ?? -1
     }
