@@ -30,57 +30,65 @@ public struct GIFPalette: Sendable {
     /// How the 255 entries are spent, in index order:
     /// 1. `overlayColors`, exactly, duplicates removed (only the first 255 if more are given;
     ///    the rest are then mapped to their nearest entry like any other colour).
-    /// 2. The background's colours. When they fit beside a reserve of a quarter of the remaining
-    ///    entries for blends, all of them exactly. Otherwise every colour covering at least
-    ///    1/1024 of the background's pixels is kept exactly (flat fills, text black, axis lines:
-    ///    black must stay black, not a near-black average), up to half of the background's
-    ///    share, and weighted median cut represents the rest.
+    /// 2. The background's colours. All of them exactly when they fit beside their blends (step
+    ///    3), or beside a reserve of a quarter of the remaining entries when the blends are more.
+    ///    Otherwise every colour covering at least 1/1024 of the background's pixels is kept
+    ///    exactly (flat fills, text black, axis lines: black must stay black, not a near-black
+    ///    average), up to half of the background's share, and weighted median cut represents
+    ///    the rest.
     /// 3. The blends `α·overlay + (1 − α)·c` for `α = k / alphaLevels`, `k = 1 ..< alphaLevels`,
     ///    over each background entry `c` chosen in step 2, each distinct blend counted once (the
-    ///    path may cross any part of the landscape), quantised into what is left.
+    ///    path may cross any part of the landscape): exactly if they fit in what is left,
+    ///    otherwise by weighted median cut into it.
     /// `alphaLevels <= 1` fits no blends. A view that is not well formed contributes no colours.
     /// A palette with nothing to hold is `[black]`, because an empty colour table cannot encode
     /// a pixel. The result depends only on the arguments (no randomness, no hash order).
     public static func fitted(background: RasterView, overlayColors: [RGB], alphaLevels: Int = 16) -> GIFPalette {
-        var seen = Set<RGB>()
-        let overlays = Array(overlayColors.filter { seen.insert($0).inserted }.prefix(maximumColorCount))
+        var unique = Set<RGB>()
+        let overlays = Array(overlayColors.filter { unique.insert($0).inserted }.prefix(maximumColorCount))
+        let overlaySet = Set(overlays)
         let available = maximumColorCount - overlays.count
+        let levels = overlays.isEmpty || alphaLevels <= 1 ? [] : (1..<alphaLevels).map { Double($0) / Double(alphaLevels) }
 
         let histogram = ColorHistogram(background)
-        let backgroundColors = histogram.colors.filter { !seen.contains($0.color) }
-        let blendLevels = overlays.isEmpty ? 0 : max(0, alphaLevels - 1)
-        let blendReserve = blendLevels > 0 ? available / 4 : 0
-
-        let fittedBackground: [RGB]
-        if backgroundColors.count <= available - blendReserve {
-            fittedBackground = backgroundColors.map(\.color)
-        } else {
-            fittedBackground = quantizeBackground(
-                backgroundColors, pixelCount: histogram.total, into: available - blendReserve)
-        }
-
+        let backgroundColors = histogram.colors.filter { !overlaySet.contains($0.color) }
+        var fittedBackground = backgroundColors.map(\.color)
         var blends: [WeightedColor] = []
-        var blendSeen = seen.union(fittedBackground)
-        if blendLevels > 0 {
-            for overlay in overlays {
-                for level in 1...blendLevels {
-                    let alpha = Double(level) / Double(alphaLevels)
-                    for backdrop in fittedBackground {
-                        let blend = overlay.blended(over: backdrop, alpha: alpha)
-                        if blendSeen.insert(blend).inserted {
-                            blends.append(WeightedColor(color: blend, weight: 1))
-                        }
-                    }
-                }
-            }
+        if fittedBackground.count <= available {
+            blends = distinctBlends(of: overlays, over: fittedBackground, at: levels, excluding: overlaySet)
+        }
+        let blendReserve = levels.isEmpty ? 0 : available / 4
+        if fittedBackground.count > available - min(blendReserve, blends.count) {
+            fittedBackground = quantizeBackground(backgroundColors, pixelCount: histogram.total,
+                                                  into: available - blendReserve)
+            blends = distinctBlends(of: overlays, over: fittedBackground, at: levels, excluding: overlaySet)
         }
         let fittedBlends = MedianCut.quantize(blends, to: available - fittedBackground.count)
 
         var entries = overlays
+        var seen = overlaySet
         for color in fittedBackground + fittedBlends where seen.insert(color).inserted {
             entries.append(color)
         }
         return GIFPalette(checked: entries.isEmpty ? [RGB(0, 0, 0)] : entries)
+    }
+
+    /// Every distinct `overlay` at each opacity of `levels` over every `backdrop`, each counted
+    /// once (weight 1: the path may cross any part of the landscape), leaving out the backdrops
+    /// themselves and `excluded` colours, which have entries already.
+    private static func distinctBlends(of overlays: [RGB], over backdrops: [RGB], at levels: [Double],
+                                       excluding excluded: Set<RGB>) -> [WeightedColor] {
+        var seen = excluded.union(backdrops)
+        var blends: [WeightedColor] = []
+        for overlay in overlays {
+            for alpha in levels {
+                for backdrop in backdrops {
+                    let blend = overlay.blended(over: backdrop, alpha: alpha)
+                    if seen.insert(blend).inserted { blends.append(WeightedColor(color: blend, weight: 1)) }
+                }
+            }
+        }
+        return blends
     }
 
     /// Background colours (most frequent first) reduced to at most `count` entries: the dominant

@@ -27,12 +27,6 @@ struct NearestColorCache {
         self.slots = [UInt64](repeating: 0, count: 1 << Self.slotBits)
     }
 
-    /// The palette index for one ARGB32 word.
-    mutating func index(of word: UInt32) -> UInt8 {
-        let palette = self.palette
-        return slots.withUnsafeMutableBufferPointer { Self.lookup(word, in: $0, palette: palette) }
-    }
-
     /// Maps `count` consecutive ARGB32 words starting at `source` to palette indices in
     /// `destination`. Consecutive equal words (long runs in a rendered figure) skip the table.
     mutating func map(_ source: UnsafeRawPointer, count: Int, into destination: UnsafeMutablePointer<UInt8>) {

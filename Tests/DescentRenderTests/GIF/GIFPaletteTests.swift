@@ -25,6 +25,22 @@ struct GIFPaletteTests {
         #expect(palette.colors.count == GIFPalette.maximumColorCount)
     }
 
+    @Test("When background and blends fit, every one of them is an exact entry")
+    func everythingFits() {
+        var raster = TestRaster(width: 6, height: 2, fill: TestRaster.opaque(RGB(255, 255, 255)))
+        let backdrops = [RGB(255, 255, 255), RGB(68, 1, 84), RGB(33, 145, 140)]
+        raster.fill(PixelRect(x: 2, y: 0, width: 2, height: 2), with: TestRaster.opaque(backdrops[1]))
+        raster.fill(PixelRect(x: 4, y: 0, width: 2, height: 2), with: TestRaster.opaque(backdrops[2]))
+        let palette = raster.withView { GIFPalette.fitted(background: $0, overlayColors: [Self.red], alphaLevels: 4) }
+        var expected = Set(backdrops + [Self.red])
+        for level in 1..<4 {
+            for backdrop in backdrops { expected.insert(Self.blend(Self.red, over: backdrop, alpha: Double(level) / 4)) }
+        }
+        #expect(Set(palette.colors) == expected)
+        #expect(palette.colors.count == 13)
+        #expect(palette.colors.first == Self.red)
+    }
+
     @Test("Blends of the overlays over the background are represented closely")
     func blendsRepresented() {
         let raster = Self.landscape(width: 160, height: 120)
