@@ -86,7 +86,8 @@ struct GIFWriterFileTests {
     }
 
     @Test("Sizes, delays and loop counts outside a GIF's 16-bit fields are refused", arguments: [
-        (0, 4, 5, 0), (4, -1, 5, 0), (70_000, 4, 5, 0), (4, 4, -1, 0), (4, 4, 65_536, 0), (4, 4, 5, -2), (4, 4, 5, 65_536), (8193, 8193, 5, 0),
+        (0, 4, 5, 0), (4, -1, 5, 0), (70_000, 4, 5, 0), (8193, 8193, 5, 0),  // width, height
+        (4, 4, -1, 0), (4, 4, 65_536, 0), (4, 4, 5, -2), (4, 4, 5, 65_536),  // delay, loop count
     ])
     func invalidArguments(_ arguments: (Int, Int, Int, Int)) throws {
         let directory = try TemporaryDirectory()
