@@ -8,7 +8,8 @@
 /// smooth. The cut is then polished by `refinements` rounds of weighted Lloyd (k-means)
 /// iteration, which moves each representative to the mean of the colours nearest to it (median
 /// cut alone assigns colours by box, not by distance). Ties are broken by the packed RGB value
-/// and by the lowest index, so the result depends only on the input.
+/// and by the lowest index, and every sum is of integers small enough (< 2^53) to be exact in
+/// `Double`, so the result does not even depend on the order of the input.
 enum MedianCut {
     /// At most `count` colours representing `colors`. When the input has no more than `count`
     /// distinct colours they are returned unchanged (exact); `count <= 0` gives none.
