@@ -37,6 +37,9 @@ let package = Package(
         .testTarget(
             name: "DescentCoreTests", dependencies: ["DescentCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"],
+            exclude: ["GIF/decode_check.py"]),
         .testTarget(name: "DescentHarnessTests", dependencies: ["DescentHarness", "TestSupport"]),
         .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
     ]
