@@ -76,12 +76,12 @@ public final class GradientTape {
         guard output.index >= 0 else { return (0, 0) }
         let nodes = storage.pointee.nodes, adjoints = storage.pointee.adjoints
         let last = Int(output.index)
-        adjoints.update(repeating: 0, count: last + 1)
+        for i in 0..<last { adjoints[i] = 0 }
         adjoints[last] = 1
         var k = last
         while k >= 0 {
             let g = adjoints[k]
-            if g != 0 { Self.backward(nodes[k], g, nodes, adjoints) }
+            if g != 0 && nodes[k].op != .leaf { Self.backward(nodes[k], g, nodes, adjoints) }
             k -= 1
         }
         return (variables.0.index >= 0 ? adjoints[Int(variables.0.index)] : 0,
@@ -90,7 +90,7 @@ public final class GradientTape {
 
     /// torch's rule for each operation. `aux` holds the constant operand of a binary op
     /// (the other operand is on the tape) or the exponent of `pow`.
-    @inlinable static func backward(
+    @inlinable @inline(__always) static func backward(
         _ n: Node, _ g: Double, _ nodes: UnsafeMutablePointer<Node>, _ adjoints: UnsafeMutablePointer<Double>
     ) {
         @inline(__always) func accumulate(_ i: Int32, _ g: Double) {
