@@ -12,7 +12,9 @@
 /// 2019). torch's threshold (ρₜ > 5, the paper has ρₜ > 4) and its rounding are followed:
 /// r and √(1 − β₂ᵗ) are Python `** 0.5` (C `pow`), l is `(1/(√v + ε)) · √(1 − β₂ᵗ)` (a tensor
 /// under a number divides as reciprocal then product), and the step is
-/// `((m̂ · γ) · l) · r`, subtracted from θ.
+/// `((m̂ · γ) · l) · r`, subtracted from θ. Not reproduced: torch's tensor `sqrt` (MKL `vdSqrt`,
+/// not correctly rounded) is one ulp off the IEEE `√v` used here on about 1.4% of inputs; on
+/// chaotic paths that grows (Rosenbrock from (−2, 2) at lr 0.1: 1.9e-4 by step 300).
 public struct RAdam: Optimizer {
     public static let info = OptimizerInfo(
         name: "RAdam", year: 2019,
