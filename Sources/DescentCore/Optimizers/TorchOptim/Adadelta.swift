@@ -9,8 +9,7 @@
 ///
 /// Zeiler, "ADADELTA: An Adaptive Learning Rate Method", arXiv 2012. torch's form is
 /// followed: a learning rate γ (default 1.0) scales Δ, which the paper does not have, and Δ
-/// is `(√(a + ε) / √(s + ε)) · g` in that order. The roots are IEEE; torch's tensor `sqrt_`
-/// (MKL) is one ulp off them on about 1.4% of inputs, which chaotic paths amplify.
+/// is `(√(a + ε) / √(s + ε)) · g` in that order, the roots torch's tensor `sqrt_` (`torchSqrt`).
 public struct Adadelta: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adadelta", year: 2012,
@@ -50,8 +49,8 @@ public struct Adadelta: Optimizer {
                 applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 let s = addcmul(state.squareAvg[p][i] * rho, g, g, value: 1 - rho)
                 state.squareAvg[p][i] = s
-                let std = (s + eps).squareRoot()
-                let delta = (state.accDelta[p][i] + eps).squareRoot() / std * g
+                let std = torchSqrt(s + eps)
+                let delta = torchSqrt(state.accDelta[p][i] + eps) / std * g
                 state.accDelta[p][i] = addcmul(state.accDelta[p][i] * rho, delta, delta, value: 1 - rho)
                 parameters[p].scalars[i] = add(theta, delta, alpha: -learningRate)
             }

@@ -7,8 +7,8 @@
 ///
 /// Duchi, Hazan & Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic
 /// Optimization", JMLR 2011. torch's form is followed: ε outside the root, the decayed
-/// learning rate γₜ, and `s.addcmul_(g, g, value=1)` as one fused multiply-add. √s is the IEEE
-/// root; torch's tensor `sqrt` (MKL) is one ulp off it on about 1.4% of inputs.
+/// learning rate γₜ, and `s.addcmul_(g, g, value=1)` as one fused multiply-add; √s is torch's
+/// tensor root (`torchSqrt`).
 public struct Adagrad: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adagrad", year: 2011,
@@ -51,7 +51,7 @@ public struct Adagrad: Optimizer {
                 applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 let s = addcmul(state.sum[p][i], g, g, value: 1)
                 state.sum[p][i] = s
-                parameters[p].scalars[i] = addcdiv(theta, g, s.squareRoot() + eps, value: -clr)
+                parameters[p].scalars[i] = addcdiv(theta, g, torchSqrt(s) + eps, value: -clr)
             }
         }
     }

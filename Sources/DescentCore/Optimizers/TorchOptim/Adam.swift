@@ -8,7 +8,7 @@
 ///
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; AMSGrad: Reddi et al.,
 /// "On the Convergence of Adam and Beyond", ICLR 2018. ε is added after the bias correction of
-/// √v, as PyTorch does (TensorFlow adds ε̂ before it).
+/// √v, as PyTorch does (TensorFlow adds ε̂ before it); √v is torch's tensor root (`torchSqrt`).
 public struct Adam: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adam", year: 2014,
@@ -60,7 +60,7 @@ public struct Adam: Optimizer {
                     vUsed = maximum(state.maxExpAvgSq[p][i], v)
                     state.maxExpAvgSq[p][i] = vUsed
                 }
-                let denom = vUsed.squareRoot() / bias2Sqrt + eps
+                let denom = torchSqrt(vUsed) / bias2Sqrt + eps
                 parameters[p].scalars[i] = addcdiv(theta, m, denom, value: -stepSize)
             }
         }

@@ -10,8 +10,7 @@
 /// Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop; decoupled weight
 /// decay (NAdamW): Loshchilov & Hutter, ICLR 2019. torch's formula is followed: the moment
 /// m is averaged with β₁ (not μₜ) and the two parts of the step are added to θ one after the
-/// other, each rounded, as torch's two `addcdiv_`. The root is IEEE; torch's tensor `sqrt`
-/// (MKL) is one ulp off it on about 1.4% of inputs.
+/// other, each rounded, as torch's two `addcdiv_`; the root is torch's tensor `sqrt` (`torchSqrt`).
 public struct NAdam: Optimizer {
     public static let info = OptimizerInfo(
         name: "NAdam", year: 2016,
@@ -58,7 +57,7 @@ public struct NAdam: Optimizer {
                 var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
                 applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupledWeightDecay)
                 let (m, v) = state.updateMoments(p, i, g, beta1, beta2)
-                let denom = (v / bias2).squareRoot() + eps
+                let denom = torchSqrt(v / bias2) + eps
                 theta = addcdiv(theta, g, denom, value: gradStep)
                 parameters[p].scalars[i] = addcdiv(theta, m, denom, value: momentumStep)
             }
