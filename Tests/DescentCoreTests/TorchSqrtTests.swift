@@ -31,6 +31,18 @@ import Testing
             #expect(torchSqrt(miss.x).nextUp == miss.root || torchSqrt(miss.x).nextDown == miss.root)
         }
     }
+
+    /// torch's root commutes with scaling by 4ᵏ (measured), inside and outside the
+    /// single-precision range alike.
+    @Test func scalesByEvenPowersOfTwo() throws {
+        for c in try Self.cases().prefix(200) {
+            for k in [-400, -70, 1, 70, 400] {
+                let scaled = c.x * Double(sign: .plus, exponent: 2 * k, significand: 1)
+                guard scaled.isNormal else { continue }
+                #expect(torchSqrt(scaled) == torchSqrt(c.x) * Double(sign: .plus, exponent: k, significand: 1))
+            }
+        }
+    }
     #endif
 
     @Test func edgeCasesAreTheIEEERoot() {
