@@ -32,3 +32,20 @@
 @inlinable public func zeros(like parameters: [Tensor]) -> [[Double]] {
     parameters.map { [Double](repeating: 0, count: $0.count) }
 }
+
+/// torch's weight decay of one coordinate, applied before the moments (nothing when λ = 0):
+/// L2 adds λθ to the gradient (`grad.add(param, alpha=λ)`, `fma(λ, θ, g)`); decoupled shrinks
+/// the parameter (`param.mul_(1 − γλ)`), as AdamW, NAdam and RAdam do with
+/// `decoupled_weight_decay`.
+@inlinable public func applyWeightDecay(
+    _ theta: inout Double, _ g: inout Double, _ weightDecay: Double, lr: Double, decoupled: Bool = false
+) {
+    guard weightDecay != 0 else { return }
+    if decoupled { theta *= 1 - lr * weightDecay } else { g = add(g, theta, alpha: weightDecay) }
+}
+
+/// torch's `maximum(a, b)`: the larger, NaN if either is NaN (Swift's `max` may drop a NaN).
+@inlinable public func maximum(_ a: Double, _ b: Double) -> Double {
+    a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+}
+

@@ -43,7 +43,8 @@ public struct Reverse: Scalar {
     @inlinable @inline(__always) public static func tan(_ x: Reverse) -> Reverse { x.unary(.tan, LibM.tan(x.value)) }
     @inlinable @inline(__always) public static func exp(_ x: Reverse) -> Reverse { x.unary(.exp, LibM.exp(x.value)) }
     @inlinable @inline(__always) public static func log(_ x: Reverse) -> Reverse { x.unary(.log, LibM.log(x.value)) }
-    @inlinable @inline(__always) public static func sqrt(_ x: Reverse) -> Reverse { x.unary(.sqrt, x.value.squareRoot()) }
+    /// torch computes `torch.sqrt` through MKL, whose root is not always the IEEE one.
+    @inlinable @inline(__always) public static func sqrt(_ x: Reverse) -> Reverse { x.unary(.sqrt, torchSqrt(x.value)) }
     @inlinable @inline(__always) public static func tanh(_ x: Reverse) -> Reverse { x.unary(.tanh, LibM.tanh(x.value)) }
     @inlinable @inline(__always) public static func abs(_ x: Reverse) -> Reverse { x.unary(.abs, Swift.abs(x.value)) }
     @inlinable @inline(__always) public static func pow(_ x: Reverse, _ exponent: Double) -> Reverse {

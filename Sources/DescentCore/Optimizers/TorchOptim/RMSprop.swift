@@ -55,9 +55,9 @@ public struct RMSprop: Optimizer {
                 if centered {
                     let mean = lerp(state.gradAvg[p][i], g, 1 - alpha)
                     state.gradAvg[p][i] = mean
-                    avg = addcmul(v, mean, mean, value: -1).squareRoot()
+                    avg = torchSqrt(addcmul(v, mean, mean, value: -1))
                 } else {
-                    avg = v.squareRoot()
+                    avg = torchSqrt(v)
                 }
                 avg += eps
                 if momentum > 0 {
