@@ -5,6 +5,12 @@ public enum OptimizerRegistry {
     public static let all: [any Optimizer.Type] = [
         SGD.self,
         Adam.self,
+        Lion.self,
+        Tiger.self,
+        SignSGD.self,
+        LaProp.self,
+        Grams.self,
+        ADOPT.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

@@ -1,0 +1,84 @@
+/// Pieces that pytorch_optimizer 4.1.0's `BaseOptimizer` shares between its optimizers, each
+/// with that library's arithmetic (torch 2.15 CPU kernels, float64). They work on one
+/// parameter's elements at a time, as the reference's per-tensor operations do.
+enum PytorchOptimizer {
+    /// `torch.sign`: −1, 0 or 1 (0 for ±0).
+    @inlinable static func sign(_ x: Double) -> Double {
+        x > 0 ? 1 : (x < 0 ? -1 : 0)
+    }
+
+    /// `BaseOptimizer.apply_weight_decay`: decoupled `θ ← θ(1 − λ·(fixed ? 1 : γ)·ratio)`, or
+    /// coupled `g ← g + λθ` (only for λ > 0). No-op when λ = 0.
+    @inlinable static func applyWeightDecay(
+        _ p: inout [Double], _ g: inout [Double], lr: Double, weightDecay: Double,
+        decouple: Bool, fixedDecay: Bool, ratio: Double? = nil
+    ) {
+        guard weightDecay != 0 else { return }
+        if decouple {
+            let factor = 1 - weightDecay * (fixedDecay ? 1 : lr) * (ratio ?? 1)
+            for i in p.indices { p[i] *= factor }
+        } else if weightDecay > 0 {
+            for i in g.indices { g[i] = add(g[i], p[i], alpha: weightDecay) }
+        }
+    }
+
+    /// `BaseOptimizer.apply_cautious`: keep the update only where it agrees in sign with the
+    /// gradient, rescaled by `numel / (kept + 1)` (torch: `mask * (reciprocal(sum + 1) * numel)`).
+    @inlinable static func applyCautious(_ update: inout [Double], _ grad: [Double]) {
+        var mask = update.indices.map { update[$0] * grad[$0] > 0 ? 1.0 : 0.0 }
+        let kept = mask.reduce(0, +)
+        let scale = (1 / (kept + 1)) * Double(mask.count)
+        for i in mask.indices { mask[i] *= scale }
+        for i in update.indices { update[i] *= mask[i] }
+    }
+
+    /// `BaseOptimizer.get_adanorm_gradient`: updates the running gradient norm
+    /// `e ← r·e + (1 − r)‖g‖` and returns `g·e/‖g‖` when `e > ‖g‖ > 0`, else `g`.
+    @inlinable static func adanormGradient(_ grad: [Double], expGradNorm e: inout Double, r: Double) -> [Double] {
+        let gradNorm = norm(grad)
+        e = add(e * r, gradNorm, alpha: 1 - r)
+        guard gradNorm > 0, e > gradNorm else { return grad }
+        return grad.map { ($0 * e) / gradNorm }
+    }
+
+    /// `torch.linalg.vector_norm` of a small tensor: fma-accumulated squares, then √.
+    @inlinable static func norm(_ x: [Double]) -> Double {
+        var s = 0.0
+        for v in x { s = s.addingProduct(v, v) }
+        return s.squareRoot()
+    }
+
+    /// `tensor.sum()` for a small tensor (sequential, as torch's reduction of ≤ 4 elements).
+    @inlinable static func sum(_ x: [Double]) -> Double {
+        x.reduce(0, +)
+    }
+
+    /// `tensor.mean()`: the sum divided by the element count.
+    @inlinable static func mean(_ x: [Double]) -> Double {
+        sum(x) / Double(x.count)
+    }
+
+    /// `BaseOptimizer.get_stable_adamw_rms`: `max(1, √mean(g² / max(v, ε)))`.
+    @inlinable static func stableAdamWRMS(_ grad: [Double], _ expAvgSq: [Double], eps: Double = 1e-16) -> Double {
+        let ratios = grad.indices.map { (grad[$0] * grad[$0]) / max(expAvgSq[$0], eps) }
+        return max(mean(ratios).squareRoot(), 1)
+    }
+
+    /// `BaseOptimizer.apply_ams_bound`: `√(max(v̂, v) + 1e-15) + ε` (updating `v̂`), or
+    /// `√(v + 1e-15) + ε`.
+    @inlinable static func amsBoundDenominator(
+        _ v: Double, maxExpAvgSq: inout Double, amsBound: Bool, eps: Double, expAvgSqEps: Double = 1e-15
+    ) -> Double {
+        var x = v
+        if amsBound {
+            maxExpAvgSq = max(maxExpAvgSq, v)
+            x = maxExpAvgSq
+        }
+        return (x + expAvgSqEps).squareRoot() + eps
+    }
+
+    /// `BaseOptimizer.debias`: `1 − β^t` (`math.pow`).
+    @inlinable static func debias(_ beta: Double, _ step: Int) -> Double {
+        1 - Double.pow(beta, Double(step))
+    }
+}
