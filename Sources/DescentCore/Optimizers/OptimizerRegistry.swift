@@ -11,6 +11,11 @@ public enum OptimizerRegistry {
         LaProp.self,
         Grams.self,
         ADOPT.self,
+        AdEMAMix.self,
+        StableAdamW.self,
+        AdaNorm.self,
+        AvaGrad.self,
+        Kate.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
