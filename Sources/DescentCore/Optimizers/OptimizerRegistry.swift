@@ -16,6 +16,11 @@ public enum OptimizerRegistry {
         AdaNorm.self,
         AvaGrad.self,
         Kate.self,
+        PNM.self,
+        AdaPNM.self,
+        Adai.self,
+        FTRL.self,
+        Adan.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

@@ -81,4 +81,19 @@ enum PytorchOptimizer {
     @inlinable static func debias(_ beta: Double, _ step: Int) -> Double {
         1 - Double.pow(beta, Double(step))
     }
+
+    /// `tensor.pow(e)` with a scalar exponent, as torch's CPU kernel special-cases it: ½ → √x,
+    /// 2 → x·x, 3 → x·x·x, −½ → 1/√x, −1 → 1/x, −2 → 1/(x·x), 1 → x, otherwise C `pow`.
+    @inlinable static func pow(_ x: Double, _ e: Double) -> Double {
+        switch e {
+        case 0.5: return x.squareRoot()
+        case 2: return x * x
+        case 3: return x * x * x
+        case -0.5: return 1 / x.squareRoot()
+        case -1: return 1 / x
+        case -2: return 1 / (x * x)
+        case 1: return x
+        default: return Double.pow(x, e)
+        }
+    }
 }
