@@ -21,6 +21,10 @@ public enum OptimizerRegistry {
         Adai.self,
         FTRL.self,
         Adan.self,
+        MARS.self,
+        CAME.self,
+        Prodigy.self,
+        ScheduleFreeAdamW.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
