@@ -25,6 +25,7 @@ public enum OptimizerRegistry {
         CAME.self,
         Prodigy.self,
         ScheduleFreeAdamW.self,
+        SOAP.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
