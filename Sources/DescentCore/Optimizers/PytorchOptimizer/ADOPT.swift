@@ -35,6 +35,7 @@ public struct ADOPT: Optimizer {
         fixedDecay = try r.bool("fixed_decay", default: false)
         eps = try r.double("eps", default: 1e-6, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         cautious = try r.bool("cautious", default: false)
         stableAdamW = try r.bool("stable_adamw", default: false)
     }

@@ -40,6 +40,7 @@ public struct AdEMAMix: Optimizer {
         tAlphaBeta3 = try r.optionalDouble("t_alpha_beta3", default: nil, .nonNegative)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         cautious = try r.bool("cautious", default: false)
         stableAdamW = try r.bool("stable_adamw", default: false)
     }

@@ -40,6 +40,7 @@ public struct AdaNorm: Optimizer {
         amsBound = try reader.bool("ams_bound", default: false)
         eps = try reader.double("eps", default: 1e-8, .nonNegative)
         maximize = try reader.bool("maximize", default: false)
+        _ = try reader.foreach(cpuDefault: true)
         adamDebias = try reader.bool("adam_debias", default: false)
     }
 

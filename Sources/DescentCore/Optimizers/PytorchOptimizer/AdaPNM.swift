@@ -41,6 +41,7 @@ public struct AdaPNM: Optimizer {
         amsBound = try r.bool("ams_bound", default: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         adanorm = try r.bool("adanorm", default: false)
         adanormR = try r.optionalDouble("adanorm_r", default: nil)
         adamDebias = try r.bool("adam_debias", default: false)

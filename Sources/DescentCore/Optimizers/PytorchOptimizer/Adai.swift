@@ -42,6 +42,7 @@ public struct Adai: Optimizer {
         dampening = try r.double("dampening", default: 1)
         eps = try r.double("eps", default: 1e-3, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)
     }
 

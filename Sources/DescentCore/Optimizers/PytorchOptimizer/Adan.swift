@@ -49,6 +49,7 @@ public struct Adan: Optimizer {
         maxGradNorm = try r.double("max_grad_norm", default: 0, .nonNegative)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)
         adanorm = try r.bool("adanorm", default: false)
         adanormR = try r.optionalDouble("adanorm_r", default: nil)

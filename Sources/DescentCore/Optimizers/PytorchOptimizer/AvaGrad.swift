@@ -37,6 +37,7 @@ public struct AvaGrad: Optimizer {
         fixedDecay = try r.bool("fixed_decay", default: false)
         eps = try r.double("eps", default: 1e-1, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         adamDebias = try r.bool("adam_debias", default: false)
     }
 

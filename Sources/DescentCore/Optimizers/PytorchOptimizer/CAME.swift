@@ -41,6 +41,7 @@ public struct CAME: Optimizer {
         eps1 = try r.double("eps1", default: 1e-30, .nonNegative)
         eps2 = try r.double("eps2", default: 1e-16, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

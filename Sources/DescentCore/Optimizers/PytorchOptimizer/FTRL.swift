@@ -31,6 +31,7 @@ public struct FTRL: Optimizer {
         lambda1 = try r.double("lambda_1", default: 0, .nonNegative)
         lambda2 = try r.double("lambda_2", default: 0, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

@@ -30,6 +30,7 @@ public struct Grams: Optimizer {
         weightDecouple = try r.bool("weight_decouple", default: true)
         eps = try r.double("eps", default: 1e-6, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: false)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

@@ -33,6 +33,7 @@ public struct Kate: Optimizer {
         fixedDecay = try r.bool("fixed_decay", default: false)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

@@ -9,9 +9,10 @@
 ///
 /// Ziyin et al., "LaProp: Separating Momentum and Adaptivity in Adam", 2020. Follows
 /// pytorch_optimizer 4.1.0 and reproduces two quirks of its default (foreach) path: the step
-/// size −1/(a/γ) is rounded to float32 before it multiplies m (the per-parameter path taken
-/// when `cautious` is set keeps it in float64), and weight decay runs after the update, so
-/// coupled weight decay (`weight_decouple: false`) changes only an unused gradient: no effect.
+/// size −1/(a/γ) is rounded to float32 before it multiplies m (the per-parameter path, taken
+/// when `cautious` is set or `foreach` is false, keeps it in float64), and weight decay runs
+/// after the update, so coupled weight decay (`weight_decouple: false`) changes only an unused
+/// gradient: no effect.
 public struct LaProp: Optimizer {
     public static let info = OptimizerInfo(
         name: "LaProp", year: 2020,
@@ -30,6 +31,8 @@ public struct LaProp: Optimizer {
     public var eps: Double
     public var maximize: Bool
     public var cautious: Bool
+    /// The reference's code path: batched (float32 step size) unless `foreach: false` or cautious.
+    public var foreach: Bool
     public var state = State()
 
     /// pytorch_optimizer's state: step, moments, the running learning-rate averages.
@@ -54,6 +57,7 @@ public struct LaProp: Optimizer {
         amsBound = try r.bool("ams_bound", default: false)
         eps = try r.double("eps", default: 1e-15, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        foreach = try r.foreach(cpuDefault: true)
         cautious = try r.bool("cautious", default: false)
     }
 
@@ -89,9 +93,9 @@ public struct LaProp: Optimizer {
                     second, maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps) / bias2Sqrt
                 state.expAvg[p][i] = addcdiv(state.expAvg[p][i] * beta1, g[i], d, value: (1 - beta1) * learningRate)
             }
-            if cautious {
+            if cautious || !foreach {
                 var update = state.expAvg[p]
-                PytorchOptimizer.applyCautious(&update, g)
+                if cautious { PytorchOptimizer.applyCautious(&update, g) }
                 let stepSize = 1 / bias1
                 for i in theta.indices { theta[i] = add(theta[i], update[i], alpha: -stepSize) }
             } else {

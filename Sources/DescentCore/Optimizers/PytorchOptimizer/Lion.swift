@@ -42,6 +42,7 @@ public struct Lion: Optimizer {
         weightDecouple = try r.bool("weight_decouple", default: true)
         fixedDecay = try r.bool("fixed_decay", default: false)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)
         adanorm = try r.bool("adanorm", default: false)
         adanormR = try r.optionalDouble("adanorm_r", default: nil)

@@ -15,7 +15,8 @@
 /// 2024. Follows pytorch_optimizer 4.1.0 and its quirks: the 1-D learning rate is
 /// `lr · (lr_1d / lr)` with the ratio fixed at construction; coupled weight decay is added to
 /// the gradient after the update was computed, so it only enters `g_prev`; the foreach path
-/// (adamw, lion) scales by `γ·β₁/(1 − β₁)`, the per-parameter path (shampoo) by `γ·(β₁/(1 − β₁))`.
+/// (adamw, lion) scales by `γ·β₁/(1 − β₁)`, the per-parameter path (shampoo, or `foreach: false`)
+/// by `γ·(β₁/(1 − β₁))`.
 /// For a point the shampoo type's Newton–Schulz branch never applies (it needs a 2-D gradient);
 /// with `optimize_1d` it falls back to the AdamW form, as the reference does.
 public struct MARS: Optimizer {
@@ -41,6 +42,8 @@ public struct MARS: Optimizer {
     public var cautious: Bool
     public var eps: Double
     public var maximize: Bool
+    /// The reference's code path: batched unless `foreach: false` or the shampoo type.
+    public var foreach: Bool
     public var state = AdamState()
     /// The previous gradient `last_grad` of each parameter.
     public var lastGrad: [[Double]] = []
@@ -61,6 +64,7 @@ public struct MARS: Optimizer {
         cautious = try r.bool("cautious", default: false)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        foreach = try r.foreach(cpuDefault: true)
         guard learningRate != 0 else {
             throw .outOfRange(optimizer: "MARS", key: "lr", value: 0, allowed: "non-zero (the reference divides lr_1d by lr)")
         }
@@ -81,7 +85,7 @@ public struct MARS: Optimizer {
             if maximize { g = g.map { -$0 } }
             var c = g
             if mixed {
-                let scale = marsType == "shampoo" ? gamma * (b1 / (1 - b1)) : gamma * b1 / (1 - b1)
+                let scale = marsType == "shampoo" || !foreach ? gamma * (b1 / (1 - b1)) : gamma * b1 / (1 - b1)
                 for i in c.indices { c[i] = (g[i] - lastGrad[p][i]) * scale + g[i] }
                 let n = PytorchOptimizer.norm(c)
                 if n > 1 { c = c.map { $0 / n } }

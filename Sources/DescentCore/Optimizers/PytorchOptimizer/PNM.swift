@@ -34,6 +34,7 @@ public struct PNM: Optimizer {
         fixedDecay = try r.bool("fixed_decay", default: false)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

@@ -70,6 +70,7 @@ public struct Prodigy: Optimizer {
         safeguardWarmup = try r.bool("safeguard_warmup", default: false)
         eps = try r.optionalDouble("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: false)
         state = State(d: d0, dMax: d0)
     }
 

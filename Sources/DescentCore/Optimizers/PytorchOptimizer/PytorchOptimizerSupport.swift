@@ -97,3 +97,17 @@ enum PytorchOptimizer {
         }
     }
 }
+
+extension HyperparameterReader {
+    /// pytorch_optimizer's `foreach: bool | None` switch between its batched and per-parameter
+    /// code paths; null means the library's choice on CPU, `cpuDefault`. On one float64 CPU
+    /// tensor both paths compute the same for most optimizers; where they differ (LaProp, MARS)
+    /// the optimizer follows the one chosen.
+    mutating func foreach(cpuDefault: Bool) throws(OptimizerError) -> Bool {
+        if values["foreach"] == .null {
+            _ = try optionalDouble("foreach", default: nil)
+            return cpuDefault
+        }
+        return try bool("foreach", default: cpuDefault)
+    }
+}

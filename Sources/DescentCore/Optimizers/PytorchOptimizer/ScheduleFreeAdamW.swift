@@ -50,6 +50,7 @@ public struct ScheduleFreeAdamW: Optimizer {
         amsBound = try reader.bool("ams_bound", default: false)
         eps = try reader.double("eps", default: 1e-8, .nonNegative)
         maximize = try reader.bool("maximize", default: false)
+        _ = try reader.foreach(cpuDefault: true)
         usePalm = try reader.bool("use_palm", default: false)
     }
 

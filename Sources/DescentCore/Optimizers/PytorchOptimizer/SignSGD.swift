@@ -26,6 +26,7 @@ public struct SignSGD: Optimizer {
         weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
         weightDecouple = try r.bool("weight_decouple", default: true)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

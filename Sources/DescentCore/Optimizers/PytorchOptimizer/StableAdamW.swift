@@ -35,6 +35,7 @@ public struct StableAdamW: Optimizer {
         weightDecouple = try r.bool("weight_decouple", default: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     /// `BaseOptimizer.debias_beta`: `(βᵗ − β) / (βᵗ − 1)`.

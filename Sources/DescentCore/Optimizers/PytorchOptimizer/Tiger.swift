@@ -28,6 +28,7 @@ public struct Tiger: Optimizer {
         weightDecouple = try r.bool("weight_decouple", default: true)
         fixedDecay = try r.bool("fixed_decay", default: false)
         maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
