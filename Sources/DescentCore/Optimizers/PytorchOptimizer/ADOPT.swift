@@ -18,9 +18,7 @@ public struct ADOPT: Optimizer {
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var eps: Double
     public var maximize: Bool
     public var cautious: Bool
@@ -30,9 +28,7 @@ public struct ADOPT: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.9999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: false)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
         eps = try r.double("eps", default: 1e-6, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -45,10 +41,8 @@ public struct ADOPT: Optimizer {
         state.step += 1
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             if state.step == 1 {
                 for i in g.indices { state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i], g[i], g[i], value: 1) }
                 parameters[p].scalars = theta

@@ -17,9 +17,7 @@ public struct AdEMAMix: Optimizer {
 
     public var learningRate: Double
     public var betas: [Double]
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var alpha: Double
     public var tAlphaBeta3: Double?
     public var eps: Double
@@ -33,9 +31,7 @@ public struct AdEMAMix: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 0.9999], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: false)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
         alpha = try r.double("alpha", default: 5, .nonNegative)
         tAlphaBeta3 = try r.optionalDouble("t_alpha_beta3", default: nil, .nonNegative)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
@@ -65,10 +61,8 @@ public struct AdEMAMix: Optimizer {
         let (alphaT, beta3T) = schedules(step: state.step)
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             var denominators = g
             for i in g.indices {
                 state.expAvg[p][i] = lerp(state.expAvg[p][i], g[i], 1 - beta1)

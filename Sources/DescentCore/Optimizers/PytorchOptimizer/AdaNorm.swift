@@ -19,9 +19,7 @@ public struct AdaNorm: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var r: Double?
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var amsBound: Bool
     public var eps: Double
     public var maximize: Bool
@@ -34,9 +32,7 @@ public struct AdaNorm: Optimizer {
         learningRate = try reader.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
         r = try reader.optionalDouble("r", default: 0.95)
-        weightDecay = try reader.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try reader.bool("weight_decouple", default: true)
-        fixedDecay = try reader.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&reader, default: 0, decouple: true)
         amsBound = try reader.bool("ams_bound", default: false)
         eps = try reader.double("eps", default: 1e-8, .nonNegative)
         maximize = try reader.bool("maximize", default: false)
@@ -53,10 +49,8 @@ public struct AdaNorm: Optimizer {
         let stepSize = adamDebias ? learningRate : learningRate / bias1
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             let s = PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: r ?? 0.95)
             for i in g.indices {
                 let m = lerp(state.expAvg[p][i], s[i], 1 - beta1)

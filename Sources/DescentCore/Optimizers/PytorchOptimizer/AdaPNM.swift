@@ -17,9 +17,7 @@ public struct AdaPNM: Optimizer {
 
     public var learningRate: Double
     public var betas: [Double]
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var amsBound: Bool
     public var eps: Double
     public var maximize: Bool
@@ -35,9 +33,7 @@ public struct AdaPNM: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 1.0], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
         amsBound = try r.bool("ams_bound", default: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
@@ -63,10 +59,8 @@ public struct AdaPNM: Optimizer {
         let stepSize = adamDebias ? learningRate : learningRate / bias1
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             let s = adanorm
                 ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
                 : g

@@ -20,9 +20,7 @@ public struct Adai: Optimizer {
     public var learningRate: Double
     public var beta0: Double
     public var beta2: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var stableWeightDecay: Bool
     public var dampening: Double
     public var eps: Double
@@ -35,9 +33,7 @@ public struct Adai: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta0, beta2) = try r.pair("betas", default: (0.1, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: false)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
         stableWeightDecay = try r.bool("stable_weight_decay", default: false)
         dampening = try r.double("dampening", default: 1)
         eps = try r.double("eps", default: 1e-3, .nonNegative)
@@ -52,13 +48,12 @@ public struct Adai: Optimizer {
         state.step += 1
         let bias2 = PytorchOptimizer.debias(beta2, state.step)
         var thetas = parameters.map(\.scalars)
-        var grads = gradients.map { maximize ? $0.scalars.map { -$0 } : $0.scalars }
+        var grads = gradients.map { PytorchOptimizer.gradient($0, maximize: maximize) }
         var hatSum = 0.0
         var count = 0
         for p in parameters.indices {
             if !stableWeightDecay {
-                PytorchOptimizer.applyWeightDecay(&thetas[p], &grads[p], lr: learningRate, weightDecay: weightDecay,
-                                                  decouple: weightDecouple, fixedDecay: fixedDecay)
+                weightDecay.apply(&thetas[p], &grads[p], lr: learningRate)
             }
             for i in grads[p].indices {
                 state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, grads[p][i], grads[p][i], value: 1 - beta2)
@@ -71,8 +66,7 @@ public struct Adai: Optimizer {
         let scale = Double.pow(beta0, 1 - dampening)
         for p in parameters.indices {
             if stableWeightDecay {
-                PytorchOptimizer.applyWeightDecay(&thetas[p], &grads[p], lr: learningRate, weightDecay: weightDecay,
-                                                  decouple: weightDecouple, fixedDecay: fixedDecay)
+                weightDecay.apply(&thetas[p], &grads[p], lr: learningRate)
             }
             for i in grads[p].indices {
                 let ratio = PytorchOptimizer.pow(state.expAvgSq[p][i] / bias2 / hatMean, exponent) * beta0

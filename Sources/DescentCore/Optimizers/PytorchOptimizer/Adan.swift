@@ -83,8 +83,7 @@ public struct Adan: Optimizer {
         let bias3Sqrt = PytorchOptimizer.debias(beta3, state.step).squareRoot()
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             if c != 1 { g = g.map { $0 * c } }
             let s = adanorm
                 ? PytorchOptimizer.adanormGradient(g, expGradNorm: &state.expGradNorm[p], r: adanormR ?? 0.95)

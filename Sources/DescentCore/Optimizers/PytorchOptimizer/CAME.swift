@@ -20,9 +20,7 @@ public struct CAME: Optimizer {
 
     public var learningRate: Double
     public var betas: [Double]
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var clipThreshold: Double
     public var amsBound: Bool
     public var eps1: Double
@@ -33,9 +31,7 @@ public struct CAME: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 2e-4, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 0.9999], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
         clipThreshold = try r.double("clip_threshold", default: 1)
         amsBound = try r.bool("ams_bound", default: false)
         eps1 = try r.double("eps1", default: 1e-30, .nonNegative)
@@ -50,10 +46,8 @@ public struct CAME: Optimizer {
         let (beta1, beta2) = (betas[0], betas[1])
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             var update = g
             for i in g.indices {
                 let v = add(state.expAvgSq[p][i] * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)

@@ -40,8 +40,7 @@ public struct Grams: Optimizer {
         let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             var update = g
             for i in g.indices {
                 let m = lerp(state.expAvg[p][i], g[i], 1 - beta1)

@@ -16,9 +16,7 @@ public struct Kate: Optimizer {
 
     public var learningRate: Double
     public var delta: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var eps: Double
     public var maximize: Bool
     /// The state `m` and `b` of each parameter.
@@ -28,9 +26,7 @@ public struct Kate: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         delta = try r.double("delta", default: 0, .unitHalfOpen)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -43,10 +39,8 @@ public struct Kate: Optimizer {
         }
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             for i in g.indices {
                 let gsq = g[i] * g[i]
                 let bsq = (b[p][i] * b[p][i] + gsq) + eps

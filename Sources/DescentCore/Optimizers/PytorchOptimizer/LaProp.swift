@@ -24,9 +24,7 @@ public struct LaProp: Optimizer {
     public var beta2: Double
     public var centered: Bool
     public var stepsBeforeUsingCentered: Int
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var amsBound: Bool
     public var eps: Double
     public var maximize: Bool
@@ -51,9 +49,7 @@ public struct LaProp: Optimizer {
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         centered = try r.bool("centered", default: false)
         stepsBeforeUsingCentered = try r.int("steps_before_using_centered", default: 10)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
         amsBound = try r.bool("ams_bound", default: false)
         eps = try r.double("eps", default: 1e-15, .nonNegative)
         maximize = try r.bool("maximize", default: false)
@@ -75,8 +71,7 @@ public struct LaProp: Optimizer {
         let useCentered = state.step > stepsBeforeUsingCentered
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             state.expAvgLR1[p] = state.expAvgLR1[p] * beta1 + (1 - beta1) * learningRate
             state.expAvgLR2[p] = state.expAvgLR2[p] * beta2 + (1 - beta2)
             let bias1 = learningRate != 0 ? state.expAvgLR1[p] / learningRate : 1
@@ -102,8 +97,7 @@ public struct LaProp: Optimizer {
                 let stepSize = Double(Float(-1 / bias1))
                 for i in theta.indices { theta[i] = addcmul(theta[i], state.expAvg[p][i], stepSize, value: 1) }
             }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             parameters[p].scalars = theta
         }
     }

@@ -19,9 +19,7 @@ public struct Lion: Optimizer {
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var maximize: Bool
     public var useGC: Bool
     public var adanorm: Bool
@@ -38,9 +36,7 @@ public struct Lion: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-4, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)
@@ -56,10 +52,8 @@ public struct Lion: Optimizer {
         }
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             let sGrad = adanorm
                 ? PytorchOptimizer.adanormGradient(g, expGradNorm: &state.expGradNorm[p], r: adanormR ?? 0.95)
                 : g

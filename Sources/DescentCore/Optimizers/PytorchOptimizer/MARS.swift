@@ -81,8 +81,7 @@ public struct MARS: Optimizer {
             let lr = learningRate * (mixed ? 1 : lr1DFactor)
             let wd = mixed ? weightDecay : weightDecay1D
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             var c = g
             if mixed {
                 let scale = marsType == "shampoo" || !foreach ? gamma * (b1 / (1 - b1)) : gamma * b1 / (1 - b1)

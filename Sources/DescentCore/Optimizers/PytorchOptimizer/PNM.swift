@@ -16,9 +16,7 @@ public struct PNM: Optimizer {
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var eps: Double
     public var maximize: Bool
     public var step = 0
@@ -29,9 +27,7 @@ public struct PNM: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 1.0), (.unitClosed, .unitClosed))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -49,10 +45,8 @@ public struct PNM: Optimizer {
         let beta1Squared = Double.pow(beta1, 2)
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             for i in g.indices {
                 posMomentum[p][i] = lerp(posMomentum[p][i], g[i], 1 - beta1Squared)
                 let u = add(posMomentum[p][i] * (1 + beta2), negMomentum[p][i], alpha: -beta2) * (1 / noiseNorm)

@@ -96,7 +96,7 @@ public struct Prodigy: Optimizer {
         var dDenominator = 0.0
         for p in parameters.indices {
             let theta = parameters[p].scalars
-            let g = maximize ? gradients[p].scalars.map { -$0 } : gradients[p].scalars
+            let g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             var dot = 0.0
             for i in g.indices { dot += g[i] * (state.p0[p][i] - theta[i]) }
             state.dNumerator = add(state.dNumerator, dot, alpha: (d / d0) * dLR)

@@ -7,6 +7,11 @@ enum PytorchOptimizer {
         x > 0 ? 1 : (x < 0 ? -1 : 0)
     }
 
+    /// The gradient as the reference's step sees it: negated in place if maximize.
+    @inlinable static func gradient(_ gradient: Tensor, maximize: Bool) -> [Double] {
+        maximize ? gradient.scalars.map { -$0 } : gradient.scalars
+    }
+
     /// `BaseOptimizer.apply_weight_decay`: decoupled `θ ← θ(1 − λ·(fixed ? 1 : γ)·ratio)`, or
     /// coupled `g ← g + λθ` (only for λ > 0). No-op when λ = 0.
     @inlinable static func applyWeightDecay(
@@ -109,5 +114,24 @@ extension HyperparameterReader {
             return cpuDefault
         }
         return try bool("foreach", default: cpuDefault)
+    }
+}
+
+/// pytorch_optimizer's weight-decay options — `weight_decay` λ, `weight_decouple`, `fixed_decay` —
+/// read with the optimizer's defaults, and applied as `BaseOptimizer.apply_weight_decay`.
+public struct WeightDecay: Sendable, Hashable {
+    public var coefficient: Double
+    public var decouple: Bool
+    public var fixed: Bool
+
+    init(_ r: inout HyperparameterReader, default coefficient: Double, decouple: Bool) throws(OptimizerError) {
+        self.coefficient = try r.double("weight_decay", default: coefficient, .nonNegative)
+        self.decouple = try r.bool("weight_decouple", default: decouple)
+        self.fixed = try r.bool("fixed_decay", default: false)
+    }
+
+    /// θ ← θ(1 − λ·(fixed ? 1 : γ)) if decoupled, else g ← g + λθ.
+    func apply(_ p: inout [Double], _ g: inout [Double], lr: Double) {
+        PytorchOptimizer.applyWeightDecay(&p, &g, lr: lr, weightDecay: coefficient, decouple: decouple, fixedDecay: fixed)
     }
 }

@@ -97,7 +97,7 @@ public struct SOAP: Optimizer {
         }
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            let g = maximize ? gradients[p].scalars.map { -$0 } : gradients[p].scalars
+            let g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             let q = state.q[p]
             let projected = q.map { Self.forward(g, $0) } ?? g
             for i in g.indices {
@@ -118,7 +118,7 @@ public struct SOAP: Optimizer {
             }
             parameters[p].scalars = theta
             if q != nil {
-                updateStatistic(p, gradients[p].scalars.map { maximize ? -$0 : $0 })
+                updateStatistic(p, g)
                 if k % preconditionFrequency == 0 { powerIteration(p) }
             }
         }

@@ -33,8 +33,7 @@ public struct SignSGD: Optimizer {
         if momentumBuffers.isEmpty { momentumBuffers = zeros(like: parameters) }
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
                                               decouple: weightDecouple, fixedDecay: false)
             for i in theta.indices {

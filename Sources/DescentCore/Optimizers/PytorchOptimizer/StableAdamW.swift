@@ -52,8 +52,7 @@ public struct StableAdamW: Optimizer {
         let epsSquared = Double.pow(eps, 2)
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             if !weightDecouple {
                 PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
                                                   decouple: false, fixedDecay: false)

@@ -14,9 +14,7 @@ public struct Tiger: Optimizer {
 
     public var learningRate: Double
     public var beta: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var weightDecay: WeightDecay
     public var maximize: Bool
     /// The momentum `exp_avg` of each parameter, created at the first step.
     public var expAvg: [[Double]] = []
@@ -24,9 +22,7 @@ public struct Tiger: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         beta = try r.double("beta", default: 0.965, .unitHalfOpen)
-        weightDecay = try r.double("weight_decay", default: 0.01, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        weightDecay = try WeightDecay(&r, default: 0.01, decouple: true)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
     }
@@ -35,10 +31,8 @@ public struct Tiger: Optimizer {
         if expAvg.isEmpty { expAvg = zeros(like: parameters) }
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            var g = gradients[p].scalars
-            if maximize { g = g.map { -$0 } }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
             for i in theta.indices {
                 expAvg[p][i] = lerp(expAvg[p][i], g[i], 1 - beta)
                 theta[i] = add(theta[i], PytorchOptimizer.sign(expAvg[p][i]), alpha: -learningRate)
