@@ -8,10 +8,11 @@
 ///     θ ← θ − (γ / (1 − β₁ᵗ))·m/d        (γ without the division if adam_debias)
 ///
 /// Dubey et al., "AdaNorm: Adaptive Gradient Norm Correction based Optimization for
-/// Convolutional Neural Networks", WACV 2023. Follows pytorch_optimizer 4.1.0 (foreach path).
+/// Convolutional Neural Networks", WACV 2023 (arXiv 2022). Follows pytorch_optimizer 4.1.0
+/// (foreach path).
 public struct AdaNorm: Optimizer {
     public static let info = OptimizerInfo(
-        name: "AdaNorm", year: 2023,
+        name: "AdaNorm", year: 2022,
         paper: "Dubey et al., AdaNorm: Adaptive Gradient Norm Correction based Optimization for CNNs, WACV 2023",
         reference: "pytorch_optimizer.AdaNorm")
 

@@ -8,12 +8,12 @@
 ///     θ ← θ − γ·β₀^(1 − δ)·m/(1 − Π)                   (betas = (β₀, β₂), dampening δ)
 ///
 /// Xie et al., "Adaptive Inertia: Disentangling the Effects of Adaptive Learning Rate and
-/// Momentum", ICML 2022. Follows pytorch_optimizer 4.1.0 (foreach path; the mean of v̂ is
-/// `Σ_params(Σ v / (1 − β₂ᵗ)) / n`, and tensor powers as torch special-cases them).
+/// Momentum", ICML 2022 (arXiv 2020). Follows pytorch_optimizer 4.1.0 (foreach path; the mean
+/// of v̂ is `Σ_params(Σ v / (1 − β₂ᵗ)) / n`, and tensor powers as torch special-cases them).
 /// `use_gc` only touches tensors of two or more dimensions: accepted, no effect on a point.
 public struct Adai: Optimizer {
     public static let info = OptimizerInfo(
-        name: "Adai", year: 2022,
+        name: "Adai", year: 2020,
         paper: "Xie et al., Adaptive Inertia: Disentangling the Effects of Adaptive Learning Rate and Momentum, ICML 2022",
         reference: "pytorch_optimizer.Adai")
 

@@ -6,13 +6,13 @@
 ///     v ← β₂v + (1 − β₂)g²
 ///     η ← √v_prev/√(1 − β₂ᵗ) + ε;  γₐ ← 1/√(‖η‖₋₂⁻² / n)      (for the next step)
 ///
-/// Savarese et al., "Domain-independent Dominance of Adaptive Methods", CVPR 2021. Follows
-/// pytorch_optimizer 4.1.0 (foreach path), including its quirk that the learning-rate
+/// Savarese et al., "Domain-independent Dominance of Adaptive Methods", CVPR 2021 (arXiv 2019).
+/// Follows pytorch_optimizer 4.1.0 (foreach path), including its quirk that the learning-rate
 /// statistics η use √v from before this step's update of v, and `norm(-2).pow(-2)` computed
 /// as `1/(pow(Σ pow(η, −2), −½))²`. `adam_debias` drops the 1/(1 − β₁ᵗ).
 public struct AvaGrad: Optimizer {
     public static let info = OptimizerInfo(
-        name: "AvaGrad", year: 2021,
+        name: "AvaGrad", year: 2019,
         paper: "Savarese et al., Domain-independent Dominance of Adaptive Methods, CVPR 2021",
         reference: "pytorch_optimizer.AvaGrad")
 
