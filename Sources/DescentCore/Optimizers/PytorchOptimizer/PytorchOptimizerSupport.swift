@@ -46,11 +46,9 @@ enum PytorchOptimizer {
         return grad.map { ($0 * e) / gradNorm }
     }
 
-    /// `torch.linalg.vector_norm` of a small tensor: fma-accumulated squares, then √.
+    /// `torch.linalg.vector_norm` of a small tensor (as `Tensor.norm`).
     @inlinable static func norm(_ x: [Double]) -> Double {
-        var s = 0.0
-        for v in x { s = s.addingProduct(v, v) }
-        return s.squareRoot()
+        Tensor(x).norm
     }
 
     /// `tensor.sum()` for a small tensor (sequential, as torch's reduction of ≤ 4 elements).
