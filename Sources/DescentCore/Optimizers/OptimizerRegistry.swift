@@ -5,6 +5,7 @@ public enum OptimizerRegistry {
     public static let all: [any Optimizer.Type] = [
         SGD.self,
         Adam.self,
+        LBFGS.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
