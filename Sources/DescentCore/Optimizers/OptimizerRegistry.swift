@@ -37,6 +37,7 @@ public enum OptimizerRegistry {
         Prodigy.self,
         ScheduleFreeAdamW.self,
         SOAP.self,
+        LBFGS.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
