@@ -20,6 +20,9 @@ struct SearchCommand: ParsableCommand {
               {"betas": {"choice": [[0.9, 0.999], [0.95, 0.99]]}, "nesterov": true}
               {"betas": [{"uniform": [0.8, 0.99]}, 0.999]}    (per element)
 
+            --refine N spends the last N trials on a local search around the best trial
+            (Descent's addition; 0 runs the algorithm as published).
+
             Example:
               descent search --optimizer Adam --function rosenbrock \\
                 --space '{"lr": {"loguniform": [-8, 0.5]}}' --evaluations 100 --seed 0
@@ -61,6 +64,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("stop-below"), help: "Stop early once a trial's objective is ≤ this.")
     var stopBelow: Double?
 
+    @Option(help: "Spend the last N trials refining the best one locally (0: the algorithm as published).")
+    var refine: Int = 0
+
     func validate() throws {
         guard evaluations >= 1, evaluations <= 1_000_000 else {
             throw ValidationError("--evaluations must be in 1…1000000, got \(evaluations)")
@@ -75,6 +81,9 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--objective: unknown '\(objective)'; valid: \(TrajectoryObjective.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let stopBelow, !stopBelow.isFinite { throw ValidationError("--stop-below must be finite") }
+        guard refine >= 0, refine <= evaluations else {
+            throw ValidationError("--refine must be in 0…--evaluations (\(evaluations)), got \(refine)")
+        }
     }
 
     func run() throws {
@@ -92,7 +101,7 @@ struct SearchCommand: ParsableCommand {
         let runner = TrajectoryRunner(steps: searchSteps, clipping: clipping)
         let search = Search(
             space: searchSpace, algorithm: SearchAlgorithm(name: algorithm)!, evaluations: evaluations,
-            seed: seed, stopThreshold: stopBelow)
+            seed: seed, stopThreshold: stopBelow, refinementTrials: refine)
         let result = try search.run { assignment in
             let o: any Optimizer
             do { o = try type.init(SearchValueBridge.hyperparameters(assignment)) } catch {

@@ -11,22 +11,26 @@ public struct Search: Sendable {
     public var seed: UInt64
     /// Stop as soon as a trial's objective is ≤ this (hyperopt's `loss_threshold`).
     public var stopThreshold: Double?
+    /// The last this many trials refine the incumbent locally (`LocalRefinementSampler`);
+    /// 0 runs the algorithm as published.
+    public var refinementTrials: Int
 
     public init(
         space: SearchSpace, algorithm: SearchAlgorithm = .tpe(.hyperopt), evaluations: Int, seed: UInt64,
-        stopThreshold: Double? = nil
+        stopThreshold: Double? = nil, refinementTrials: Int = 0
     ) {
         self.space = space
         self.algorithm = algorithm
         self.evaluations = evaluations
         self.seed = seed
         self.stopThreshold = stopThreshold
+        self.refinementTrials = refinementTrials
     }
 
     /// Runs the search; `objective` is called once per trial, in order.
     public func run(_ objective: (Assignment) throws -> Double) rethrows -> SearchResult {
         var rng = Xoshiro256StarStar(seed: seed)
-        let sampler = algorithm.sampler
+        let sampler = algorithm.sampler(evaluations: evaluations, refinement: refinementTrials)
         var trials: [Trial] = []
         trials.reserveCapacity(evaluations)
         for id in 0..<Swift.max(evaluations, 0) {

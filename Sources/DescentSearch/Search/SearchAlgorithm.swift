@@ -20,11 +20,17 @@ public enum SearchAlgorithm: Hashable, Sendable {
         }
     }
 
-    public var sampler: any Sampler {
+    /// The sampler of a search of `evaluations` trials whose last `refinement` trials refine
+    /// the incumbent locally (`LocalRefinementSampler`; 0 for the plain algorithm).
+    public func sampler(evaluations: Int, refinement: Int = 0) -> any Sampler {
         switch self {
-        case .random: RandomSampler()
-        case .tpe(let c): TPESampler(c)
-        case .optunaTPE(let c): OptunaTPESampler(c)
+        case .random: Self.refined(RandomSampler(), evaluations, refinement)
+        case .tpe(let c): Self.refined(TPESampler(c), evaluations, refinement)
+        case .optunaTPE(let c): Self.refined(OptunaTPESampler(c), evaluations, refinement)
         }
+    }
+
+    private static func refined<S: Sampler>(_ base: S, _ evaluations: Int, _ refinement: Int) -> any Sampler {
+        refinement > 0 ? LocalRefinementSampler(base: base, refinementTrials: refinement, totalTrials: evaluations) : base
     }
 }
