@@ -24,6 +24,8 @@ public struct OptunaParzenEstimator: Sendable {
         var sigmas: [Double]
         /// ln of each kernel's mass on [low, high].
         var logMasses: [Double]
+        /// −ln σ_k − ½ ln 2π − ln mass_k: the kernel's log density at its mean.
+        var logPeaks: [Double]
     }
 
     enum Kernel: Sendable {
@@ -105,9 +107,10 @@ public struct OptunaParzenEstimator: Sendable {
         let logMasses = zip(means, sigmas).map { m, s in
             StandardNormal.logIntervalMass((low - m) / s, (high - m) / s)
         }
+        let logPeaks = zip(sigmas, logMasses).map { -Elementary.log($0) - StandardNormal.halfLogTwoPi - $1 }
         return .continuous(Continuous(
             low: low, high: high, quantum: distribution.isLogScaled ? nil : distribution.quantum,
-            logScaled: distribution.isLogScaled, means: means, sigmas: sigmas, logMasses: logMasses))
+            logScaled: distribution.isLogScaled, means: means, sigmas: sigmas, logMasses: logMasses, logPeaks: logPeaks))
     }
 
     /// Draws one point: a kernel by weight, then each coordinate from that kernel (truncated
@@ -141,34 +144,40 @@ public struct OptunaParzenEstimator: Sendable {
         }
     }
 
-    /// ln of the mixture density at model coordinates `x` (one per dimension).
-    func logDensity(_ x: UnsafeMutableBufferPointer<Double>) -> Double {
-        var maximum = -Double.infinity
-        // Two passes (max, then sum) keep the log-sum-exp stable without a buffer.
-        for k in weights.indices { maximum = Swift.max(maximum, kernelLogDensity(k, x)) }
-        guard maximum.isFinite else { return maximum }
-        var sum = 0.0
-        for k in weights.indices { sum += Elementary.exp(kernelLogDensity(k, x) - maximum) }
-        return maximum + Elementary.log(sum)
-    }
-
-    func kernelLogDensity(_ k: Int, _ x: UnsafeMutableBufferPointer<Double>) -> Double {
-        var total = logWeights[k]
+    /// ln of the mixture density at model coordinates `x` (one per dimension). `scratch`
+    /// holds at least `weights.count` values; it receives each kernel's log term, so nothing
+    /// is allocated.
+    func logDensity(_ x: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>) -> Double {
+        for k in weights.indices { scratch[k] = logWeights[k] }
         for d in kernels.indices {
             switch kernels[d] {
             case .categorical(let logProbabilities, _):
-                total += logProbabilities[k][Int(x[d])]
+                let j = Int(x[d])
+                for k in weights.indices { scratch[k] += logProbabilities[k][j] }
             case .continuous(let c):
-                let m = c.means[k], s = c.sigmas[k]
-                if let q = c.quantum {
-                    let lo = Swift.max(x[d] - q / 2, c.low), hi = Swift.min(x[d] + q / 2, c.high)
-                    total += (lo < hi ? StandardNormal.logIntervalMass((lo - m) / s, (hi - m) / s) : -.infinity) - c.logMasses[k]
-                } else {
-                    let z = (x[d] - m) / s
-                    total += StandardNormal.logPDF(z) - Elementary.log(s) - c.logMasses[k]
+                c.means.withUnsafeBufferPointer { means in
+                    c.sigmas.withUnsafeBufferPointer { sigmas in
+                        if let q = c.quantum {
+                            let lo = Swift.max(x[d] - q / 2, c.low), hi = Swift.min(x[d] + q / 2, c.high)
+                            for k in means.indices {
+                                let m = means[k], s = sigmas[k]
+                                scratch[k] += (lo < hi ? StandardNormal.logIntervalMass((lo - m) / s, (hi - m) / s) : -.infinity) - c.logMasses[k]
+                            }
+                        } else {
+                            for k in means.indices {
+                                let z = (x[d] - means[k]) / sigmas[k]
+                                scratch[k] += c.logPeaks[k] - 0.5 * z * z
+                            }
+                        }
+                    }
                 }
             }
         }
-        return total
+        var maximum = -Double.infinity
+        for k in weights.indices { maximum = Swift.max(maximum, scratch[k]) }
+        guard maximum.isFinite else { return maximum }
+        var sum = 0.0
+        for k in weights.indices { sum += Elementary.exp(scratch[k] - maximum) }
+        return maximum + Elementary.log(sum)
     }
 }

@@ -41,16 +41,19 @@ public struct OptunaTPESampler: Sampler {
         var best = [Double](repeating: 0, count: dimensions)
         var values = [Double](repeating: 0, count: dimensions)
         var model = [Double](repeating: 0, count: dimensions)
+        var scratch = [Double](repeating: 0, count: Swift.max(l.weights.count, g.weights.count))
         var bestScore = -Double.infinity
         values.withUnsafeMutableBufferPointer { values in
             model.withUnsafeMutableBufferPointer { model in
+                scratch.withUnsafeMutableBufferPointer { scratch in
                 for i in 0..<Swift.max(c.candidates, 1) {
                     l.sample(space: space, into: values, model: model, using: &rng)
-                    let score = l.logDensity(model) - g.logDensity(model)
+                    let score = l.logDensity(model, scratch: scratch) - g.logDensity(model, scratch: scratch)
                     if i == 0 || score > bestScore {
                         bestScore = score.isNaN ? -.infinity : score
                         for d in 0..<dimensions { best[d] = values[d] }
                     }
+                }
                 }
             }
         }
