@@ -20,8 +20,9 @@ struct SearchCommand: ParsableCommand {
               {"betas": {"choice": [[0.9, 0.999], [0.95, 0.99]]}, "nesterov": true}
               {"betas": [{"uniform": [0.8, 0.99]}, 0.999]}    (per element)
 
-            --refine N spends the last N trials on a local search around the best trial
-            (Descent's addition; 0 runs the algorithm as published).
+            --refine N spends the last N trials (default 30 % of --evaluations) on a local
+            search around the best trial; the trials before are the algorithm's own. This is
+            Descent's addition; --refine 0 runs the algorithm exactly as published.
 
             Example:
               descent search --optimizer Adam --function rosenbrock \\
@@ -64,8 +65,8 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("stop-below"), help: "Stop early once a trial's objective is ≤ this.")
     var stopBelow: Double?
 
-    @Option(help: "Spend the last N trials refining the best one locally (0: the algorithm as published).")
-    var refine: Int = 0
+    @Option(help: "Spend the last N trials refining the best one locally (default: 30 % of --evaluations; 0: the algorithm as published).")
+    var refine: Int?
 
     func validate() throws {
         guard evaluations >= 1, evaluations <= 1_000_000 else {
@@ -81,7 +82,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--objective: unknown '\(objective)'; valid: \(TrajectoryObjective.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let stopBelow, !stopBelow.isFinite { throw ValidationError("--stop-below must be finite") }
-        guard refine >= 0, refine <= evaluations else {
+        if let refine, refine < 0 || refine > evaluations {
             throw ValidationError("--refine must be in 0…--evaluations (\(evaluations)), got \(refine)")
         }
     }
@@ -101,7 +102,8 @@ struct SearchCommand: ParsableCommand {
         let runner = TrajectoryRunner(steps: searchSteps, clipping: clipping)
         let search = Search(
             space: searchSpace, algorithm: SearchAlgorithm(name: algorithm)!, evaluations: evaluations,
-            seed: seed, stopThreshold: stopBelow, refinementTrials: refine)
+            seed: seed, stopThreshold: stopBelow,
+            refinementTrials: refine ?? Search.defaultRefinement(evaluations: evaluations))
         let result = try search.run { assignment in
             let o: any Optimizer
             do { o = try type.init(SearchValueBridge.hyperparameters(assignment)) } catch {

@@ -57,6 +57,17 @@ import Testing
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 
+    @Test func refinesTheLastThirtyPercentByDefault() throws {
+        let args = base + ["--space", #"{"lr": {"loguniform": [-8, 0.5]}}"#]
+        let byDefault = try run(args), explicit = try run(args + ["--refine", "9"]), plain = try run(args + ["--refine", "0"])
+        #expect(byDefault.status == 0 && byDefault.stdout == explicit.stdout)
+        let a = try #require(json(byDefault.stdout)["trials"] as? [[String: Any]])
+        let b = try #require(json(plain.stdout)["trials"] as? [[String: Any]])
+        let lr = { (t: [String: Any]) in (t["hyperparameters"] as? [String: Any])?["lr"] as? Double }
+        #expect(a.prefix(21).map(lr) == b.prefix(21).map(lr))
+        #expect(a.suffix(9).map(lr) != b.suffix(9).map(lr))
+    }
+
     @Test(arguments: [
         (["--space", #"{"lr": {"uniform": [1, 0]}}"#], "--space: search space key 'lr': uniform has an inverted range"),
         (["--space", #"{"lr": {"gauss": [0, 1]}}"#], "--space: search space key 'lr': unknown distribution 'gauss'"),

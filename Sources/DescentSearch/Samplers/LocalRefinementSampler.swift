@@ -4,7 +4,8 @@
 ///
 /// Each continuous coordinate is drawn from N(x*, σ²) in model space (ln x for log scales),
 /// redrawn until inside the bounds, then quantised; choices keep the incumbent's option. σ
-/// shrinks geometrically over the phase from `startScale` to `endScale` of each range, so the
+/// shrinks geometrically over the phase from `startScale` (5 %) to `endScale` (0.05 %) of each
+/// range, so the
 /// phase first searches the incumbent's neighbourhood and then fine-tunes it; an improvement
 /// moves the centre. Until some trial is finite, the base sampler keeps proposing.
 ///
@@ -12,14 +13,17 @@
 /// for hyperopt at 100 trials), so its late proposals keep exploring at a resolution coarser
 /// than the basins of objectives such as "final distance vs log learning rate", which are
 /// piecewise flat with narrow better plateaus. A short local phase spends the last trials
-/// where the evidence already is.
+/// where the evidence already is. On the reference cases (12 optimizer × function pairs,
+/// 100 trials, 30 seeds) hyperopt's TPE with the last 30 trials refined scores −0.20 against
+/// hyperopt's TPE and −0.15 against optuna's (mean clipped log10 ratio of median best), where
+/// the plain TPE scores +0.02 and +0.12 (Benchmarks/search-quality.py).
 public struct LocalRefinementSampler<Base: Sampler>: Sampler {
     public var base: Base
     public var refinementTrials: Int
     public var totalTrials: Int
     /// σ of the first and last refinement trial, as fractions of each range.
-    public var startScale = 0.02
-    public var endScale = 0.001
+    public var startScale = 0.05
+    public var endScale = 0.0005
 
     public init(base: Base, refinementTrials: Int, totalTrials: Int) {
         self.base = base

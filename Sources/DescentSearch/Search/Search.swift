@@ -27,6 +27,9 @@ public struct Search: Sendable {
         self.refinementTrials = refinementTrials
     }
 
+    /// Descent's default refinement: the last 30 % of the trials (see `LocalRefinementSampler`).
+    public static func defaultRefinement(evaluations: Int) -> Int { evaluations * 3 / 10 }
+
     /// Runs the search; `objective` is called once per trial, in order.
     public func run(_ objective: (Assignment) throws -> Double) rethrows -> SearchResult {
         var rng = Xoshiro256StarStar(seed: seed)
