@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Search quality of `descent search` against the hyperopt/optuna references, any algorithm.
 
-usage: search-quality.py DESCENT REFERENCE.json [--algorithm tpe] [--refine 0] [--seeds 10]
+usage: search-quality.py DESCENT REFERENCE.json [--algorithm tpe] [--refine N] [--seeds 10]
 
 The protocol of checks/check_search.py (lr ~ loguniform over each case's exponent range,
 100 evaluations, distance objective, 100 search steps, the references' start points), with
@@ -23,7 +23,7 @@ def option(name, default):
 
 def main():
     binary, ref_path = sys.argv[1], sys.argv[2]
-    algorithm, refine, seeds = option("--algorithm", "tpe"), option("--refine", "0"), int(option("--seeds", "10"))
+    algorithm, refine, seeds = option("--algorithm", "tpe"), option("--refine", None), int(option("--seeds", "10"))
     rows = json.load(open(ref_path))
     ref, ranges = defaultdict(list), {}
     for r in rows:
@@ -34,7 +34,9 @@ def main():
         f, o, lo, hi, s = args
         cmd = [binary, "search", "--optimizer", o, "--function", f, "--start", STARTS[f],
                "--space", json.dumps({"lr": {"loguniform": [lo, hi]}}), "--evaluations", "100", "--seed", str(s),
-               "--algorithm", algorithm, "--refine", refine, "--objective", "distance", "--search-steps", "100"]
+               "--algorithm", algorithm, "--objective", "distance", "--search-steps", "100"]
+        if refine is not None:
+            cmd += ["--refine", refine]
         p = subprocess.run(cmd, capture_output=True, text=True, check=True)
         return float(json.loads(p.stdout)["objective"])
 
@@ -51,7 +53,7 @@ def main():
                 line += f"  {name} {r:10.4e}"
             print(line + f"  at minimum {sum(x < 1e-6 for x in ours)}/{seeds}")
     summary = ", ".join(f"vs {k} {sum(v) / len(v):+.3f}" for k, v in scores.items())
-    print(f"{algorithm} --refine {refine}, {seeds} seeds: {summary}")
+    print(f"{algorithm} --refine {refine or 'default'}, {seeds} seeds: {summary}")
 
 
 if __name__ == "__main__":
