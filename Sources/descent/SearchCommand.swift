@@ -9,20 +9,24 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search an optimizer's hyperparameters on a test function and print the trials as JSON.",
         discussion: """
-            Each trial runs --search-steps steps from the start point and scores the path with
-            --objective; a diverged path scores +∞ (printed as null, status "diverged").
-            Prints {"best": {…}, "objective": …, "trials": [{"hyperparameters": {…},
-            "objective": …, "status": "ok"|"diverged"}, …]}.
+            Each trial runs --search-steps steps from the start point and scores the
+            path with --objective; a diverged path scores +∞ (printed as null, with
+            status "diverged"). Prints one JSON object: {"best": {…}, "objective": …,
+            "trials": [{"hyperparameters": {…}, "objective": …, "status": "ok"}, …]}.
 
-            Space JSON (hyperopt's vocabulary; loguniform bounds are natural-log exponents):
-              {"lr": {"loguniform": [-8, 0.5]}, "momentum": {"quniform": [0, 0.99, 0.01]}}
-              {"lr": {"loguniform_values": [1e-4, 1.0]}}      (bounds as values)
-              {"betas": {"choice": [[0.9, 0.999], [0.95, 0.99]]}, "nesterov": true}
-              {"betas": [{"uniform": [0.8, 0.99]}, 0.999]}    (per element)
+            Space JSON, hyperopt's vocabulary (log bounds are natural-log exponents):
+              {"lr": {"loguniform": [-8, 0.5]}}         lr in [e^-8, e^0.5)
+              {"lr": {"loguniform_values": [1e-4, 1]}}  lr in [1e-4, 1), bounds as values
+              {"momentum": {"quniform": [0, 0.99, 0.01]}}
+              {"alpha": {"uniform": [0.1, 0.9]}}
+              {"eps": {"qloguniform": [-20, -5, 1e-9]}}  (or qloguniform_values)
+              {"betas": {"choice": [[0.9, 0.999], [0.95, 0.99]]}}
+              {"betas": [{"uniform": [0.8, 0.99]}, 0.999]}  (per element)
+              {"nesterov": true}                        a plain value is fixed
 
-            --refine N spends the last N trials (default 30 % of --evaluations) on a local
-            search around the best trial; the trials before are the algorithm's own. This is
-            Descent's addition; --refine 0 runs the algorithm exactly as published.
+            --refine N spends the last N trials (default 30 % of --evaluations) on
+            a local search around the best trial; the trials before are the
+            algorithm's own. --refine 0 runs the algorithm exactly as published.
 
             Example:
               descent search --optimizer Adam --function rosenbrock \\
