@@ -32,3 +32,29 @@
 @inlinable public func zeros(like parameters: [Tensor]) -> [[Double]] {
     parameters.map { [Double](repeating: 0, count: $0.count) }
 }
+
+/// torch's `sign`: −1, 0 or 1 (NaN stays NaN).
+@inlinable public func sign(_ x: Double) -> Double {
+    x > 0 ? 1 : x < 0 ? -1 : x
+}
+
+/// torch's `clamp(x, min: lo, max: hi)`: `min(max(x, lo), hi)`, NaN propagated.
+@inlinable public func clamp(_ x: Double, _ lo: Double, _ hi: Double) -> Double {
+    x.isNaN ? x : Swift.min(Swift.max(x, lo), hi)
+}
+
+/// torch's `sum` of a small tensor's elements, in order (exact for the 2-element points Descent
+/// optimizes; torch reduces longer tensors in a vectorized order).
+@inlinable public func sum(_ values: [Double]) -> Double {
+    values.reduce(0, +)
+}
+
+/// torch's elementwise `minimum` / `torch.min(a, b)`: NaN if either is NaN.
+@inlinable public func minimum(_ a: Double, _ b: Double) -> Double {
+    a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+}
+
+/// torch's elementwise `maximum` / `torch.max(a, b)`: NaN if either is NaN.
+@inlinable public func maximum(_ a: Double, _ b: Double) -> Double {
+    a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+}

@@ -1,0 +1,58 @@
+/// diffGrad: Adam whose momentum is damped by a friction coefficient that is small where the
+/// gradient changes little, as `torch_optimizer.DiffGrad`.
+///
+///     g ← ∇f(θ);  g ← g + λθ
+///     m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²
+///     ξ ← 1 / (1 + exp(−|g_prev − g|));  g_prev ← g      (g_prev starts at 0)
+///     θ ← θ − (γ√(1 − β₂ᵗ)/(1 − β₁ᵗ)) · ξm / (√v + ε)
+///
+/// Dubey, Chakraborty, Roy, Mukherjee, Singh & Chaudhuri, "diffGrad: An Optimization Method
+/// for Convolutional Neural Networks", IEEE TNNLS 2019. Follows torch_optimizer 0.3.0.
+public struct DiffGrad: Optimizer {
+    public static let info = OptimizerInfo(
+        name: "DiffGrad", year: 2019,
+        paper: "Dubey et al., diffGrad: An Optimization Method for Convolutional Neural Networks, IEEE TNNLS 2019",
+        reference: "torch_optimizer.DiffGrad")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var eps: Double
+    public var weightDecay: Double
+    public var state = MomentState()
+    /// The previous step's gradient (`previous_grad`).
+    public var previousGradient: [[Double]] = []
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .positive)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+    }
+
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        state.prepare(like: parameters)
+        if previousGradient.isEmpty { previousGradient = zeros(like: parameters) }
+        state.step += 1
+        let t = Double(state.step)
+        let bias1 = 1 - Double.pow(beta1, t)
+        let bias2 = 1 - Double.pow(beta2, t)
+        let stepSize = learningRate * bias2.squareRoot() / bias1
+        for p in parameters.indices {
+            for i in parameters[p].scalars.indices {
+                let theta = parameters[p].scalars[i]
+                var g = gradients[p].scalars[i]
+                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
+                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
+                state.expAvg[p][i] = m
+                state.expAvgSq[p][i] = v
+                let denom = v.squareRoot() + eps
+                let diff = Swift.abs(previousGradient[p][i] - g)
+                let friction = 1.0 / (1.0 + Double.exp(-diff))
+                previousGradient[p][i] = g
+                parameters[p].scalars[i] = addcdiv(theta, m * friction, denom, value: -stepSize)
+            }
+        }
+    }
+}
