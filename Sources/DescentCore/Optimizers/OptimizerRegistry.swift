@@ -6,6 +6,7 @@ public enum OptimizerRegistry {
         SGD.self,
         Adam.self,
         // torch_optimizer 0.3.0
+        Yogi.self,
         Lookahead<Yogi>.self,
         AdaBelief.self,
         AdaBound.self,
