@@ -22,8 +22,42 @@ public struct A2GradState: Sendable, Hashable {
 }
 
 /// How an A2Grad variant folds ‖δ‖² into its estimate v.
-enum A2GradVariant: Sendable, Hashable {
+public enum A2GradVariant: Sendable, Hashable {
     case uniform, incremental, exponential(rho: Double)
+}
+
+/// The hyperparameters every A2Grad variant reads, with torch_optimizer's names and checks.
+public struct A2GradHyperparameters: Sendable, Hashable {
+    /// Unused by the algorithm (torch_optimizer's `lr`, default None).
+    public var lr: Double?
+    public var beta: Double
+    /// The Lipschitz constant L.
+    public var lips: Double
+
+    init(_ r: inout HyperparameterReader) throws(OptimizerError) {
+        lr = try r.optionalDouble("lr", default: nil)
+        beta = try r.double("beta", default: 10, .nonNegative)
+        lips = try r.double("lips", default: 10, .nonNegative)
+    }
+}
+
+/// An A2Grad variant: the common hyperparameters and state, and how it accumulates v.
+public protocol A2GradFamily: Optimizer {
+    var common: A2GradHyperparameters { get set }
+    var state: A2GradState { get set }
+    var variant: A2GradVariant { get }
+}
+
+extension A2GradFamily {
+    /// The unused `lr` (0 when unset): A2Grad has no step size to tune.
+    public var learningRate: Double {
+        get { common.lr ?? 0 }
+        set { common.lr = newValue }
+    }
+
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        state.step(&parameters, gradients: gradients, beta: common.beta, lips: common.lips, variant: variant)
+    }
 }
 
 extension A2GradState {

@@ -6,33 +6,19 @@
 ///
 /// Deng, Cheng & Lan, "Optimal Adaptive and Accelerated Stochastic Gradient Descent",
 /// arXiv 2018. Follows torch_optimizer 0.3.0 (`lr` is accepted and unused).
-public struct A2GradExp: Optimizer {
+public struct A2GradExp: A2GradFamily {
     public static let info = OptimizerInfo(
         name: "A2GradExp", year: 2018,
         paper: "Deng, Cheng & Lan, Optimal Adaptive and Accelerated Stochastic Gradient Descent, arXiv 2018",
         reference: "torch_optimizer.A2GradExp")
 
-    /// Unused by the algorithm (torch_optimizer's `lr`, default None).
-    public var lr: Double?
-    public var beta: Double
-    public var lips: Double
+    public var common: A2GradHyperparameters
     public var rho: Double
     public var state = A2GradState()
+    public var variant: A2GradVariant { .exponential(rho: rho) }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        lr = try r.optionalDouble("lr", default: nil)
-        beta = try r.double("beta", default: 10, .nonNegative)
-        lips = try r.double("lips", default: 10, .nonNegative)
+        common = try A2GradHyperparameters(&r)
         rho = try r.double("rho", default: 0.5, .unitClosed)
-    }
-
-    /// The unused `lr` (0 when unset): A2Grad has no step size to tune.
-    public var learningRate: Double {
-        get { lr ?? 0 }
-        set { lr = newValue }
-    }
-
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.step(&parameters, gradients: gradients, beta: beta, lips: lips, variant: .exponential(rho: rho))
     }
 }

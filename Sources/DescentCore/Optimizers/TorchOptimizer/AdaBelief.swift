@@ -46,14 +46,13 @@ public struct AdaBelief: Optimizer {
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         state.prepare(like: parameters)
         if amsgrad && maxExpAvgVar.isEmpty { maxExpAvgVar = zeros(like: parameters) }
-        state.step += 1
-        let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2Sqrt = (1 - Double.pow(beta2, t)).squareRoot()
+        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
+        let bias2Sqrt = bias2.squareRoot()
         // The rectified update's scale, or nil for the SGD-style step.
         var scale: Double? = 1
         if rectify {
             let rhoInf = 2.0 / (1.0 - beta2) - 1.0
+            let t = Double(state.step)
             let b2t = Double.pow(beta2, t)
             let rhoT = rhoInf - 2 * t * b2t / (1.0 - b2t)
             if rhoT > 4 {
@@ -72,7 +71,7 @@ public struct AdaBelief: Optimizer {
                 } else if weightDecay != 0 {
                     g = add(g, theta, alpha: weightDecay)
                 }
-                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
+                let m = state.updateFirstMoment(p, i, gradient: g, beta1: beta1)
                 let residual = g - m
                 var s = addcmul(state.expAvgSq[p][i] * beta2, residual, residual, value: 1 - beta2)
                 var sUsed: Double
@@ -84,7 +83,6 @@ public struct AdaBelief: Optimizer {
                     s += eps
                     sUsed = s
                 }
-                state.expAvg[p][i] = m
                 state.expAvgSq[p][i] = s
                 let denom = sUsed.squareRoot() / bias2Sqrt + eps
                 if let scale {

@@ -43,10 +43,8 @@ public struct AdaBound: Optimizer {
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         state.prepare(like: parameters)
         if amsbound && maxExpAvgSq.isEmpty { maxExpAvgSq = zeros(like: parameters) }
-        state.step += 1
+        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
         let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2 = 1 - Double.pow(beta2, t)
         let stepSize = learningRate * bias2.squareRoot() / bias1
         let finalLr = finalLearningRate * learningRate / baseLearningRate
         let lower = finalLr * (1 - 1 / (gamma * t + 1))
@@ -56,10 +54,7 @@ public struct AdaBound: Optimizer {
                 let theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
                 if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
-                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
+                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 var vUsed = v
                 if amsbound {
                     vUsed = maximum(maxExpAvgSq[p][i], v)

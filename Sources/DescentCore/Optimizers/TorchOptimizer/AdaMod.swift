@@ -36,19 +36,13 @@ public struct AdaMod: Optimizer {
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         state.prepare(like: parameters)
         if expAvgLr.isEmpty { expAvgLr = zeros(like: parameters) }
-        state.step += 1
-        let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2 = 1 - Double.pow(beta2, t)
+        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
         let stepSize = learningRate * bias2.squareRoot() / bias1
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
                 let g = gradients[p].scalars[i]
-                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
+                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 let denom = v.squareRoot() + eps
                 if weightDecay != 0 { theta = add(theta, theta, alpha: -weightDecay * learningRate) }
                 var eta = stepSize / denom

@@ -39,19 +39,14 @@ public struct AdamP: Optimizer {
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         state.prepare(like: parameters)
-        state.step += 1
-        let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2Sqrt = (1 - Double.pow(beta2, t)).squareRoot()
+        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
+        let bias2Sqrt = bias2.squareRoot()
         let stepSize = learningRate / bias1
         for p in parameters.indices {
             var perturb = [Double](repeating: 0, count: parameters[p].count)
             for i in parameters[p].scalars.indices {
                 let g = gradients[p].scalars[i]
-                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
+                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 let denom = v.squareRoot() / bias2Sqrt + eps
                 perturb[i] = nesterov ? (beta1 * m + (1 - beta1) * g) / denom : m / denom
             }

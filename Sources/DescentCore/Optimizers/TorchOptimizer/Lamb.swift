@@ -49,10 +49,7 @@ public struct Lamb: Optimizer {
             var adamStep = Tensor(zerosLike: parameters[p])
             for i in parameters[p].scalars.indices {
                 let g = gradients[p].scalars[i]
-                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
+                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 adamStep.scalars[i] = m / (v.squareRoot() + eps)
                 if weightDecay != 0 {
                     adamStep.scalars[i] = add(adamStep.scalars[i], parameters[p].scalars[i], alpha: weightDecay)

@@ -33,39 +33,22 @@ public struct Yogi: Optimizer {
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         state.prepare(like: parameters, initialValue: initialAccumulator)
-        state.step += 1
-        let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2Sqrt = (1 - Double.pow(beta2, t)).squareRoot()
+        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
+        let bias2Sqrt = bias2.squareRoot()
         let stepSize = learningRate / bias1
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
                 let theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
                 if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
-                let m = add(state.expAvg[p][i] * beta1, g, alpha: 1 - beta1)
+                let m = state.updateFirstMoment(p, i, gradient: g, beta1: beta1)
                 let g2 = g * g
                 let v0 = state.expAvgSq[p][i]
                 let v = addcmul(v0, sign(v0 - g2), g2, value: -(1 - beta2))
-                state.expAvg[p][i] = m
                 state.expAvgSq[p][i] = v
                 let denom = v.squareRoot() / bias2Sqrt + eps
                 parameters[p].scalars[i] = addcdiv(theta, m, denom, value: -stepSize)
             }
         }
-    }
-}
-
-/// First and second moments with a step count, as most Adam-like optimizers of
-/// torch_optimizer keep them (`step`, `exp_avg`, `exp_avg_sq`), created at the first step.
-public struct MomentState: Sendable, Hashable {
-    public var step = 0
-    public var expAvg: [[Double]] = []
-    public var expAvgSq: [[Double]] = []
-
-    mutating func prepare(like parameters: [Tensor], initialValue: Double = 0) {
-        guard expAvg.isEmpty else { return }
-        expAvg = parameters.map { [Double](repeating: initialValue, count: $0.count) }
-        expAvgSq = expAvg
     }
 }
