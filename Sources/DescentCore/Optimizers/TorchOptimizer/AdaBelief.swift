@@ -84,7 +84,7 @@ public struct AdaBelief: Optimizer {
                     sUsed = s
                 }
                 state.expAvgSq[p][i] = s
-                let denom = sUsed.squareRoot() / bias2Sqrt + eps
+                let denom = torchSqrt(sUsed) / bias2Sqrt + eps
                 if let scale {
                     let stepSize = rectify ? scale * learningRate / bias1 : learningRate / bias1
                     theta = addcdiv(theta, m, denom, value: -stepSize)

@@ -60,7 +60,7 @@ public struct AdaBound: Optimizer {
                     vUsed = maximum(maxExpAvgSq[p][i], v)
                     maxExpAvgSq[p][i] = vUsed
                 }
-                let denom = vUsed.squareRoot() + eps
+                let denom = torchSqrt(vUsed) + eps
                 let eta = clamp(stepSize / denom, lower, upper) * m
                 parameters[p].scalars[i] = theta + -eta
             }

@@ -43,7 +43,7 @@ public struct AdaMod: Optimizer {
                 var theta = parameters[p].scalars[i]
                 let g = gradients[p].scalars[i]
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
-                let denom = v.squareRoot() + eps
+                let denom = torchSqrt(v) + eps
                 if weightDecay != 0 { theta = add(theta, theta, alpha: -weightDecay * learningRate) }
                 var eta = stepSize / denom
                 let average = add(expAvgLr[p][i] * beta3, eta, alpha: 1 - beta3)

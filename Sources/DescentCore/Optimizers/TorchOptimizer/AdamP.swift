@@ -47,7 +47,7 @@ public struct AdamP: Optimizer {
             for i in parameters[p].scalars.indices {
                 let g = gradients[p].scalars[i]
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
-                let denom = v.squareRoot() / bias2Sqrt + eps
+                let denom = torchSqrt(v) / bias2Sqrt + eps
                 perturb[i] = nesterov ? (beta1 * m + (1 - beta1) * g) / denom : m / denom
             }
             var ratio = 1.0

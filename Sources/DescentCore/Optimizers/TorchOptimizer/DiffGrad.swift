@@ -41,7 +41,7 @@ public struct DiffGrad: Optimizer {
                 var g = gradients[p].scalars[i]
                 if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
-                let denom = v.squareRoot() + eps
+                let denom = torchSqrt(v) + eps
                 let diff = Swift.abs(previousGradient[p][i] - g)
                 let friction = 1.0 / (1.0 + Double.exp(-diff))
                 previousGradient[p][i] = g

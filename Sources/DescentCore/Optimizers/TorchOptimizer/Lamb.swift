@@ -50,7 +50,7 @@ public struct Lamb: Optimizer {
             for i in parameters[p].scalars.indices {
                 let g = gradients[p].scalars[i]
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
-                adamStep.scalars[i] = m / (v.squareRoot() + eps)
+                adamStep.scalars[i] = m / (torchSqrt(v) + eps)
                 if weightDecay != 0 {
                     adamStep.scalars[i] = add(adamStep.scalars[i], parameters[p].scalars[i], alpha: weightDecay)
                 }

@@ -50,7 +50,7 @@ public struct NovoGrad: Optimizer {
                 second = maximum(maxExpAvgSq[p], second)
                 maxExpAvgSq[p] = second
             }
-            let denom = second.squareRoot() + eps
+            let denom = torchSqrt(second) + eps
             for i in parameters[p].scalars.indices {
                 let theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i] / denom

@@ -59,7 +59,7 @@ public struct QHAdam: Optimizer {
                 if nu1 != 1.0 { numerator = add(numerator, g, alpha: 1.0 - nu1) }
                 var rms = v * nu2
                 if nu2 != 1.0 { rms = add(rms, g2, alpha: 1.0 - nu2) }
-                rms = rms.squareRoot()
+                rms = torchSqrt(rms)
                 if eps != 0.0 { rms += eps }
                 parameters[p].scalars[i] = addcdiv(theta, numerator, rms, value: -learningRate)
             }

@@ -46,7 +46,7 @@ public struct Yogi: Optimizer {
                 let v0 = state.expAvgSq[p][i]
                 let v = addcmul(v0, sign(v0 - g2), g2, value: -(1 - beta2))
                 state.expAvgSq[p][i] = v
-                let denom = v.squareRoot() / bias2Sqrt + eps
+                let denom = torchSqrt(v) / bias2Sqrt + eps
                 parameters[p].scalars[i] = addcdiv(theta, m, denom, value: -stepSize)
             }
         }
