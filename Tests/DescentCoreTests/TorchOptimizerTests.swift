@@ -102,4 +102,26 @@ import Testing
             for (a, b) in zip(parameters[0].scalars, want) { expectClose(a, b, tolerance: 1e-12) }
         }
     }
+
+    /// torch 2.15's float64 tensor `sqrt` and `exp` on this machine (MKL's kernels): the first four
+    /// of each round differently from IEEE `sqrt` and the C library's `exp`, the last two alike.
+    @Test func tensorSqrtAndExpRoundAsTorchDoes() {
+        #if arch(x86_64)  // the square root uses the CPU's rsqrtps estimate
+        let sqrtCases: [(Double, Double)] = [
+            (0.049369012724007594, 0.222191387600887), (252.35037852569016, 15.885539919237562),
+            (13.033244049302066, 3.6101584521045704), (22.67050872204754, 4.761355765120639),
+            (0.014342391351314, 0.1197597234103102), (0.09821808300228058, 0.3133976435812506),
+        ]
+        for (x, torch) in sqrtCases { #expect(torchSqrt(x) == torch, "sqrt(\(x))") }
+        #expect(torchSqrt(0.049369012724007594) != 0.049369012724007594.squareRoot())
+        #endif
+        #expect(torchSqrt(0) == 0 && torchSqrt(-1).isNaN && torchSqrt(.infinity) == .infinity)
+        let expCases: [(Double, Double)] = [
+            (-0.0027735571706590293, 0.9972302855855081), (-0.002091775841001624, 0.9979104103974435),
+            (-0.47420464792882294, 0.6223798707824253), (-0.008056325626946047, 0.9919760395911258),
+            (-0.001621243482312797, 0.9983800700229685), (-0.006579591792683955, 0.9934420063264984),
+        ]
+        for (x, torch) in expCases { #expect(torchExp(x) == torch, "exp(\(x))") }
+        #expect(torchExp(0) == 1 && torchExp(-1000) == 0 && torchExp(1000) == .infinity && torchExp(.nan).isNaN)
+    }
 }

@@ -43,7 +43,7 @@ public struct DiffGrad: Optimizer {
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 let denom = torchSqrt(v) + eps
                 let diff = Swift.abs(previousGradient[p][i] - g)
-                let friction = 1.0 / (1.0 + Double.exp(-diff))
+                let friction = 1.0 / (1.0 + torchExp(-diff))
                 previousGradient[p][i] = g
                 parameters[p].scalars[i] = addcdiv(theta, m * friction, denom, value: -stepSize)
             }
