@@ -37,9 +37,9 @@ import _Builtin_intrinsics.intel
     parameters.map { [Double](repeating: 0, count: $0.count) }
 }
 
-/// torch's `sign`: −1, 0 or 1 (NaN stays NaN).
+/// torch's `sign`: `(0 < x) − (x < 0)`, so −1, 0 or 1, with 0 for −0 and for NaN (measured).
 @inlinable public func sign(_ x: Double) -> Double {
-    x > 0 ? 1 : x < 0 ? -1 : x
+    x > 0 ? 1 : x < 0 ? -1 : 0
 }
 
 /// torch's `clamp(x, min: lo, max: hi)`: `min(max(x, lo), hi)`, NaN propagated.
