@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "DescentCore", targets: ["DescentCore"]),
         .library(name: "DescentSearch", targets: ["DescentSearch"]),
         .library(name: "DescentRender", targets: ["DescentRender"]),
+        .library(name: "DescentHarness", targets: ["DescentHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,18 +26,21 @@ let package = Package(
             name: "CGif",
             providers: [.apt(["libgif-dev"])]),
         .target(name: "DescentRender", dependencies: ["CCairo", "CGif"]),
+        .target(name: "DescentHarness", dependencies: ["DescentCore", "DescentSearch", "DescentRender"]),
         .executableTarget(
             name: "descent",
             dependencies: [
-                "DescentCore", "DescentSearch", "DescentRender",
+                "DescentHarness", "DescentCore", "DescentSearch", "DescentRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "DescentCoreTests", dependencies: ["DescentCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "DescentSearchTests", dependencies: ["DescentSearch", "TestSupport"]),
-        .testTarget(name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"]),
+        .testTarget(
+            name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"],
+            exclude: ["GIF/decode_check.py"]),
+        .testTarget(name: "DescentHarnessTests", dependencies: ["DescentHarness", "TestSupport"]),
         .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
     ]
 )

@@ -12,13 +12,15 @@ struct Descent: ParsableCommand {
               descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
               descent list
             """,
-        subcommands: [TraceCommand.self, ListCommand.self])
+        subcommands: [TraceCommand.self, ListCommand.self, ValidateCommand.self, GalleryCommand.self, BenchCommand.self])
 
     /// Errors are one line on stderr and a non-zero exit; help and version print as usual.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

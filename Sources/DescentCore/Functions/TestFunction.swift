@@ -20,9 +20,24 @@ public protocol TestFunction: Sendable {
 
     /// The value at (x, y), generic so that derivatives come exactly from dual numbers.
     func value<S: Scalar>(_ x: S, _ y: S) -> S
+
+    /// Value and gradient by reverse mode on `tape`, rounded exactly as torch autograd rounds
+    /// (the default implementation; a requirement so that it is specialised for each function
+    /// even when called through `any TestFunction`).
+    func valueAndGradient(at p: Point, on tape: GradientTape) -> (value: Double, dx: Double, dy: Double)
 }
 
 extension TestFunction {
+    @inlinable
+    public func valueAndGradient(at p: Point, on tape: GradientTape) -> (value: Double, dx: Double, dy: Double) {
+        tape.reset()
+        let x = tape.variable(p.x)
+        let y = tape.variable(p.y)
+        let f = value(x, y)
+        let (dx, dy) = tape.gradient(of: f, with: (x, y))
+        return (f.value, dx, dy)
+    }
+
     /// The value at a point.
     @inlinable public func callAsFunction(_ p: Point) -> Double { value(p.x, p.y) }
 

@@ -5,6 +5,17 @@ public enum OptimizerRegistry {
     public static let all: [any Optimizer.Type] = [
         SGD.self,
         Adam.self,
+        AdamW.self,
+        Adamax.self,
+        NAdam.self,
+        RAdam.self,
+        Adagrad.self,
+        Adadelta.self,
+        RMSprop.self,
+        Rprop.self,
+        ASGD.self,
+        Adafactor.self,
+        Muon.self,
         // torch_optimizer 0.3.0
         Yogi.self,
         Lookahead<Yogi>.self,

@@ -11,55 +11,95 @@
 /// A tape is reused across evaluations (`reset()` keeps its capacity), so a trajectory
 /// allocates nothing per step.
 public final class GradientTape {
-    @usableFromInline var nodes: [Node] = []
-    @usableFromInline var adjoints: [Double] = []
+    // All mutable state lives behind one pointer: the tape sits on the hot path of every
+    // trajectory step, and stored properties of a class pay a dynamic exclusivity check on
+    // every access (measured: 40 % of a step), memory behind a pointer does not.
+    @usableFromInline let storage: UnsafeMutablePointer<Storage>
 
-    public init() {
-        nodes.reserveCapacity(64)
-        adjoints.reserveCapacity(64)
+    @usableFromInline struct Storage {
+        @usableFromInline var nodes: UnsafeMutablePointer<Node>
+        @usableFromInline var adjoints: UnsafeMutablePointer<Double>
+        @usableFromInline var count: Int
+        @usableFromInline var capacity: Int
     }
 
-    /// Forgets every recorded operation.
-    @inlinable public func reset() { nodes.removeAll(keepingCapacity: true) }
+    public init(capacity: Int = 64) {
+        let capacity = max(capacity, 8)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage(nodes: .allocate(capacity: capacity), adjoints: .allocate(capacity: capacity),
+                                       count: 0, capacity: capacity))
+    }
+
+    deinit {
+        storage.pointee.nodes.deallocate()
+        storage.pointee.adjoints.deallocate()
+        storage.deallocate()
+    }
+
+    /// Forgets every recorded operation (the storage is kept).
+    @inlinable public func reset() { storage.pointee.count = 0 }
 
     /// A new independent variable.
     @inlinable public func variable(_ value: Double) -> Reverse {
         record(.leaf, value: value, a: -1, b: -1, aux: 0)
     }
 
-    @inlinable func record(_ op: Op, value: Double, a: Int32, b: Int32, aux: Double) -> Reverse {
-        nodes.append(Node(op: op, a: a, b: b, value: value, aux: aux))
-        return Reverse(value: value, index: Int32(nodes.count - 1), tape: self)
+    @inlinable @inline(__always) func record(_ op: Op, value: Double, a: Int32, b: Int32, aux: Double) -> Reverse {
+        Self.record(storage, op, value: value, a: a, b: b, aux: aux)
+    }
+
+    /// Appends a node. Static on the storage pointer so that `Reverse` values carry no class
+    /// reference (and no retain/release per operation).
+    @inlinable @inline(__always) static func record(
+        _ storage: UnsafeMutablePointer<Storage>, _ op: Op, value: Double, a: Int32, b: Int32, aux: Double
+    ) -> Reverse {
+        if storage.pointee.count == storage.pointee.capacity { grow(storage) }
+        let index = storage.pointee.count
+        (storage.pointee.nodes + index).initialize(to: Node(op: op, a: a, b: b, value: value, aux: aux))
+        storage.pointee.count = index + 1
+        return Reverse(value: value, index: Int32(index), storage: storage)
+    }
+
+    @usableFromInline static func grow(_ storage: UnsafeMutablePointer<Storage>) {
+        let s = storage.pointee
+        let newCapacity = s.capacity * 2
+        let newNodes = UnsafeMutablePointer<Node>.allocate(capacity: newCapacity)
+        newNodes.moveInitialize(from: s.nodes, count: s.count)
+        s.nodes.deallocate()
+        s.adjoints.deallocate()
+        storage.pointee = Storage(nodes: newNodes, adjoints: .allocate(capacity: newCapacity),
+                                  count: s.count, capacity: newCapacity)
     }
 
     /// d output / d variable for each of `variables`, by one backward pass from `output`.
     @inlinable public func gradient(of output: Reverse, with variables: (Reverse, Reverse)) -> (Double, Double) {
         guard output.index >= 0 else { return (0, 0) }
-        adjoints.removeAll(keepingCapacity: true)
-        adjoints.append(contentsOf: repeatElement(0, count: nodes.count))
-        adjoints[Int(output.index)] = 1
-        var k = Int(output.index)
+        let nodes = storage.pointee.nodes, adjoints = storage.pointee.adjoints
+        let last = Int(output.index)
+        for i in 0..<last { adjoints[i] = 0 }
+        adjoints[last] = 1
+        var k = last
         while k >= 0 {
             let g = adjoints[k]
-            if g != 0 { backward(nodes[k], g) }
+            if g != 0 && nodes[k].op != .leaf { Self.backward(nodes[k], g, nodes, adjoints) }
             k -= 1
         }
         return (variables.0.index >= 0 ? adjoints[Int(variables.0.index)] : 0,
                 variables.1.index >= 0 ? adjoints[Int(variables.1.index)] : 0)
     }
 
-    @inlinable func accumulate(_ i: Int32, _ g: Double) {
-        if i >= 0 { adjoints[Int(i)] += g }
-    }
-
-    /// The value of operand `i`, or the constant `aux` when it is not on the tape.
-    @inlinable func operand(_ i: Int32, _ constant: Double) -> Double {
-        i >= 0 ? nodes[Int(i)].value : constant
-    }
-
     /// torch's rule for each operation. `aux` holds the constant operand of a binary op
     /// (the other operand is on the tape) or the exponent of `pow`.
-    @inlinable func backward(_ n: Node, _ g: Double) {
+    @inlinable @inline(__always) static func backward(
+        _ n: Node, _ g: Double, _ nodes: UnsafeMutablePointer<Node>, _ adjoints: UnsafeMutablePointer<Double>
+    ) {
+        @inline(__always) func accumulate(_ i: Int32, _ g: Double) {
+            if i >= 0 { adjoints[Int(i)] += g }
+        }
+        /// The value of operand `i`, or the constant `aux` when it is not on the tape.
+        @inline(__always) func operand(_ i: Int32, _ constant: Double) -> Double {
+            i >= 0 ? nodes[Int(i)].value : constant
+        }
         switch n.op {
         case .leaf:
             break

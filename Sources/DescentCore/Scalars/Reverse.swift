@@ -8,47 +8,50 @@
 public struct Reverse: Scalar {
     public var value: Double
     @usableFromInline var index: Int32
-    @usableFromInline unowned(unsafe) var tape: GradientTape?
+    /// The storage of the tape this value is recorded on (a raw pointer: no reference
+    /// counting on the hot path; the tape outlives every value made on it).
+    @usableFromInline var storage: UnsafeMutablePointer<GradientTape.Storage>?
 
-    @inlinable init(value: Double, index: Int32, tape: GradientTape?) {
+    @inlinable init(value: Double, index: Int32, storage: UnsafeMutablePointer<GradientTape.Storage>?) {
         self.value = value
         self.index = index
-        self.tape = tape
+        self.storage = storage
     }
 
-    @inlinable public init(_ value: Double) { self.init(value: value, index: -1, tape: nil) }
+    @inlinable public init(_ value: Double) { self.init(value: value, index: -1, storage: nil) }
 
     /// Records a binary operation. When one operand is a constant its value goes to `aux`.
-    @inlinable static func binary(_ op: GradientTape.Op, _ a: Reverse, _ b: Reverse, _ value: Double) -> Reverse {
-        guard let tape = a.tape ?? b.tape else { return Reverse(value) }
+    @inlinable @inline(__always) static func binary(_ op: GradientTape.Op, _ a: Reverse, _ b: Reverse, _ value: Double) -> Reverse {
+        guard let storage = a.storage ?? b.storage else { return Reverse(value) }
         let aux = a.index < 0 ? a.value : (b.index < 0 ? b.value : 0)
-        return tape.record(op, value: value, a: a.index, b: b.index, aux: aux)
+        return GradientTape.record(storage, op, value: value, a: a.index, b: b.index, aux: aux)
     }
 
-    @inlinable func unary(_ op: GradientTape.Op, _ value: Double, aux: Double = 0) -> Reverse {
-        guard let tape else { return Reverse(value) }
-        return tape.record(op, value: value, a: index, b: -1, aux: aux)
+    @inlinable @inline(__always) func unary(_ op: GradientTape.Op, _ value: Double, aux: Double = 0) -> Reverse {
+        guard let storage else { return Reverse(value) }
+        return GradientTape.record(storage, op, value: value, a: index, b: -1, aux: aux)
     }
 
-    @inlinable public static func + (a: Reverse, b: Reverse) -> Reverse { binary(.add, a, b, a.value + b.value) }
-    @inlinable public static func - (a: Reverse, b: Reverse) -> Reverse { binary(.sub, a, b, a.value - b.value) }
-    @inlinable public static func * (a: Reverse, b: Reverse) -> Reverse { binary(.mul, a, b, a.value * b.value) }
-    @inlinable public static func / (a: Reverse, b: Reverse) -> Reverse { binary(.div, a, b, a.value / b.value) }
+    @inlinable @inline(__always) public static func + (a: Reverse, b: Reverse) -> Reverse { binary(.add, a, b, a.value + b.value) }
+    @inlinable @inline(__always) public static func - (a: Reverse, b: Reverse) -> Reverse { binary(.sub, a, b, a.value - b.value) }
+    @inlinable @inline(__always) public static func * (a: Reverse, b: Reverse) -> Reverse { binary(.mul, a, b, a.value * b.value) }
+    @inlinable @inline(__always) public static func / (a: Reverse, b: Reverse) -> Reverse { binary(.div, a, b, a.value / b.value) }
     @inlinable public static prefix func - (a: Reverse) -> Reverse { a.unary(.neg, -a.value) }
 
-    @inlinable public static func sin(_ x: Reverse) -> Reverse { x.unary(.sin, LibM.sin(x.value)) }
-    @inlinable public static func cos(_ x: Reverse) -> Reverse { x.unary(.cos, LibM.cos(x.value)) }
-    @inlinable public static func tan(_ x: Reverse) -> Reverse { x.unary(.tan, LibM.tan(x.value)) }
-    @inlinable public static func exp(_ x: Reverse) -> Reverse { x.unary(.exp, LibM.exp(x.value)) }
-    @inlinable public static func log(_ x: Reverse) -> Reverse { x.unary(.log, LibM.log(x.value)) }
-    @inlinable public static func sqrt(_ x: Reverse) -> Reverse { x.unary(.sqrt, x.value.squareRoot()) }
-    @inlinable public static func tanh(_ x: Reverse) -> Reverse { x.unary(.tanh, LibM.tanh(x.value)) }
-    @inlinable public static func abs(_ x: Reverse) -> Reverse { x.unary(.abs, Swift.abs(x.value)) }
-    @inlinable public static func pow(_ x: Reverse, _ exponent: Double) -> Reverse {
+    @inlinable @inline(__always) public static func sin(_ x: Reverse) -> Reverse { x.unary(.sin, LibM.sin(x.value)) }
+    @inlinable @inline(__always) public static func cos(_ x: Reverse) -> Reverse { x.unary(.cos, LibM.cos(x.value)) }
+    @inlinable @inline(__always) public static func tan(_ x: Reverse) -> Reverse { x.unary(.tan, LibM.tan(x.value)) }
+    @inlinable @inline(__always) public static func exp(_ x: Reverse) -> Reverse { x.unary(.exp, LibM.exp(x.value)) }
+    @inlinable @inline(__always) public static func log(_ x: Reverse) -> Reverse { x.unary(.log, LibM.log(x.value)) }
+    /// torch computes `torch.sqrt` through MKL, whose root is not always the IEEE one.
+    @inlinable @inline(__always) public static func sqrt(_ x: Reverse) -> Reverse { x.unary(.sqrt, torchSqrt(x.value)) }
+    @inlinable @inline(__always) public static func tanh(_ x: Reverse) -> Reverse { x.unary(.tanh, LibM.tanh(x.value)) }
+    @inlinable @inline(__always) public static func abs(_ x: Reverse) -> Reverse { x.unary(.abs, Swift.abs(x.value)) }
+    @inlinable @inline(__always) public static func pow(_ x: Reverse, _ exponent: Double) -> Reverse {
         x.unary(.pow, torchPow(x.value, exponent), aux: exponent)
     }
-    @inlinable public static func square(_ x: Reverse) -> Reverse { pow(x, 2) }
-    @inlinable public static func power(_ x: Reverse, _ exponent: Reverse) -> Reverse {
+    @inlinable @inline(__always) public static func square(_ x: Reverse) -> Reverse { pow(x, 2) }
+    @inlinable @inline(__always) public static func power(_ x: Reverse, _ exponent: Reverse) -> Reverse {
         exp(exponent * log(x))
     }
 }

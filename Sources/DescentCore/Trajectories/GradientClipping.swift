@@ -17,6 +17,16 @@ public struct GradientClipping: Hashable, Sendable {
         return min(maxNorm / (norm + 1e-6), 1)
     }
 
+    /// Clips the gradient of one 2-element parameter in place: the trajectory's hot path,
+    /// rounding exactly as `apply(to:)` (and torch).
+    @inlinable @inline(__always) public func apply(dx: inout Double, dy: inout Double) {
+        guard maxNorm != nil else { return }
+        let norm = (dx * dx).addingProduct(dy, dy).squareRoot()  // Tensor.norm of [dx, dy]
+        let s = scale(forNorm: (norm * norm).squareRoot())       // the norm of the one norm
+        dx *= s
+        dy *= s
+    }
+
     /// Clips `gradients` in place.
     @inlinable public func apply(to gradients: inout [Tensor]) {
         guard maxNorm != nil else { return }

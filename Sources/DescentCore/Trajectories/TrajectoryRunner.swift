@@ -18,8 +18,8 @@ public struct TrajectoryRunner: Sendable {
         Self.run(function, optimizer, start: start, steps: steps, clipping: clipping)
     }
 
-    static func run<F: TestFunction, O: Optimizer>(
-        _ function: F, _ optimizer: O, start: Point, steps: Int, clipping: GradientClipping
+    static func run<O: Optimizer>(
+        _ function: any TestFunction, _ optimizer: O, start: Point, steps: Int, clipping: GradientClipping
     ) -> Trajectory {
         var optimizer = optimizer
         var objective = PointObjective(function: function, clipping: clipping)
@@ -46,14 +46,14 @@ public struct TrajectoryRunner: Sendable {
 
 /// The objective of a 2-D trajectory: loss and exact, clipped gradient (reverse mode) of a test function at
 /// the point held in a single parameter tensor of shape `[2]`.
-struct PointObjective<F: TestFunction>: Objective {
-    let function: F
+struct PointObjective: Objective {
+    let function: any TestFunction
     let clipping: GradientClipping
     var gradients = [Tensor([0, 0])]
     /// Whether any evaluation so far met a non-finite loss or gradient.
     var sawNonFinite = false
 
-    init(function: F, clipping: GradientClipping) {
+    init(function: any TestFunction, clipping: GradientClipping) {
         self.function = function
         self.clipping = clipping
     }
@@ -62,15 +62,12 @@ struct PointObjective<F: TestFunction>: Objective {
     let tape = GradientTape()
 
     mutating func evaluate(at parameters: [Tensor]) -> Double {
-        tape.reset()
-        let x = tape.variable(parameters[0].scalars[0])
-        let y = tape.variable(parameters[0].scalars[1])
-        let f = function.value(x, y)
-        let (dx, dy) = tape.gradient(of: f, with: (x, y))
-        if !(f.value.isFinite && dx.isFinite && dy.isFinite) { sawNonFinite = true }
+        var (f, dx, dy) = function.valueAndGradient(
+            at: Point(parameters[0].scalars[0], parameters[0].scalars[1]), on: tape)
+        if !(f.isFinite && dx.isFinite && dy.isFinite) { sawNonFinite = true }
+        clipping.apply(dx: &dx, dy: &dy)
         gradients[0].scalars[0] = dx
         gradients[0].scalars[1] = dy
-        clipping.apply(to: &gradients)
-        return f.value
+        return f
     }
 }

@@ -11,12 +11,17 @@ Each spec file is a JSON list of cases:
 `reference` is "<module>.<Class>" (torch.optim, torch_optimizer, pytorch_optimizer), or
 "torch_optimizer.Lookahead(torch_optimizer.Yogi)" for a Lookahead around a base optimizer
 (k and alpha go to Lookahead, the rest to the base).
+Optional hook, as the project's Muon references were made: a reference ending in
+" (Newton-Schulz in float64)", e.g. "torch.optim.Muon (Newton-Schulz in float64)", runs that
+class with torch.optim._muon._zeropower_via_newtonschulz replaced by `newton_schulz_float64`
+below (torch casts to bfloat16 there), and with the parameter the point as a 1x2 matrix (Muon
+accepts only 2-D parameters); the trajectory is written flattened.
 Writes goldens/<id>.json beside this script, in the format of the project's reference set.
 The functions below are written as the references write them (`x ** 2` for squares), so
 that torch autograd's rounding is the one Descent reproduces.
 Tests never import this; it documents where the fixtures came from.
 """
-import glob, importlib, json, math, os, sys
+import contextlib, glob, importlib, json, math, os, sys
 
 import torch
 
@@ -62,16 +67,66 @@ def make_optimizer(reference, params, hp):
     return resolve(reference)(params, **hp)
 
 
+FLOAT64_NEWTON_SCHULZ = " (Newton-Schulz in float64)"
+
+
+def newton_schulz_float64(grad, ns_coefficients, ns_steps, eps):
+    """torch's _zeropower_via_newtonschulz (same checks, transpose and eps clamp), computed in
+    float64 instead of bfloat16 and with the iteration written as Keller Jordan's reference
+    (A = X X^T; B = b A + c A A; X = a X + B X) instead of torch's addmm calls. This is how the
+    project's Muon references were made: it reproduces Muon-rosenbrock-0 and Muon-rastrigin-0
+    bit for bit, while torch's addmm form in float64 rounds c*(A@A) instead of (c*A)@A and drifts
+    from them by ~1e-11 within 300 steps."""
+    if ns_steps >= 100:
+        raise ValueError("Number of steps must be less than 100 for computational efficiency")
+    if len(grad.shape) != 2:
+        raise ValueError("Input tensor gradient must be a 2D matrix")
+    if len(ns_coefficients) != 3:
+        raise ValueError("Coefficients must be a tuple of exactly 3 values")
+    a, b, c = ns_coefficients
+    X = grad.to(dtype=torch.float64, copy=True)
+    if grad.size(0) > grad.size(1):
+        X = X.T
+    X.div_(X.norm().clamp(min=eps))
+    for _ in range(ns_steps):
+        A = X @ X.T
+        B = b * A + c * A @ A
+        X = a * X + B @ X
+    if grad.size(0) > grad.size(1):
+        X = X.T
+    return X
+
+
+@contextlib.contextmanager
+def float64_newton_schulz():
+    """torch.optim.Muon with `newton_schulz_float64` in place of torch's bfloat16 function."""
+    import torch.optim._muon as muon
+    original = muon._zeropower_via_newtonschulz
+    muon._zeropower_via_newtonschulz = newton_schulz_float64
+    try:
+        yield
+    finally:
+        muon._zeropower_via_newtonschulz = original
+
+
 def run(case):
-    p = torch.tensor(case["start"], requires_grad=True)
-    opt = make_optimizer(case["reference"], [p], case["hyperparameters"])
+    reference = case["reference"]
+    as_matrix = reference.endswith(FLOAT64_NEWTON_SCHULZ)
+    with float64_newton_schulz() if as_matrix else contextlib.nullcontext():
+        return run_case(case, reference.removesuffix(FLOAT64_NEWTON_SCHULZ), as_matrix)
+
+
+def run_case(case, reference, as_matrix):
+    p = torch.tensor([case["start"]] if as_matrix else case["start"], requires_grad=True)
+    opt = make_optimizer(reference, [p], case["hyperparameters"])
     f = FUNCTIONS[case["function"]]
     clip = case.get("clip_grad_norm", 1.0)
-    trajectory, losses = [list(map(float, p.detach()))], []
+    trajectory, losses = [list(map(float, p.detach().view(-1)))], []
 
     def closure():
         opt.zero_grad()
-        loss = f(p[0], p[1])
+        x = p.view(-1) if as_matrix else p
+        loss = f(x[0], x[1])
         loss.backward()
         if clip is not None:
             torch.nn.utils.clip_grad_norm_(p, clip)
@@ -79,7 +134,7 @@ def run(case):
 
     for _ in range(case["steps"]):
         loss = float(opt.step(closure).detach())
-        point = list(map(float, p.detach()))
+        point = list(map(float, p.detach().view(-1)))
         if not (math.isfinite(loss) and all(map(math.isfinite, point))):
             break
         losses.append(loss)

@@ -8,7 +8,7 @@
 ///
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; AMSGrad: Reddi et al.,
 /// "On the Convergence of Adam and Beyond", ICLR 2018. ε is added after the bias correction of
-/// √v, as PyTorch does (TensorFlow adds ε̂ before it).
+/// √v, as PyTorch does (TensorFlow adds ε̂ before it); √v is torch's tensor root (`torchSqrt`).
 public struct Adam: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adam", year: 2014,
@@ -26,18 +26,20 @@ public struct Adam: Optimizer {
     public var state = AdamState()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        try self.init(&r, decoupledDefault: false, weightDecayDefault: 0)
+        try self.init(&r, decoupledWeightDecay: nil, weightDecayDefault: 0)
     }
 
-    /// Shared with AdamW, which is Adam with decoupled weight decay 0.01 by default.
-    init(_ r: inout HyperparameterReader, decoupledDefault: Bool, weightDecayDefault: Double) throws(OptimizerError) {
+    /// Shared with AdamW, which is Adam with decoupled weight decay 0.01 by default. A fixed
+    /// `decoupledWeightDecay` is not read as a key: torch's AdamW has no such argument.
+    init(_ r: inout HyperparameterReader, decoupledWeightDecay fixed: Bool?, weightDecayDefault: Double) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         weightDecay = try r.double("weight_decay", default: weightDecayDefault, .nonNegative)
         amsgrad = try r.bool("amsgrad", default: false)
         maximize = try r.bool("maximize", default: false)
-        decoupledWeightDecay = try r.bool("decoupled_weight_decay", default: decoupledDefault)
+        if let fixed { decoupledWeightDecay = fixed }
+        else { decoupledWeightDecay = try r.bool("decoupled_weight_decay", default: false) }
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
@@ -45,26 +47,20 @@ public struct Adam: Optimizer {
         state.step += 1
         let t = Double(state.step)
         let bias1 = 1 - Double.pow(beta1, t)
-        let bias2Sqrt = (1 - Double.pow(beta2, t)).squareRoot()
+        let bias2Sqrt = Double.pow(1 - Double.pow(beta2, t), 0.5)   // torch: `bias_correction2**0.5`
         let stepSize = learningRate / bias1
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
                 var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                if weightDecay != 0 {
-                    if decoupledWeightDecay { theta *= 1 - learningRate * weightDecay }
-                    else { g = add(g, theta, alpha: weightDecay) }
-                }
-                let m = lerp(state.expAvg[p][i], g, 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupledWeightDecay)
+                let (m, v) = state.updateMoments(p, i, g, beta1, beta2)
                 var vUsed = v
                 if amsgrad {
-                    vUsed = max(state.maxExpAvgSq[p][i], v)
+                    vUsed = maximum(state.maxExpAvgSq[p][i], v)
                     state.maxExpAvgSq[p][i] = vUsed
                 }
-                let denom = vUsed.squareRoot() / bias2Sqrt + eps
+                let denom = torchSqrt(vUsed) / bias2Sqrt + eps
                 parameters[p].scalars[i] = addcdiv(theta, m, denom, value: -stepSize)
             }
         }
@@ -84,5 +80,15 @@ public struct AdamState: Sendable, Hashable {
         expAvg = zeros(like: parameters)
         expAvgSq = zeros(like: parameters)
         if maxSecondMoment { maxExpAvgSq = zeros(like: parameters) }
+    }
+
+    /// torch's moment updates of coordinate `i` of parameter `p`, shared by Adam, NAdam and
+    /// RAdam: `m.lerp_(g, 1 − β₁)` and `v.mul_(β₂).addcmul_(g, g, value=1 − β₂)`; returns both.
+    mutating func updateMoments(_ p: Int, _ i: Int, _ g: Double, _ beta1: Double, _ beta2: Double) -> (m: Double, v: Double) {
+        let m = lerp(expAvg[p][i], g, 1 - beta1)
+        let v = addcmul(expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
+        expAvg[p][i] = m
+        expAvgSq[p][i] = v
+        return (m, v)
     }
 }

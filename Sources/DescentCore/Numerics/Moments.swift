@@ -1,9 +1,5 @@
 /// Shared numerical pieces of the optimizers, each matching the reference's arithmetic.
 
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
-
 // torch's CPU kernels are compiled with floating-point contraction, so `a + b·c` inside one
 // kernel is a fused multiply-add. Matching that bit for bit matters: on chaotic paths one unit
 // in the last place grows to percent-level differences within a few hundred steps. Each helper
@@ -37,6 +33,22 @@ import _Builtin_intrinsics.intel
     parameters.map { [Double](repeating: 0, count: $0.count) }
 }
 
+/// torch's weight decay of one coordinate, applied before the moments (nothing when λ = 0):
+/// L2 adds λθ to the gradient (`grad.add(param, alpha=λ)`, `fma(λ, θ, g)`); decoupled shrinks
+/// the parameter (`param.mul_(1 − γλ)`), as AdamW, NAdam and RAdam do with
+/// `decoupled_weight_decay`.
+@inlinable public func applyWeightDecay(
+    _ theta: inout Double, _ g: inout Double, _ weightDecay: Double, lr: Double, decoupled: Bool = false
+) {
+    guard weightDecay != 0 else { return }
+    if decoupled { theta *= 1 - lr * weightDecay } else { g = add(g, theta, alpha: weightDecay) }
+}
+
+/// torch's `maximum(a, b)`: the larger, NaN if either is NaN (Swift's `max` may drop a NaN).
+@inlinable public func maximum(_ a: Double, _ b: Double) -> Double {
+    a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+}
+
 /// torch's `sign`: `(0 < x) − (x < 0)`, so −1, 0 or 1, with 0 for −0 and for NaN (measured).
 @inlinable public func sign(_ x: Double) -> Double {
     x > 0 ? 1 : x < 0 ? -1 : 0
@@ -56,51 +68,6 @@ import _Builtin_intrinsics.intel
 /// torch's elementwise `minimum` / `torch.min(a, b)`: NaN if either is NaN.
 @inlinable public func minimum(_ a: Double, _ b: Double) -> Double {
     a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
-}
-
-/// torch's elementwise `maximum` / `torch.max(a, b)`: NaN if either is NaN.
-@inlinable public func maximum(_ a: Double, _ b: Double) -> Double {
-    a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
-}
-
-/// torch's tensor `sqrt` (`t.sqrt()`, `sqrt_()`) of a float64, as this build of torch computes it:
-/// not the IEEE square root but MKL's `vmdSqrt` in high-accuracy mode, which on this machine (an
-/// AMD CPU, so MKL's generic SSE kernel `dSqrt_EXHA`; read from its disassembly and checked
-/// bit for bit against torch on 10⁵ random inputs) rounds about 1.4% of results the other way
-/// (within 0.03 ulp of a halfway point). Its steps, for x in [2⁻¹⁰²², 2¹⁰²²):
-///
-///     y ← 2^(−e/2) · rsqrtps(f)       (f: x's top 23 mantissa bits and exponent parity, as a float)
-///     x = xₕ + xₗ  (xₕ: x with its 27 low bits cleared);  ε ← (1 − xₕy²) − xₗy²
-///     p ← (((c₀ε + c₁)ε + c₂)ε + c₃)ε · y · x
-///     √x ← xₕy + (xₗy + p)            (plain SSE arithmetic, no fused multiply-adds)
-///
-/// `rsqrtps` is the CPU's own single-precision estimate (its exact bits differ between vendors,
-/// so it is executed, not emulated). Other inputs (zero, subnormal, huge, negative, NaN, ∞) and
-/// other architectures use the IEEE square root.
-public func torchSqrt(_ x: Double) -> Double {
-    #if arch(x86_64)
-    let bits = x.bitPattern
-    let high = UInt32(truncatingIfNeeded: bits >> 32)
-    // MKL's range test: the fast path is for positive normal x below about 2^1022.
-    guard Int32(bitPattern: high &+ 0x7ff0_0000) <= Int32(bitPattern: 0xffbf_ffff) else { return x.squareRoot() }
-    let oddExponent = ~bits & 0x0010_0000_0000_0000
-    let f = UInt32(truncatingIfNeeded: ((bits & 0x001f_ffff_e000_0000) | (oddExponent &+ 0x07f0_0000_0000_0000)) >> 29)
-    let scale = Double(bitPattern: ((oddExponent &- (bits & 0x7ff0_0000_0000_0000)) &+ 0xbfd0_0000_0000_0000) >> 1)
-    let estimate = _mm_rsqrt_ps(_mm_set1_ps(Float(bitPattern: f)))[0]
-    let y = scale * Double(estimate)
-    let y2 = y * y
-    let xHigh = Double(bitPattern: bits & 0xffff_ffff_f800_0000)
-    let xLow = x - xHigh
-    let e = (1.0 - xHigh * y2) - xLow * y2
-    var p = e * 0.27343754675366555 + 0.31250016501874495
-    p = p * e + 0.37500000000001366
-    p = p * e + 0.49999999999997785
-    p = p * e
-    p = p * y * x
-    return xHigh * y + (xLow * y + p)
-    #else
-    return x.squareRoot()
-    #endif
 }
 
 /// torch's tensor `exp` of a float64, as this build of torch computes it: MKL's `vmdExp` in

@@ -1,0 +1,65 @@
+/// A dense, row-major matrix of `Double` for matrix optimizers (Muon now; Shampoo- and
+/// SOAP-style preconditioners can build on it), with torch's rounding for the products that
+/// have been measured.
+public struct Matrix: Hashable, Sendable {
+    public var rows: Int
+    public var columns: Int
+    public var scalars: [Double]
+
+    /// A `rows × columns` matrix; `scalars.count` must equal `rows · columns`.
+    public init(rows: Int, columns: Int, scalars: [Double]) {
+        precondition(rows * columns == scalars.count, "Matrix: \(scalars.count) scalars for \(rows)×\(columns)")
+        self.rows = rows
+        self.columns = columns
+        self.scalars = scalars
+    }
+
+    /// The matrix a matrix optimizer sees for `tensor` (`Tensor.matrixShape`: a [n] vector is 1×n).
+    public init(_ tensor: Tensor) {
+        let shape = tensor.matrixShape
+        self.init(rows: shape.rows, columns: shape.columns, scalars: tensor.scalars)
+    }
+
+    public subscript(row: Int, column: Int) -> Double {
+        get { scalars[row * columns + column] }
+        set { scalars[row * columns + column] = newValue }
+    }
+
+    public var transposed: Matrix {
+        var t = Matrix(rows: columns, columns: rows, scalars: scalars)
+        for r in 0..<rows {
+            for c in 0..<columns { t[c, r] = self[r, c] }
+        }
+        return t
+    }
+
+    /// The Frobenius norm as torch's `norm()` computes it for a small matrix (`Tensor.norm`).
+    public var norm: Double { Tensor(scalars).norm }
+
+    /// `self @ other`, products summed left to right in plain IEEE arithmetic — what torch
+    /// (MKL) returns for the 1×2 · 2×1, 1×1 · 1×1 and 1×1 · 1×2 products of a point (measured
+    /// bit for bit on random inputs; larger matrices may round differently in BLAS).
+    public func matmul(_ other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "Matrix: \(rows)×\(columns) @ \(other.rows)×\(other.columns)")
+        var out = Matrix(rows: rows, columns: other.columns, scalars: [Double](repeating: 0, count: rows * other.columns))
+        for r in 0..<rows {
+            for c in 0..<other.columns {
+                var s = 0.0
+                for k in 0..<columns { s = k == 0 ? self[r, k] * other[k, c] : s + self[r, k] * other[k, c] }
+                out[r, c] = s
+            }
+        }
+        return out
+    }
+
+    /// `s · self`, element by element (torch's `s * A`).
+    public func scaled(by s: Double) -> Matrix {
+        Matrix(rows: rows, columns: columns, scalars: scalars.map { s * $0 })
+    }
+
+    /// `a + b`, element by element (torch's `A + B`).
+    public static func + (a: Matrix, b: Matrix) -> Matrix {
+        precondition(a.rows == b.rows && a.columns == b.columns, "Matrix: \(a.rows)×\(a.columns) + \(b.rows)×\(b.columns)")
+        return Matrix(rows: a.rows, columns: a.columns, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
+    }
+}

@@ -1,0 +1,225 @@
+import DescentCore
+import Foundation
+
+/// Decodes and validates an experiment config before any work is done. Every problem is one
+/// `ConfigError` naming the file, the JSON path and what is wrong.
+public enum ExperimentDecoder {
+    /// Limits that keep a hostile config from exhausting the machine.
+    public static let maximumSteps = 100_000
+    public static let maximumEvaluations = 10_000
+    public static let maximumFileSize = 1 << 20
+
+    /// Reads and decodes the config at `path`.
+    public static func load(_ path: String) throws(ConfigError) -> Experiment {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ConfigError(file: path, path: "", message: "cannot read the file (\(error.localizedDescription))")
+        }
+        guard data.count <= maximumFileSize else {
+            throw ConfigError(file: path, path: "", message: "the file is larger than \(maximumFileSize) bytes")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, path: "", message: "the file is not UTF-8 text")
+        }
+        let name = url.deletingPathExtension().lastPathComponent
+        return try decode(text, file: path, defaultName: name)
+    }
+
+    /// Decodes config text; `file` names it in errors.
+    public static func decode(_ text: String, file: String, defaultName: String) throws(ConfigError) -> Experiment {
+        let json: JSONValue
+        do { json = try JSONParser.parse(text) } catch {
+            throw ConfigError(file: file, path: "", message: "invalid JSON at \(error)")
+        }
+        var root = ConfigNode(json, file: file)
+        guard case .object = json else { throw root.error("a config is a JSON object, got \(json.kind)") }
+
+        let name = try root.optional("name")?.string() ?? defaultName
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !name.hasPrefix(".") else {
+            throw ConfigError(file: file, path: "name", message: "'\(name)' is not a usable folder name (letters, digits, - _ .)")
+        }
+        let function = try decodeFunction(try root.required("function"))
+        let view = try root.optional("view").map { n throws(ConfigError) in try decodeView(n) } ?? function.view
+        let start = try root.optional("start")?.point() ?? function.defaultStart
+        guard view.contains(start) else {
+            throw ConfigError(file: file, path: "start", message: "start (\(start.x), \(start.y)) is outside the view window")
+        }
+        let levels = try root.optional("levels").map { n throws(ConfigError) in try decodeLevels(n) } ?? function.levels
+        let steps = try root.optional("steps")?.int(in: 1...maximumSteps) ?? 500
+        let clipping: GradientClipping
+        switch try root.member("clip_grad_norm") {
+        case nil: clipping = .standard
+        case let c? where c.value == .null: clipping = .none
+        case let c?: clipping = GradientClipping(maxNorm: try c.double(in: 1e-12...1e12))
+        }
+        let search = try root.optional("search").map { n throws(ConfigError) in try decodeSearch(n) } ?? SearchSettings()
+        let figures = try root.optional("figures").map { n throws(ConfigError) in try decodeFigures(n) } ?? FigureSettings()
+        let optimizerNodes = try root.required("optimizers").list()
+        guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
+        var optimizers: [OptimizerEntry] = []
+        for node in optimizerNodes {
+            let entry = try decodeOptimizer(node, defaultSpace: search.space)
+            if optimizers.contains(where: { $0.label.lowercased() == entry.label.lowercased() }) {
+                throw node.error("duplicate label '\(entry.label)' (give one of them a different \"label\")")
+            }
+            optimizers.append(entry)
+        }
+        try root.finish()
+        return Experiment(name: name, file: file, function: function, start: start, view: view, levels: levels,
+                          steps: steps, clipping: clipping, search: search, figures: figures, optimizers: optimizers)
+    }
+
+    static func decodeFunction(_ node: ConfigNode) throws(ConfigError) -> any TestFunction {
+        if case .string(let name) = node.value {
+            do { return try FunctionCatalog.named(name) } catch { throw node.error("\(error)") }
+        }
+        var n = node
+        let formula = try n.required("expression").string()
+        let name = try n.optional("name")?.string() ?? "custom"
+        let minimaNodes = try n.required("minima").list()
+        guard !minimaNodes.isEmpty else { throw n.error("'minima' needs at least one point") }
+        var minima: [Point] = []
+        for m in minimaNodes { minima.append(try m.point()) }
+        let view = try decodeView(try n.required("view"))
+        let start = try n.optional("start")?.point() ?? Point(view.x.lowerBound + 0.1 * (view.x.upperBound - view.x.lowerBound),
+                                                               view.y.upperBound - 0.1 * (view.y.upperBound - view.y.lowerBound))
+        let levels = try n.optional("levels").map { l throws(ConfigError) in try decodeLevels(l) } ?? .automatic(count: 20)
+        try n.finish()
+        do {
+            return try ExpressionFunction(name: name, formula: formula, minima: minima, start: start, view: view, levels: levels)
+        } catch {
+            throw ConfigError(file: node.file, path: node.child("expression"), message: "\(error) in \"\(formula)\"")
+        }
+    }
+
+    static func decodeView(_ node: ConfigNode) throws(ConfigError) -> ViewWindow {
+        var n = node
+        let x = try n.required("x").interval()
+        let y = try n.required("y").interval()
+        try n.finish()
+        return ViewWindow(x: x, y: y)
+    }
+
+    static func decodeLevels(_ node: ConfigNode) throws(ConfigError) -> ContourLevels {
+        if case .number = node.value { return .automatic(count: try node.int(in: 1...200)) }
+        if case .array = node.value {
+            var values: [Double] = []
+            for v in try node.list() { values.append(try v.double()) }
+            guard !values.isEmpty else { throw node.error("the list of levels is empty") }
+            guard zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { throw node.error("levels must increase") }
+            return .explicit(values)
+        }
+        var n = node
+        if let c = try n.optional("count") {
+            try n.finish()
+            return .automatic(count: try c.int(in: 1...200))
+        }
+        let l = try n.required("logspace").list()
+        guard l.count == 3 else { throw n.error("logspace is [from, to, count] (exponents of 10)") }
+        let from = try l[0].double(in: -300...300), to = try l[1].double(in: -300...300)
+        guard from < to else { throw l[1].error("logspace needs from < to") }
+        let count = try l[2].int(in: 2...200)
+        try n.finish()
+        return .logSpaced(from: from, to: to, count: count)
+    }
+
+    static func decodeSearch(_ node: ConfigNode) throws(ConfigError) -> SearchSettings {
+        var n = node
+        var s = SearchSettings()
+        if let a = try n.optional("algorithm") {
+            let text = try a.string()
+            guard let v = SearchSettings.Algorithm(rawValue: text) else {
+                throw a.error("unknown algorithm '\(text)'; valid: \(SearchSettings.Algorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            s.algorithm = v
+        }
+        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: 1...maximumEvaluations) }
+        if let seed = try n.optional("seed") { s.seed = UInt64(try seed.int(in: 0...Int.max)) }
+        if let o = try n.optional("objective") {
+            let text = try o.string()
+            guard let v = SearchSettings.Objective(rawValue: text) else {
+                throw o.error("unknown objective '\(text)'; valid: \(SearchSettings.Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            s.objective = v
+        }
+        if let st = try n.optional("steps") { s.steps = try st.int(in: 1...maximumSteps) }
+        if let t = try n.optional("threshold") { s.threshold = try t.double() }
+        if let space = try n.optional("space") {
+            guard case .object = space.value else { throw space.error("a search space is an object, got \(space.value.kind)") }
+            s.space = space.value
+        }
+        try n.finish()
+        return s
+    }
+
+    static func decodeFigures(_ node: ConfigNode) throws(ConfigError) -> FigureSettings {
+        var n = node
+        var f = FigureSettings()
+        if let v = try n.optional("png") { f.png = try v.bool() }
+        if let v = try n.optional("svg") { f.svg = try v.bool() }
+        if let v = try n.optional("pdf") { f.pdf = try v.bool() }
+        if let v = try n.optional("gif") { f.gif = try v.bool() }
+        if let v = try n.optional("race") { f.race = try v.bool() }
+        if let v = try n.optional("loss_curve") { f.lossCurve = try v.bool() }
+        if let v = try n.optional("size") { f.size = try v.int(in: 100...4000) }
+        if let v = try n.optional("fps") { f.fps = try v.int(in: 1...100) }
+        if let v = try n.optional("tail") { f.tail = try v.int(in: 0...10_000) }
+        if let v = try n.optional("fade") { f.fade = try v.int(in: 0...10_000) }
+        if let v = try n.optional("stride") { f.stride = try v.int(in: 1...10_000) }
+        if let v = try n.optional("grid") { f.grid = try v.int(in: 10...2000) }
+        try n.finish()
+        return f
+    }
+
+    static func decodeOptimizer(_ node: ConfigNode, defaultSpace: JSONValue) throws(ConfigError) -> OptimizerEntry {
+        if case .string(let name) = node.value {
+            let type = try optimizerType(name, node)
+            return OptimizerEntry(type: type, label: type.info.name, hyperparameters: [:], space: defaultSpace)
+        }
+        var n = node
+        let nameNode = try n.required("name")
+        let type = try optimizerType(try nameNode.string(), nameNode)
+        let label = try n.optional("label")?.string() ?? type.info.name
+        guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || "-_.+".contains($0) }) else {
+            throw ConfigError(file: node.file, path: node.child("label"), message: "'\(label)' is not a usable file name (letters, digits, - _ . +)")
+        }
+        var hyperparameters: Hyperparameters = [:]
+        if let h = try n.optional("hyperparameters") {
+            guard case .object(let members) = h.value else { throw h.error("hyperparameters are an object, got \(h.value.kind)") }
+            for m in members { hyperparameters[m.key] = hyperparameterValue(m.value) }
+            do { _ = try type.init(hyperparameters) } catch {
+                throw ConfigError(file: node.file, path: h.child(errorKey(error) ?? ""), message: "\(error)")
+            }
+        }
+        let space = try n.optional("space")?.value ?? defaultSpace
+        try n.finish()
+        return OptimizerEntry(type: type, label: label, hyperparameters: hyperparameters, space: space)
+    }
+
+    static func optimizerType(_ name: String, _ node: ConfigNode) throws(ConfigError) -> any Optimizer.Type {
+        do { return try OptimizerRegistry.type(named: name) } catch { throw node.error("\(error)") }
+    }
+
+    /// The key an optimizer error is about, for the JSON path.
+    static func errorKey(_ error: OptimizerError) -> String? {
+        switch error {
+        case .unknownOptimizer: return nil
+        case .unknownHyperparameter(_, let key, _), .wrongType(_, let key, _, _), .outOfRange(_, let key, _, _),
+             .invalidChoice(_, let key, _, _):
+            return key.split(separator: "[").first.map(String.init)
+        }
+    }
+
+    /// JSON → a hyperparameter value by the reference's conventions.
+    public static func hyperparameterValue(_ v: JSONValue) -> HyperparameterValue {
+        switch v {
+        case .number(let d): return .number(d)
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .string(s)
+        case .null: return .null
+        case .array(let items): return .list(items.map(hyperparameterValue))
+        case .object: return .null
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import DescentCore
+
+// results.json: written with `JSONWriter` (deterministic bytes) and read back for the gallery.
+
+extension ExperimentResult {
+    public var json: JSONValue {
+        .object([
+            ("experiment", .string(experiment)),
+            ("config", .string(config)),
+            ("descent_version", .string(descentVersion)),
+            ("function", .object([
+                ("name", .string(function)), ("display_name", .string(functionDisplayName)),
+                ("formula", .string(formula)), ("minima", .array(minima.map(\.json))),
+            ])),
+            ("start", start.json),
+            ("steps", .number(Double(steps))),
+            ("race", .object(raceFigures.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("loss_curve", lossCurve.map { .string($0) } ?? .null),
+            ("optimizers", .array(optimizers.map(\.json))),
+        ])
+    }
+
+    /// Reads a results.json value; `nil` when it is not one (an older or foreign file).
+    public init?(json: JSONValue) {
+        guard case .string(let experiment)? = json["experiment"], case .string(let config)? = json["config"],
+              case .string(let version)? = json["descent_version"], let f = json["function"],
+              case .string(let function)? = f["name"], case .string(let display)? = f["display_name"],
+              case .string(let formula)? = f["formula"], case .array(let minima)? = f["minima"],
+              let start = json["start"].flatMap(Point.init(json:)), case .number(let steps)? = json["steps"],
+              case .array(let optimizers)? = json["optimizers"], case .object(let race)? = json["race"]
+        else { return nil }
+        let results = optimizers.compactMap(OptimizerResult.init(json:))
+        guard results.count == optimizers.count else { return nil }
+        var lossCurve: String?
+        if case .string(let l)? = json["loss_curve"] { lossCurve = l }
+        self.init(experiment: experiment, config: config, descentVersion: version, function: function,
+                  functionDisplayName: display, formula: formula, minima: minima.compactMap(Point.init(json:)),
+                  start: start, steps: Int(steps), optimizers: results,
+                  raceFigures: Dictionary(uniqueKeysWithValues: race.compactMap { m in
+                      if case .string(let s) = m.value { (m.key, s) } else { nil }
+                  }),
+                  lossCurve: lossCurve)
+    }
+}
+
+extension OptimizerResult {
+    public var json: JSONValue {
+        .object([
+            ("label", .string(label)),
+            ("optimizer", .string(optimizer)),
+            ("year", .number(Double(year))),
+            ("paper", .string(paper)),
+            ("reference", .string(reference)),
+            ("hyperparameters", hyperparameters.json),
+            ("objective", objective.isFinite ? .number(objective) : .string("inf")),
+            ("final_point", finalPoint.json),
+            ("final_loss", finalLoss.map { .number($0) } ?? .null),
+            ("diverged", .bool(diverged)),
+            ("diverged_at_step", divergedAtStep.map { .number(Double($0)) } ?? .null),
+            ("figures", .object(figures.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("input_digest", .string(inputDigest)),
+            ("trials", .array(trials.map { t in
+                .object([("hyperparameters", t.hyperparameters.json),
+                         ("objective", t.objective.isFinite ? .number(t.objective) : .string("inf")),
+                         ("status", .string(t.status))])
+            })),
+        ])
+    }
+
+    public init?(json: JSONValue) {
+        guard case .string(let label)? = json["label"], case .string(let optimizer)? = json["optimizer"],
+              case .number(let year)? = json["year"], case .string(let paper)? = json["paper"],
+              case .string(let reference)? = json["reference"], let hp = json["hyperparameters"],
+              let objective = json["objective"].flatMap(Self.number), let final = json["final_point"].flatMap(Point.init(json:)),
+              case .object(let figures)? = json["figures"], case .string(let digest)? = json["input_digest"],
+              case .array(let trials)? = json["trials"]
+        else { return nil }
+        var finalLoss: Double?
+        if case .number(let l)? = json["final_loss"] { finalLoss = l }
+        var diverged: Int?
+        if case .number(let d)? = json["diverged_at_step"] { diverged = Int(d) }
+        self.init(label: label, optimizer: optimizer, year: Int(year), paper: paper, reference: reference,
+                  hyperparameters: Self.hyperparameters(hp), objective: objective, finalPoint: final, finalLoss: finalLoss,
+                  divergedAtStep: diverged,
+                  trials: trials.map { t in
+                      TrialRecord(hyperparameters: Self.hyperparameters(t["hyperparameters"] ?? .null),
+                                  objective: t["objective"].flatMap(Self.number) ?? .infinity,
+                                  status: { if case .string(let s)? = t["status"] { s } else { "ok" } }())
+                  },
+                  figures: Dictionary(uniqueKeysWithValues: figures.compactMap { m in
+                      if case .string(let s) = m.value { (m.key, s) } else { nil }
+                  }),
+                  inputDigest: digest)
+    }
+
+    static func number(_ v: JSONValue) -> Double? {
+        switch v {
+        case .number(let d): return d
+        case .string("inf"): return .infinity
+        default: return nil
+        }
+    }
+
+    static func hyperparameters(_ v: JSONValue) -> Hyperparameters {
+        guard case .object(let members) = v else { return [:] }
+        var out: Hyperparameters = [:]
+        for m in members { out[m.key] = ExperimentDecoder.hyperparameterValue(m.value) }
+        return out
+    }
+}
+
+extension Point {
+    var json: JSONValue { .array([.number(x), .number(y)]) }
+
+    init?(json: JSONValue) {
+        guard case .array(let a) = json, a.count == 2, case .number(let x) = a[0], case .number(let y) = a[1] else { return nil }
+        self.init(x, y)
+    }
+}
+
+extension Dictionary where Key == String, Value == HyperparameterValue {
+    /// Sorted by key, for deterministic output.
+    var json: JSONValue { .object(sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) }) }
+}
+
+extension HyperparameterValue {
+    var json: JSONValue {
+        switch self {
+        case .number(let d): return .number(d)
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .string(s)
+        case .list(let l): return .array(l.map(\.json))
+        case .null: return .null
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import DescentHarness
+
+/// `descent validate`: decode and check configs without running anything.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check experiment configs: every problem names the file, the JSON path and what is wrong.",
+        discussion: """
+            Exit status 0 when every config is valid, 2 otherwise.
+
+            Example:
+              descent validate configs/*.json
+            """)
+
+    @Argument(help: "Config files (JSON).")
+    var configs: [String]
+
+    func run() throws {
+        var failed = false
+        for path in configs {
+            do {
+                let e = try ExperimentDecoder.load(path)
+                print("\(path): ok — \(e.name): \(e.function.name), \(e.optimizers.count) optimizer(s), \(e.steps) steps")
+            } catch {
+                printError("\(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
