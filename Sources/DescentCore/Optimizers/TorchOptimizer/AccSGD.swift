@@ -39,7 +39,7 @@ public struct AccSGD: Optimizer {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 var b = momentumBuffers[p][i] * ((1.0 / beta) - 1.0)
                 b = add(b, g, alpha: -largeLr)
                 b = (b + theta) * beta

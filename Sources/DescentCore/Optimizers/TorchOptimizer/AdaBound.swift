@@ -51,9 +51,9 @@ public struct AdaBound: Optimizer {
         let upper = finalLr * (1 + 1 / (gamma * t))
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
+                var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 var vUsed = v
                 if amsbound {

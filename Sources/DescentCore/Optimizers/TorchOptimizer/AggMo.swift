@@ -50,7 +50,7 @@ public struct AggMo: Optimizer {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 for beta in betas {
                     let b = keys.firstIndex(of: beta)!
                     let buffer = momentumBuffers[p][b][i] * beta + g

@@ -37,9 +37,9 @@ public struct DiffGrad: Optimizer {
         let stepSize = learningRate * bias2.squareRoot() / bias1
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
+                var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
                 let denom = torchSqrt(v) + eps
                 let diff = Swift.abs(previousGradient[p][i] - g)

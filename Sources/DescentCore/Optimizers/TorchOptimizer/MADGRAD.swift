@@ -45,9 +45,9 @@ public struct MADGRAD: Optimizer {
         let lamb = lr * Double.pow(Double(k + 1), 0.5)
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
+                var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 let start = momentum == 0
                     ? addcdiv(theta, s[p][i], Double.pow(gradSumSq[p][i], 1.0 / 3.0) + eps, value: 1)
                     : x0[p][i]

@@ -46,9 +46,9 @@ public struct PID: Optimizer {
         }
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
+                var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 if momentum != 0 {
                     let iBuf = first
                         ? integralBuffers[p][i] * momentum + g

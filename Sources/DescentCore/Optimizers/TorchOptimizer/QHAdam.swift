@@ -46,10 +46,7 @@ public struct QHAdam: Optimizer {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 {
-                    if decoupleWeightDecay { theta *= 1 - learningRate * weightDecay }
-                    else { g = add(g, theta, alpha: weightDecay) }
-                }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupleWeightDecay)
                 let g2 = g * g
                 let m = add(state.expAvg[p][i] * adjust1, g, alpha: 1.0 - adjust1)
                 let v = add(state.expAvgSq[p][i] * adjust2, g2, alpha: 1.0 - adjust2)

@@ -35,10 +35,7 @@ public struct QHM: Optimizer {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 {
-                    if weightDecayType == "grad" { g = add(g, theta, alpha: weightDecay) }
-                    else { theta *= 1.0 - learningRate * weightDecay }
-                }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: weightDecayType == "direct")
                 let b = add(momentumBuffers[p][i] * momentum, g, alpha: 1.0 - momentum)
                 momentumBuffers[p][i] = b
                 theta = add(theta, b, alpha: -learningRate * nu)

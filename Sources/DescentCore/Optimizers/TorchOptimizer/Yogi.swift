@@ -38,9 +38,9 @@ public struct Yogi: Optimizer {
         let stepSize = learningRate / bias1
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
+                var theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
                 let m = state.updateFirstMoment(p, i, gradient: g, beta1: beta1)
                 let g2 = g * g
                 let v0 = state.expAvgSq[p][i]
