@@ -38,6 +38,27 @@ public enum OptimizerRegistry {
         ScheduleFreeAdamW.self,
         SOAP.self,
         LBFGS.self,
+        // torch_optimizer 0.3.0
+        Yogi.self,
+        Lookahead<Yogi>.self,
+        AdaBelief.self,
+        AdaBound.self,
+        AdaMod.self,
+        DiffGrad.self,
+        QHAdam.self,
+        QHM.self,
+        AggMo.self,
+        AccSGD.self,
+        PID.self,
+        Lamb.self,
+        NovoGrad.self,
+        LARS.self,
+        AdamP.self,
+        MADGRAD.self,
+        Apollo.self,
+        A2GradUni.self,
+        A2GradInc.self,
+        A2GradExp.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

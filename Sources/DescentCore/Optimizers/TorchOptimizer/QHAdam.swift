@@ -1,0 +1,65 @@
+/// Quasi-hyperbolic Adam: Adam whose numerator and denominator each mix the moving average
+/// with the current gradient, as `torch_optimizer.QHAdam`.
+///
+///     g ← ∇f(θ);  g ← g + λθ, or θ ← θ(1 − γλ) if decouple_weight_decay
+///     w₁ ← 1 + β₁w₁;  w₂ ← 1 + β₂w₂                   (bias correction by weights, from 0)
+///     m ← (1 − 1/w₁)m + (1/w₁)g;  v ← (1 − 1/w₂)v + (1/w₂)g²
+///     θ ← θ − γ · ((1 − ν₁)g + ν₁m) / (√((1 − ν₂)g² + ν₂v) + ε)
+///
+/// Ma & Yarats, "Quasi-hyperbolic momentum and Adam for deep learning", ICLR 2019. Follows
+/// torch_optimizer 0.3.0 (the ν terms are skipped when ν = 1, ε when ε = 0).
+public struct QHAdam: Optimizer {
+    public static let info = OptimizerInfo(
+        name: "QHAdam", year: 2019,
+        paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
+        reference: "torch_optimizer.QHAdam")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var nu1: Double
+    public var nu2: Double
+    public var weightDecay: Double
+    public var decoupleWeightDecay: Bool
+    public var eps: Double
+    /// `beta1_weight`, `beta2_weight` and the moments.
+    public var beta1Weight = 0.0
+    public var beta2Weight = 0.0
+    public var state = MomentState()
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .positive)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        (nu1, nu2) = try r.pair("nus", default: (1.0, 1.0), (.any, .any))
+        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        decoupleWeightDecay = try r.bool("decouple_weight_decay", default: false)
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+    }
+
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        state.prepare(like: parameters)
+        beta1Weight = 1.0 + beta1 * beta1Weight
+        beta2Weight = 1.0 + beta2 * beta2Weight
+        let adjust1 = 1.0 - (1.0 / beta1Weight)
+        let adjust2 = 1.0 - (1.0 / beta2Weight)
+        for p in parameters.indices {
+            for i in parameters[p].scalars.indices {
+                var theta = parameters[p].scalars[i]
+                var g = gradients[p].scalars[i]
+                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupleWeightDecay)
+                let g2 = g * g
+                let m = add(state.expAvg[p][i] * adjust1, g, alpha: 1.0 - adjust1)
+                let v = add(state.expAvgSq[p][i] * adjust2, g2, alpha: 1.0 - adjust2)
+                state.expAvg[p][i] = m
+                state.expAvgSq[p][i] = v
+                var numerator = m * nu1
+                if nu1 != 1.0 { numerator = add(numerator, g, alpha: 1.0 - nu1) }
+                var rms = v * nu2
+                if nu2 != 1.0 { rms = add(rms, g2, alpha: 1.0 - nu2) }
+                rms = torchSqrt(rms)
+                if eps != 0.0 { rms += eps }
+                parameters[p].scalars[i] = addcdiv(theta, numerator, rms, value: -learningRate)
+            }
+        }
+    }
+}
