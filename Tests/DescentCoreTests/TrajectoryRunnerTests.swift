@@ -59,3 +59,30 @@ import TestSupport
         #expect(t.points == [Point(1, 2)] && t.losses.isEmpty && t.stop == .completed)
     }
 }
+
+/// An optimizer that records the objective's Hessian–vector products, to test that the
+/// trajectory objective exposes exact second derivatives.
+struct HessianProbe: Optimizer {
+    static let info = OptimizerInfo(name: "HessianProbe", year: 2000, paper: "test", reference: "test")
+    var learningRate = 0.0
+    var products: [[Double]] = []
+    init(hyperparameters: inout HyperparameterReader) throws(OptimizerError) {}
+    init() {}
+    mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {}
+    mutating func step<O: Objective>(_ parameters: inout [Tensor], objective: inout O) -> Double {
+        let loss = objective.evaluate(at: parameters)
+        products.append(objective.hessianVectorProduct([Tensor([1, 2])])?[0].scalars ?? [])
+        return loss
+    }
+}
+
+@Suite struct HessianObjectiveTests {
+    @Test func trajectoryObjectiveGivesExactHessianVectorProducts() {
+        // Rosenbrock at (−2, 2): H = [[1200x² − 400y + 2, −400x], [−400x, 200]] = [[4002, 800], [800, 200]].
+        var probe = HessianProbe()
+        var objective = PointObjective(function: Rosenbrock(), clipping: .standard)
+        var parameters = [Tensor([-2, 2])]
+        _ = probe.step(&parameters, objective: &objective)
+        #expect(probe.products == [[4002 + 1600, 800 + 400]])
+    }
+}

@@ -45,6 +45,15 @@ public protocol Objective {
     mutating func evaluate(at parameters: [Tensor]) -> Double
     /// The gradient of the last evaluation, shaped like the parameters.
     var gradients: [Tensor] { get }
+
+    /// The exact Hessian–vector product H·v of the loss at the last evaluated parameters (not
+    /// clipped), for second-order optimizers such as AdaHessian and SophiaH; `nil` when the
+    /// objective has no second derivatives.
+    func hessianVectorProduct(_ vector: [Tensor]) -> [Tensor]?
+}
+
+extension Objective {
+    public func hessianVectorProduct(_ vector: [Tensor]) -> [Tensor]? { nil }
 }
 
 /// An optimizer's registry entry.

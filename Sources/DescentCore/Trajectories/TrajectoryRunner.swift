@@ -50,12 +50,12 @@ public struct TrajectoryRunner: Sendable {
 
 /// The objective of a 2-D trajectory: loss and exact, clipped gradient (reverse mode) of a test function at
 /// the point held in a single parameter tensor of shape `[2]`.
-struct PointObjective: Objective {
-    let function: any TestFunction
-    let clipping: GradientClipping
-    var gradients = [Tensor([0, 0])]
+public struct PointObjective: Objective {
+    public let function: any TestFunction
+    public let clipping: GradientClipping
+    public private(set) var gradients = [Tensor([0, 0])]
 
-    init(function: any TestFunction, clipping: GradientClipping) {
+    public init(function: any TestFunction, clipping: GradientClipping) {
         self.function = function
         self.clipping = clipping
     }
@@ -63,9 +63,19 @@ struct PointObjective: Objective {
     /// Reverse mode on a reused tape, so the gradient rounds exactly as torch autograd's.
     let tape = GradientTape()
 
-    mutating func evaluate(at parameters: [Tensor]) -> Double {
-        var (f, dx, dy) = function.valueAndGradient(
-            at: Point(parameters[0].scalars[0], parameters[0].scalars[1]), on: tape)
+    /// The point of the last evaluation.
+    var lastPoint = Point(0, 0)
+
+    /// H·v from the function's exact Hessian (hyper-dual numbers) at the last point.
+    public func hessianVectorProduct(_ vector: [Tensor]) -> [Tensor]? {
+        let h = function.hessian(at: lastPoint).hessian
+        let v = vector[0].scalars
+        return [Tensor([h[0][0] * v[0] + h[0][1] * v[1], h[1][0] * v[0] + h[1][1] * v[1]])]
+    }
+
+    public mutating func evaluate(at parameters: [Tensor]) -> Double {
+        lastPoint = Point(parameters[0].scalars[0], parameters[0].scalars[1])
+        var (f, dx, dy) = function.valueAndGradient(at: lastPoint, on: tape)
         clipping.apply(dx: &dx, dy: &dy)
         gradients[0].scalars[0] = dx
         gradients[0].scalars[1] = dy
