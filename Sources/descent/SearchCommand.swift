@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentHarness
 import DescentSearch
 import Foundation
 
@@ -102,18 +103,14 @@ struct SearchCommand: ParsableCommand {
         do {
             searchSpace = try SearchSpace(json: space).addingFixed(fixed.mapValues(SearchValueBridge.search))
         } catch { throw ValidationError("--space: \(error)") }
-        let score = TrajectoryObjective(rawValue: objective.lowercased())!
-        let runner = TrajectoryRunner(steps: searchSteps, clipping: clipping)
-        let search = Search(
-            space: searchSpace, algorithm: SearchAlgorithm(name: algorithm)!, evaluations: evaluations,
-            seed: seed, stopThreshold: stopBelow,
-            refinementTrials: refine ?? Search.defaultRefinement(evaluations: evaluations))
-        let result = try search.run { assignment in
-            let o: any Optimizer
-            do { o = try type.init(SearchValueBridge.hyperparameters(assignment)) } catch {
-                throw ValidationError("trial hyperparameters \(JSONText.object(assignment)): \(error)")
-            }
-            return score.score(runner.run(f, o, from: from), on: f)
+        let search = OptimizerSearch(
+            function: f, optimizer: type, start: from, clipping: clipping, space: searchSpace,
+            algorithm: SearchAlgorithm(name: algorithm)!, evaluations: evaluations, seed: seed,
+            objective: TrajectoryObjective(rawValue: objective.lowercased())!, steps: searchSteps,
+            stopThreshold: stopBelow, refinement: refine)
+        let result: SearchResult
+        do { result = try search.run(rejected: .throwError) } catch {
+            throw ValidationError("trial hyperparameters: \(error)")
         }
         FileHandle.standardOutput.write(Data(Self.json(result).utf8))
     }

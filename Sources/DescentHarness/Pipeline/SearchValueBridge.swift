@@ -3,8 +3,8 @@ import DescentSearch
 
 /// The two spellings of a JSON hyperparameter: DescentSearch's `SearchValue` (it knows no
 /// optimizer) and DescentCore's `HyperparameterValue`.
-enum SearchValueBridge {
-    static func core(_ v: SearchValue) -> HyperparameterValue {
+public enum SearchValueBridge {
+    public static func core(_ v: SearchValue) -> HyperparameterValue {
         switch v {
         case .number(let d): .number(d)
         case .bool(let b): .bool(b)
@@ -14,7 +14,7 @@ enum SearchValueBridge {
         }
     }
 
-    static func search(_ v: HyperparameterValue) -> SearchValue {
+    public static func search(_ v: HyperparameterValue) -> SearchValue {
         switch v {
         case .number(let d): .number(d)
         case .bool(let b): .bool(b)
@@ -24,5 +24,5 @@ enum SearchValueBridge {
         }
     }
 
-    static func hyperparameters(_ a: Assignment) -> Hyperparameters { a.mapValues(core) }
+    public static func hyperparameters(_ a: Assignment) -> Hyperparameters { a.mapValues(core) }
 }

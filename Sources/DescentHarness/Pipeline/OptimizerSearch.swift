@@ -1,0 +1,63 @@
+import DescentCore
+import DescentSearch
+
+/// One optimizer's hyperparameter search on one landscape: each trial builds the optimizer
+/// from the sampled hyperparameters (fixed ones underneath), runs `steps` steps of the
+/// reference protocol from `start`, and scores the path. Used by `descent search` and by
+/// experiments alike.
+public struct OptimizerSearch: Sendable {
+    public var function: any TestFunction
+    public var optimizer: any Optimizer.Type
+    public var start: Point
+    public var clipping: GradientClipping
+    /// The space, fixed hyperparameters included (`SearchSpace.addingFixed`).
+    public var space: SearchSpace
+    public var algorithm: SearchAlgorithm
+    public var evaluations: Int
+    public var seed: UInt64
+    public var objective: TrajectoryObjective
+    /// Steps of each trial's trajectory.
+    public var steps: Int
+    public var stopThreshold: Double?
+    /// Trials spent refining the best one locally (`nil`: Descent's default, 30 %).
+    public var refinement: Int?
+
+    public init(function: any TestFunction, optimizer: any Optimizer.Type, start: Point, clipping: GradientClipping,
+                space: SearchSpace, algorithm: SearchAlgorithm, evaluations: Int, seed: UInt64,
+                objective: TrajectoryObjective, steps: Int, stopThreshold: Double? = nil, refinement: Int? = nil) {
+        self.function = function
+        self.optimizer = optimizer
+        self.start = start
+        self.clipping = clipping
+        self.space = space
+        self.algorithm = algorithm
+        self.evaluations = evaluations
+        self.seed = seed
+        self.objective = objective
+        self.steps = steps
+        self.stopThreshold = stopThreshold
+        self.refinement = refinement
+    }
+
+    /// A trial whose hyperparameters the optimizer rejects (a sampled value outside its
+    /// allowed range) is a failed trial, scored +∞ like a diverged one.
+    public enum RejectedTrials { case fail, throwError }
+
+    /// Runs the search. With `.throwError`, a rejected trial stops it with the optimizer's error.
+    public func run(rejected: RejectedTrials = .fail) throws -> SearchResult {
+        let runner = TrajectoryRunner(steps: steps, clipping: clipping)
+        // Nothing to search: one trial of the fixed hyperparameters.
+        let evaluations = space.dimensions.isEmpty ? 1 : self.evaluations
+        let search = Search(
+            space: space, algorithm: algorithm, evaluations: evaluations, seed: seed, stopThreshold: stopThreshold,
+            refinementTrials: evaluations == 1 ? 0 : (refinement ?? Search.defaultRefinement(evaluations: evaluations)))
+        return try search.run { assignment in
+            let o: any Optimizer
+            do { o = try optimizer.init(SearchValueBridge.hyperparameters(assignment)) } catch {
+                if rejected == .fail { return .infinity }
+                throw error
+            }
+            return objective.score(runner.run(function, o, from: start), on: function)
+        }
+    }
+}
