@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(
             name: "DescentCoreTests", dependencies: ["DescentCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(name: "DescentSearchTests", dependencies: ["DescentSearch", "TestSupport"]),
         .testTarget(
             name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"],
             exclude: ["GIF/decode_check.py"]),

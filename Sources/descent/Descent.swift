@@ -10,9 +10,10 @@ struct Descent: ParsableCommand {
         discussion: """
             Examples:
               descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
+              descent search --optimizer Adam --function rosenbrock --space '{"lr": {"loguniform": [-8, 0.5]}}'
               descent list
             """,
-        subcommands: [TraceCommand.self, ListCommand.self, ValidateCommand.self, GalleryCommand.self, BenchCommand.self])
+        subcommands: [TraceCommand.self, SearchCommand.self, ListCommand.self, ValidateCommand.self, GalleryCommand.self, BenchCommand.self])
 
     /// Errors are one line on stderr and a non-zero exit; help and version print as usual.
     static func main() {

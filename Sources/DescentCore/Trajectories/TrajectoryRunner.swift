@@ -3,7 +3,7 @@
 ///     loss = f(θ); g = ∇f(θ); clip_grad_norm_(g, max_norm); optimizer.step()
 ///
 /// (for closure-driven optimizers such as LBFGS, that sequence is the closure). A non-finite
-/// loss, gradient or point stops the run as `diverged` at that step; no NaN is passed on.
+/// loss or point stops the run as `diverged` at that step; no NaN is recorded.
 public struct TrajectoryRunner: Sendable {
     public var steps: Int
     public var clipping: GradientClipping
@@ -32,8 +32,12 @@ public struct TrajectoryRunner: Sendable {
         for k in 0..<steps {
             let loss = optimizer.step(&parameters, objective: &objective)
             let p = Point(parameters[0].scalars[0], parameters[0].scalars[1])
-            if objective.sawNonFinite || !loss.isFinite || !p.isFinite {
-                if loss.isFinite && !objective.sawNonFinite { losses.append(loss) }
+            // As the reference protocol: the loss a step returns and the point it reaches decide.
+            // (A non-finite gradient shows in the point; LBFGS's inner evaluations may overflow
+            // while its step stays finite, and then the run goes on, as in torch.)
+            // The diverging step records neither its loss nor its point, as the reference
+            // trajectories do, so `losses.count == points.count − 1` always.
+            if !loss.isFinite || !p.isFinite {
                 stop = .diverged(step: k)
                 break
             }
@@ -50,8 +54,6 @@ struct PointObjective: Objective {
     let function: any TestFunction
     let clipping: GradientClipping
     var gradients = [Tensor([0, 0])]
-    /// Whether any evaluation so far met a non-finite loss or gradient.
-    var sawNonFinite = false
 
     init(function: any TestFunction, clipping: GradientClipping) {
         self.function = function
@@ -64,7 +66,6 @@ struct PointObjective: Objective {
     mutating func evaluate(at parameters: [Tensor]) -> Double {
         var (f, dx, dy) = function.valueAndGradient(
             at: Point(parameters[0].scalars[0], parameters[0].scalars[1]), on: tape)
-        if !(f.isFinite && dx.isFinite && dy.isFinite) { sawNonFinite = true }
         clipping.apply(dx: &dx, dy: &dy)
         gradients[0].scalars[0] = dx
         gradients[0].scalars[1] = dy

@@ -1,0 +1,71 @@
+/// ADOPT (modified Adam that converges with any β₂), as `pytorch_optimizer.ADOPT`.
+///
+///     g ← ∇f(θ) (negated if maximize);  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ
+///     t = 1:  v ← g²  (no step)
+///     t > 1:  n ← clamp(g / max(√v, ε), −t^¼, t^¼);  m ← β₁m + (1 − β₁)n
+///             u ← m (cautious-masked against n if cautious; ÷ StableAdamW RMS if stable_adamw)
+///             θ ← θ − γu;  v ← β₂v + (1 − β₂)g²
+///
+/// Taniguchi et al., "ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate",
+/// NeurIPS 2024. Follows pytorch_optimizer 4.1.0 with its default `clip_lambda = step ** 0.25`
+/// (a Python callable; it cannot be given as a number, so it is not a hyperparameter here).
+public struct ADOPT: Optimizer {
+    public static let info = OptimizerInfo(
+        name: "ADOPT", year: 2024,
+        paper: "Taniguchi et al., ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate, NeurIPS 2024",
+        reference: "pytorch_optimizer.ADOPT")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var weightDecay: WeightDecay
+    public var eps: Double
+    public var maximize: Bool
+    public var cautious: Bool
+    public var stableAdamW: Bool
+    public var state = AdamState()
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.9999), (.unitHalfOpen, .unitHalfOpen))
+        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
+        eps = try r.double("eps", default: 1e-6, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+        cautious = try r.bool("cautious", default: false)
+        stableAdamW = try r.bool("stable_adamw", default: false)
+    }
+
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        state.prepare(like: parameters, maxSecondMoment: false)
+        state.step += 1
+        for p in parameters.indices {
+            var theta = parameters[p].scalars
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
+            if state.step == 1 {
+                for i in g.indices { state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i], g[i], g[i], value: 1) }
+                parameters[p].scalars = theta
+                continue
+            }
+            let clip = Double.pow(Double(state.step), 0.25)
+            var normed = g
+            for i in g.indices {
+                let d = max(state.expAvgSq[p][i].squareRoot(), eps)
+                normed[i] = min(max(g[i] / d, -clip), clip)
+                state.expAvg[p][i] = lerp(state.expAvg[p][i], normed[i], 1 - beta1)
+            }
+            var update = state.expAvg[p]
+            if cautious { PytorchOptimizer.applyCautious(&update, normed) }
+            if stableAdamW {
+                let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p])
+                update = update.map { $0 / rms }
+            }
+            for i in theta.indices {
+                theta[i] = add(theta[i], update[i], alpha: -learningRate)
+                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
+            }
+            parameters[p].scalars = theta
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// AdaPNM (Adam with Positive-Negative Momentum), as `pytorch_optimizer.AdaPNM`.
+///
+///     g ← ∇f(θ) (negated if maximize);  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ
+///     two momenta swap roles every step: at odd steps (m⁺, m⁻) = (m₁, m₂), at even steps (m₂, m₁)
+///     m⁺ ← β₁²m⁺ + (1 − β₁²)ĝ   (ĝ = g, or AdaNorm-rescaled g if adanorm);  v ← β₂v + (1 − β₂)g²
+///     d ← (√(max(v̂, v) or v + 1e-15) + ε) / √(1 − β₂ᵗ)                     (ams_bound on by default)
+///     θ ← θ − (γ/(1 − β₁ᵗ))·((1 + β₃)m⁺ − β₃m⁻) / √((1 + β₃)² + β₃²) / d    (no 1/(1 − β₁ᵗ) if adam_debias)
+///
+/// Xie et al., "Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve
+/// Generalization", ICML 2021. Follows pytorch_optimizer 4.1.0 (foreach path; the
+/// per-parameter path when adanorm is set).
+public struct AdaPNM: Optimizer {
+    public static let info = OptimizerInfo(
+        name: "AdaPNM", year: 2021,
+        paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
+        reference: "pytorch_optimizer.AdaPNM")
+
+    public var learningRate: Double
+    public var betas: [Double]
+    public var weightDecay: WeightDecay
+    public var amsBound: Bool
+    public var eps: Double
+    public var maximize: Bool
+    public var adanorm: Bool
+    public var adanormR: Double?
+    public var adamDebias: Bool
+    public var state = AdamState()
+    /// The negative momentum `neg_exp_avg` of each parameter (swapped with `exp_avg` each step).
+    public var negExpAvg: [[Double]] = []
+    /// AdaNorm's running gradient norm of each parameter.
+    public var expGradNorm: [Double] = []
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        betas = try r.list("betas", default: [0.9, 0.999, 1.0], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        amsBound = try r.bool("ams_bound", default: true)
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+        adanorm = try r.bool("adanorm", default: false)
+        adanormR = try r.optionalDouble("adanorm_r", default: nil)
+        adamDebias = try r.bool("adam_debias", default: false)
+    }
+
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        state.prepare(like: parameters, maxSecondMoment: true)
+        if negExpAvg.isEmpty {
+            negExpAvg = zeros(like: parameters)
+            expGradNorm = [Double](repeating: 0, count: parameters.count)
+        }
+        state.step += 1
+        let odd = state.step % 2 == 1
+        let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])
+        let beta1Squared = Double.pow(beta1, 2)
+        let noiseNorm = (Double.pow(1 + beta3, 2) + Double.pow(beta3, 2)).squareRoot()
+        let bias1 = PytorchOptimizer.debias(beta1, state.step)
+        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
+        let stepSize = adamDebias ? learningRate : learningRate / bias1
+        for p in parameters.indices {
+            var theta = parameters[p].scalars
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
+            let s = adanorm
+                ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
+                : g
+            var pos = odd ? state.expAvg[p] : negExpAvg[p]
+            let neg = odd ? negExpAvg[p] : state.expAvg[p]
+            for i in g.indices {
+                pos[i] = lerp(pos[i], s[i], 1 - beta1Squared)
+                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
+                let d = PytorchOptimizer.amsBoundDenominator(
+                    state.expAvgSq[p][i], maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps) / bias2Sqrt
+                let u = add(pos[i] * (1 + beta3), neg[i], alpha: -beta3) * (1 / noiseNorm)
+                theta[i] = addcdiv(theta[i], u, d, value: -stepSize)
+            }
+            if odd { state.expAvg[p] = pos } else { negExpAvg[p] = pos }
+            parameters[p].scalars = theta
+        }
+    }
+}

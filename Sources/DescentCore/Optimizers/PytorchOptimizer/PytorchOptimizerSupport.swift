@@ -1,0 +1,135 @@
+/// Pieces that pytorch_optimizer 4.1.0's `BaseOptimizer` shares between its optimizers, each
+/// with that library's arithmetic (torch 2.15 CPU kernels, float64). They work on one
+/// parameter's elements at a time, as the reference's per-tensor operations do.
+enum PytorchOptimizer {
+    /// `torch.sign`: −1, 0 or 1 (0 for ±0).
+    @inlinable static func sign(_ x: Double) -> Double {
+        x > 0 ? 1 : (x < 0 ? -1 : 0)
+    }
+
+    /// The gradient as the reference's step sees it: negated in place if maximize.
+    @inlinable static func gradient(_ gradient: Tensor, maximize: Bool) -> [Double] {
+        maximize ? gradient.scalars.map { -$0 } : gradient.scalars
+    }
+
+    /// `BaseOptimizer.apply_weight_decay`: decoupled `θ ← θ(1 − λ·(fixed ? 1 : γ)·ratio)`, or
+    /// coupled `g ← g + λθ` (only for λ > 0). No-op when λ = 0.
+    @inlinable static func applyWeightDecay(
+        _ p: inout [Double], _ g: inout [Double], lr: Double, weightDecay: Double,
+        decouple: Bool, fixedDecay: Bool, ratio: Double? = nil
+    ) {
+        guard weightDecay != 0 else { return }
+        if decouple {
+            let factor = 1 - weightDecay * (fixedDecay ? 1 : lr) * (ratio ?? 1)
+            for i in p.indices { p[i] *= factor }
+        } else if weightDecay > 0 {
+            for i in g.indices { g[i] = add(g[i], p[i], alpha: weightDecay) }
+        }
+    }
+
+    /// `BaseOptimizer.apply_cautious`: keep the update only where it agrees in sign with the
+    /// gradient, rescaled by `numel / (kept + 1)` (torch: `mask * (reciprocal(sum + 1) * numel)`).
+    @inlinable static func applyCautious(_ update: inout [Double], _ grad: [Double]) {
+        var mask = update.indices.map { update[$0] * grad[$0] > 0 ? 1.0 : 0.0 }
+        let kept = mask.reduce(0, +)
+        let scale = (1 / (kept + 1)) * Double(mask.count)
+        for i in mask.indices { mask[i] *= scale }
+        for i in update.indices { update[i] *= mask[i] }
+    }
+
+    /// `BaseOptimizer.get_adanorm_gradient`: updates the running gradient norm
+    /// `e ← r·e + (1 − r)‖g‖` and returns `g·e/‖g‖` when `e > ‖g‖ > 0`, else `g`.
+    @inlinable static func adanormGradient(_ grad: [Double], expGradNorm e: inout Double, r: Double) -> [Double] {
+        let gradNorm = norm(grad)
+        e = add(e * r, gradNorm, alpha: 1 - r)
+        guard gradNorm > 0, e > gradNorm else { return grad }
+        return grad.map { ($0 * e) / gradNorm }
+    }
+
+    /// `torch.linalg.vector_norm` of a small tensor (as `Tensor.norm`).
+    @inlinable static func norm(_ x: [Double]) -> Double {
+        Tensor(x).norm
+    }
+
+    /// `tensor.sum()` for a small tensor (sequential, as torch's reduction of ≤ 4 elements).
+    @inlinable static func sum(_ x: [Double]) -> Double {
+        x.reduce(0, +)
+    }
+
+    /// `tensor.mean()`: the sum divided by the element count.
+    @inlinable static func mean(_ x: [Double]) -> Double {
+        sum(x) / Double(x.count)
+    }
+
+    /// `BaseOptimizer.get_stable_adamw_rms`: `max(1, √mean(g² / max(v, ε)))`.
+    @inlinable static func stableAdamWRMS(_ grad: [Double], _ expAvgSq: [Double], eps: Double = 1e-16) -> Double {
+        let ratios = grad.indices.map { (grad[$0] * grad[$0]) / max(expAvgSq[$0], eps) }
+        return max(mean(ratios).squareRoot(), 1)
+    }
+
+    /// `BaseOptimizer.apply_ams_bound`: `√(max(v̂, v) + 1e-15) + ε` (updating `v̂`), or
+    /// `√(v + 1e-15) + ε`.
+    @inlinable static func amsBoundDenominator(
+        _ v: Double, maxExpAvgSq: inout Double, amsBound: Bool, eps: Double, expAvgSqEps: Double = 1e-15
+    ) -> Double {
+        var x = v
+        if amsBound {
+            maxExpAvgSq = max(maxExpAvgSq, v)
+            x = maxExpAvgSq
+        }
+        return (x + expAvgSqEps).squareRoot() + eps
+    }
+
+    /// `BaseOptimizer.debias`: `1 − β^t` (`math.pow`).
+    @inlinable static func debias(_ beta: Double, _ step: Int) -> Double {
+        1 - Double.pow(beta, Double(step))
+    }
+
+    /// `tensor.pow(e)` with a scalar exponent, as torch's CPU kernel special-cases it: ½ → √x,
+    /// 2 → x·x, 3 → x·x·x, −½ → 1/√x, −1 → 1/x, −2 → 1/(x·x), 1 → x, otherwise C `pow`.
+    @inlinable static func pow(_ x: Double, _ e: Double) -> Double {
+        switch e {
+        case 0.5: return x.squareRoot()
+        case 2: return x * x
+        case 3: return x * x * x
+        case -0.5: return 1 / x.squareRoot()
+        case -1: return 1 / x
+        case -2: return 1 / (x * x)
+        case 1: return x
+        default: return Double.pow(x, e)
+        }
+    }
+}
+
+extension HyperparameterReader {
+    /// pytorch_optimizer's `foreach: bool | None` switch between its batched and per-parameter
+    /// code paths; null means the library's choice on CPU, `cpuDefault`. On one float64 CPU
+    /// tensor both paths compute the same for most optimizers; where they differ (LaProp, MARS)
+    /// the optimizer follows the one chosen.
+    mutating func foreach(cpuDefault: Bool) throws(OptimizerError) -> Bool {
+        if values["foreach"] == .null {
+            _ = try optionalDouble("foreach", default: nil)
+            return cpuDefault
+        }
+        return try bool("foreach", default: cpuDefault)
+    }
+}
+
+/// pytorch_optimizer's weight-decay options — `weight_decay` λ, `weight_decouple`, `fixed_decay` —
+/// read with the optimizer's defaults, and applied as `BaseOptimizer.apply_weight_decay`.
+public struct WeightDecay: Sendable, Hashable {
+    public var coefficient: Double
+    public var decouple: Bool
+    public var fixed: Bool
+
+    init(_ r: inout HyperparameterReader, default coefficient: Double, decouple: Bool) throws(OptimizerError) {
+        self.coefficient = try r.double("weight_decay", default: coefficient, .nonNegative)
+        self.decouple = try r.bool("weight_decouple", default: decouple)
+        self.fixed = try r.bool("fixed_decay", default: false)
+    }
+
+    /// θ ← θ(1 − λ·(fixed ? 1 : γ)) if decoupled, else g ← g + λθ.
+    func apply(_ p: inout [Double], _ g: inout [Double], lr: Double) {
+        PytorchOptimizer.applyWeightDecay(&p, &g, lr: lr, weightDecay: coefficient, decouple: decouple, fixedDecay: fixed)
+    }
+}

@@ -1,0 +1,43 @@
+/// Tiger (Tight-fisted Optimizer), as `pytorch_optimizer.Tiger`: sign of one momentum.
+///
+///     g ← ∇f(θ) (negated if maximize);  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ
+///     m ← βm + (1 − β)g                  (torch: m.lerp(g, 1 − β))
+///     θ ← θ − γ·sign(m)
+///
+/// Su, "Tiger: A Tight-fisted Optimizer", 2023 (github.com/bojone/tiger). Follows
+/// pytorch_optimizer 4.1.0; note its default weight decay is 0.01, decoupled.
+public struct Tiger: Optimizer {
+    public static let info = OptimizerInfo(
+        name: "Tiger", year: 2023,
+        paper: "Su, Tiger: A Tight-fisted Optimizer, 2023",
+        reference: "pytorch_optimizer.Tiger")
+
+    public var learningRate: Double
+    public var beta: Double
+    public var weightDecay: WeightDecay
+    public var maximize: Bool
+    /// The momentum `exp_avg` of each parameter, created at the first step.
+    public var expAvg: [[Double]] = []
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        beta = try r.double("beta", default: 0.965, .unitHalfOpen)
+        weightDecay = try WeightDecay(&r, default: 0.01, decouple: true)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        if expAvg.isEmpty { expAvg = zeros(like: parameters) }
+        for p in parameters.indices {
+            var theta = parameters[p].scalars
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
+            for i in theta.indices {
+                expAvg[p][i] = lerp(expAvg[p][i], g[i], 1 - beta)
+                theta[i] = add(theta[i], PytorchOptimizer.sign(expAvg[p][i]), alpha: -learningRate)
+            }
+            parameters[p].scalars = theta
+        }
+    }
+}

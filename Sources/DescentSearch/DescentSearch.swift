@@ -1,2 +1,0 @@
-/// Namespace placeholder until the DescentSearch issue fills this target.
-enum DescentSearchNamespace {}
