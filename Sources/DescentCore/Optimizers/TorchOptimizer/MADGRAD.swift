@@ -10,7 +10,8 @@
 ///
 /// Defazio & Jelassi, "Adaptivity without Compromise: A Momentumized, Adaptive, Dual Averaged
 /// Gradient Method for Stochastic Optimization", JMLR 2022 (arXiv 2021). Follows
-/// torch_optimizer 0.3.0, dense gradients.
+/// torch_optimizer 0.3.0, dense gradients. torch's `pow(t, 1/3)` on a tensor of fewer than 16
+/// elements is the C library's `pow` (measured; longer tensors take a vectorized kernel).
 public struct MADGRAD: Optimizer {
     public static let info = OptimizerInfo(
         name: "MADGRAD", year: 2021,
