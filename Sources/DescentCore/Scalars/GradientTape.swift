@@ -119,9 +119,9 @@ public final class GradientTape {
         case .neg:
             accumulate(n.a, -g)
         case .sin:
-            accumulate(n.a, g * LibM.cos(nodes[Int(n.a)].value))
+            accumulate(n.a, g * torchCos(nodes[Int(n.a)].value))
         case .cos:
-            accumulate(n.a, g * -LibM.sin(nodes[Int(n.a)].value))
+            accumulate(n.a, g * -torchSin(nodes[Int(n.a)].value))
         case .tan:
             accumulate(n.a, g * (1 + n.value * n.value))
         case .exp:

@@ -38,10 +38,10 @@ public struct Reverse: Scalar {
     @inlinable @inline(__always) public static func / (a: Reverse, b: Reverse) -> Reverse { binary(.div, a, b, a.value / b.value) }
     @inlinable public static prefix func - (a: Reverse) -> Reverse { a.unary(.neg, -a.value) }
 
-    @inlinable @inline(__always) public static func sin(_ x: Reverse) -> Reverse { x.unary(.sin, LibM.sin(x.value)) }
-    @inlinable @inline(__always) public static func cos(_ x: Reverse) -> Reverse { x.unary(.cos, LibM.cos(x.value)) }
+    @inlinable @inline(__always) public static func sin(_ x: Reverse) -> Reverse { x.unary(.sin, torchSin(x.value)) }
+    @inlinable @inline(__always) public static func cos(_ x: Reverse) -> Reverse { x.unary(.cos, torchCos(x.value)) }
     @inlinable @inline(__always) public static func tan(_ x: Reverse) -> Reverse { x.unary(.tan, LibM.tan(x.value)) }
-    @inlinable @inline(__always) public static func exp(_ x: Reverse) -> Reverse { x.unary(.exp, LibM.exp(x.value)) }
+    @inlinable @inline(__always) public static func exp(_ x: Reverse) -> Reverse { x.unary(.exp, torchExp(x.value)) }
     @inlinable @inline(__always) public static func log(_ x: Reverse) -> Reverse { x.unary(.log, LibM.log(x.value)) }
     /// torch computes `torch.sqrt` through MKL, whose root is not always the IEEE one.
     @inlinable @inline(__always) public static func sqrt(_ x: Reverse) -> Reverse { x.unary(.sqrt, torchSqrt(x.value)) }

@@ -1,0 +1,40 @@
+/// How `descent run` runs experiments.
+public struct RunOptions: Sendable {
+    /// The output folder; each experiment writes into `<output>/<experiment>/`.
+    public var output = "output"
+    /// Optimizer searches and renderings run in parallel, at most this many at once.
+    public var jobs = 1
+    /// Redo every optimizer, even when its outputs are up to date.
+    public var force = false
+    /// Only these optimizers (labels or names, any case); `nil` for all.
+    public var only: Set<String>? = nil
+    /// Overrides the configs' figure formats; `nil` keeps them.
+    public var formats: Set<FigureFormat>? = nil
+    /// Runs only this part of the work, for splitting a sweep across machines.
+    public var shard: Shard? = nil
+
+    public init() {}
+}
+
+/// Part `index` (1-based) of `count`: every `count`-th optimizer run of the sweep, in config
+/// order, starting with the `index`-th.
+public struct Shard: Hashable, Sendable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+
+    /// Parses `I/N` with 1 ≤ I ≤ N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+        index = i
+        count = n
+    }
+
+    public func contains(_ unit: Int) -> Bool { unit % count == index - 1 }
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// A still-figure or animation format.
+public enum FigureFormat: String, Hashable, Sendable, CaseIterable {
+    case png, svg, pdf, gif
+}
