@@ -51,3 +51,22 @@ import Testing
         }
     }
 }
+
+@Suite struct LookaheadRegistryTests {
+    @Test func lookaheadWrapsAnyRegisteredOptimizerByName() throws {
+        #expect(try OptimizerRegistry.type(named: "LookaheadAdam").info.name == "LookaheadAdam")
+        #expect(try OptimizerRegistry.type(named: "lookahead-lion").info.name == "LookaheadLion")
+        #expect(throws: OptimizerError.self) { try OptimizerRegistry.type(named: "LookaheadNothing") }
+        #expect(throws: OptimizerError.self) { try OptimizerRegistry.type(named: "LookaheadLookaheadYogi") }
+        // k and alpha go to Lookahead, the rest to the base; unknown keys are still rejected.
+        _ = try OptimizerRegistry.make("LookaheadAdam", ["lr": 0.1, "k": 3, "alpha": 0.5, "amsgrad": true])
+        #expect(throws: OptimizerError.self) { try OptimizerRegistry.make("LookaheadAdam", ["momentum": 0.9]) }
+    }
+
+    @Test func lookaheadWithKOneAndAlphaOneIsTheBaseOptimizer() throws {
+        let runner = TrajectoryRunner(steps: 100)
+        let base = runner.run(Rosenbrock(), try OptimizerRegistry.make("Adam", ["lr": 0.05]), from: Point(-2, 2))
+        let wrapped = runner.run(Rosenbrock(), try OptimizerRegistry.make("LookaheadAdam", ["lr": 0.05, "k": 1, "alpha": 1]), from: Point(-2, 2))
+        #expect(base.points == wrapped.points)
+    }
+}

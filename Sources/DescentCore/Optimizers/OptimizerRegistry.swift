@@ -63,13 +63,21 @@ public enum OptimizerRegistry {
 
     public static var names: [String] { all.map { $0.info.name } }
 
-    /// The optimizer type named `name` (any case).
+    /// The optimizer type named `name` (any case). Besides the registered names, `Lookahead`
+    /// followed by any registered name (`LookaheadAdam`, `lookahead-lion`) is Lookahead around
+    /// that optimizer: `k` and `alpha` go to Lookahead, every other key to the base.
     public static func type(named name: String) throws(OptimizerError) -> any Optimizer.Type {
         let key = name.lowercased()
-        guard let t = all.first(where: { $0.info.name.lowercased() == key }) else {
-            throw .unknownOptimizer(name: name, valid: names)
+        if let t = all.first(where: { $0.info.name.lowercased() == key }) { return t }
+        let prefix = "lookahead"
+        if key.hasPrefix(prefix), key.count > prefix.count {
+            var base = String(key.dropFirst(prefix.count))
+            if base.first == "-" || base.first == "_" { base.removeFirst() }
+            if let t = all.first(where: { $0.info.name.lowercased() == base }), !base.hasPrefix(prefix) {
+                return lookahead(around: t)
+            }
         }
-        return t
+        throw .unknownOptimizer(name: name, valid: names + ["Lookahead<any of these>"])
     }
 
     /// Builds the optimizer named `name` from hyperparameters by the reference's names.
