@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
 struct TrajectoryBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trajectory",
-        abstract: "Steps per second of 100-step trajectories on Rosenbrock (one core).")
+        abstract: "Steps per second of 100-step trajectories on Rosenbrock (one core), default hyperparameters.")
 
     @Option(help: "Optimizers to measure, comma-separated.")
     var optimizers: String = "Adam,LBFGS"
@@ -38,7 +38,7 @@ struct TrajectoryBench: ParsableCommand {
         print(String(repeating: "-", count: 72))
         for name in optimizers.split(separator: ",").map(String.init) {
             let optimizer: any Optimizer
-            do { optimizer = try OptimizerRegistry.make(name, ["lr": 1e-3]) } catch {
+            do { optimizer = try OptimizerRegistry.make(name) } catch {
                 print("\(name): skipped (\(error))")
                 continue
             }
