@@ -1,0 +1,144 @@
+/// The frames of a path animation with a fading tail, produced one at a time into a single
+/// reused image (never all in memory).
+///
+/// The static figure (underlay, then overlay) is rendered once. For each frame, only the
+/// dirty region — the union of the previous and the current frame's tail, marker and title
+/// boxes — is restored from the underlay; the tail, the current position (red diamond),
+/// the overlay (minimum markers, frame, legend, clipped to that region so they stay on top)
+/// and the title are drawn into it, and the region is reported as the frame's change.
+public final class TailFrames {
+    public let renderer: FigureRenderer
+    public let style: TailStyle
+    /// The path in data coordinates (non-finite points are skipped).
+    public let path: [PlotPoint]
+    /// The title lines of the frame of point i.
+    public let title: (Int) -> [String]
+
+    private let underlay: CairoSurface
+    private let frame: CairoSurface
+    private let canvas: Canvas
+    private let pixels: [PlotPoint]
+    private let line: LineStyle
+    private let cross: Marker
+    private let current: Marker
+
+    /// Prepares the static layers of `figure` (the animation figure of a `LandscapeScene`).
+    public init(figure: Figure, path: [PlotPoint], style: TailStyle,
+                title: @escaping (Int) -> [String]) throws {
+        underlay = try CairoSurface.image(width: figure.width, height: figure.height)
+        frame = try CairoSurface.image(width: figure.width, height: figure.height)
+        let underCanvas = try Canvas(surface: underlay)
+        renderer = FigureRenderer(figure: figure, measuringWith: underCanvas)
+        renderer.drawUnderlay(on: underCanvas)
+        try underCanvas.check("drawing the animation background")
+        canvas = try Canvas(surface: frame)
+        self.path = path
+        self.style = style
+        self.title = title
+        pixels = path.map(renderer.layout.axes.pixel)
+        let s = figure.style
+        line = s.line(.red)
+        cross = s.marker(.cross, .red)
+        current = s.marker(.diamond, .red)
+    }
+
+    /// The frame of every `style.frameIndices`, in order: `body` gets the image (valid only
+    /// during the call), the rectangle that differs from the previous frame (nil for the
+    /// first frame: all of it), and the point index.
+    public func forEach(_ body: (RasterView, PixelRect?, Int) throws -> Void) throws {
+        let width = frame.width, height = frame.height
+        var drawn: PixelRect? = nil  // what the previous frame drew over the underlay
+        var first = true
+        for i in style.frameIndices(count: path.count) {
+            let damage = currentDamage(i)
+            let dirty: PixelRect
+            if first {
+                dirty = PixelRect(x: 0, y: 0, width: width, height: height)
+            } else {
+                // Nothing drawn before or now: one unchanged pixel stands for "no change".
+                dirty = [drawn, damage].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
+                    ?? PixelRect(x: 0, y: 0, width: 1, height: 1)
+            }
+            let box = PixelBox(x: Double(dirty.x), y: Double(dirty.y), width: Double(dirty.width), height: Double(dirty.height))
+            canvas.copy(from: underlay, in: box)
+            canvas.withSavedState {
+                canvas.clip(to: box)
+                drawTail(i)
+                renderer.drawOverlay(on: canvas)
+                renderer.drawTitle(title(i), on: canvas)
+            }
+            try canvas.check("drawing frame \(i)")
+            try frame.withPixels { base, stride in
+                try body(RasterView(base: base, width: width, height: height, stride: stride), first ? nil : dirty, i)
+            }
+            drawn = damage
+            first = false
+        }
+    }
+
+    /// The static background as the first frame would show it without a path: underlay,
+    /// overlay, no title. For fitting a palette.
+    public func withBackground<R>(_ body: (RasterView) throws -> R) throws -> R {
+        let background = try CairoSurface.image(width: frame.width, height: frame.height)
+        let c = try Canvas(surface: background)
+        c.copy(from: underlay, in: PixelBox(x: 0, y: 0, width: Double(frame.width), height: Double(frame.height)))
+        renderer.drawOverlay(on: c)
+        try c.check("drawing the animation background")
+        return try background.withPixels { base, stride in
+            try body(RasterView(base: base, width: background.width, height: background.height, stride: stride))
+        }
+    }
+
+    /// The segments whose alpha is positive in frame `i`: indices k of point k−1 → point k.
+    private func visibleSegments(_ i: Int) -> ClosedRange<Int>? {
+        let first = max(1, i - style.tail - style.fade + 1)
+        return first <= i ? first...i : nil
+    }
+
+    private func drawTail(_ i: Int) {
+        let axes = renderer.layout.axes
+        canvas.withSavedState {
+            canvas.clip(to: axes.box)
+            let clipper = SegmentClipper(bounds: axes.box.insetBy(-2 * line.width))
+            if let segments = visibleSegments(i) {
+                // Faded segments one by one (each its own alpha), then the solid tail as one line.
+                let solidStart = max(segments.lowerBound, i - style.tail + 1)
+                for k in segments.lowerBound..<solidStart {
+                    var faded = line
+                    faded.color.alpha = style.alpha(segment: k, frame: i)
+                    if let (a, b) = clipper.clip(pixels[k - 1], pixels[k]), a.isFinite, b.isFinite {
+                        canvas.strokeSegment(a, b, faded)
+                    }
+                }
+                let solid = Array(pixels[(solidStart - 1)...i])
+                canvas.stroke(clipper.clip(solid), line)
+                for p in solid.dropLast() where p.isFinite && clipper.contains(p) { canvas.draw(cross, at: p) }
+            }
+            let p = pixels[i]
+            if p.isFinite && clipper.contains(p) { canvas.draw(current, at: p) }
+        }
+    }
+
+    /// The pixels frame `i` draws on: its tail, markers and title, grown by the ink margins.
+    private func currentDamage(_ i: Int) -> PixelRect? {
+        let axes = renderer.layout.axes
+        let margin = max(current.inkRadius, cross.inkRadius, line.width) + 2
+        var box: PixelBox? = nil
+        let first = visibleSegments(i).map { $0.lowerBound - 1 } ?? i
+        let points = pixels[first...i].filter(\.isFinite)
+        if let b = PixelBox.bounding(points) {
+            let grown = b.insetBy(-margin)
+            // Only the part inside the axes is ever drawn.
+            let x0 = max(grown.minX, axes.box.minX - margin), y0 = max(grown.minY, axes.box.minY - margin)
+            let x1 = min(grown.maxX, axes.box.maxX + margin), y1 = min(grown.maxY, axes.box.maxY + margin)
+            if x1 > x0 && y1 > y0 { box = PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0) }
+        }
+        if let t = titleBox(i) { box = box.map { $0.union(t) } ?? t }
+        return box?.pixelRect(within: frame.width, frame.height)
+    }
+
+    /// The title's box in frame `i`, grown by two pixels for anti-aliasing.
+    private func titleBox(_ i: Int) -> PixelBox? {
+        renderer.titleBox(title(i), measuringWith: canvas)?.insetBy(-2)
+    }
+}

@@ -1,0 +1,101 @@
+/// Contour lines of a `ScalarGrid` by marching squares.
+///
+/// A corner is "above" when its value is greater than the level (contourpy's rule). Each
+/// crossing lies on a grid edge, found by linear interpolation between the edge's two
+/// corners. The two saddle cases (opposite corners above) are decided by the average of the
+/// four corners: when it is above the level, the above corners are joined through the cell
+/// centre. Cells with a non-finite corner draw nothing. Segments are joined into polylines
+/// through the edges they share; loops that close inside the grid are marked closed.
+public struct MarchingSquares: Sendable {
+    public let grid: ScalarGrid
+
+    public init(grid: ScalarGrid) { self.grid = grid }
+
+    /// The polylines of `level`, in data coordinates.
+    public func lines(at level: Double) -> [Polyline] {
+        guard level.isFinite else { return [] }
+        let nx = grid.columns, ny = grid.rows
+        let z = grid.values
+        // Edge ids: horizontal edge (c, r)→(c+1, r) is r·nx + c; vertical edge (c, r)→(c, r+1)
+        // is nx·ny + r·nx + c. Each crossed edge has at most two segments touching it.
+        var first = [Int32](repeating: -1, count: 2 * nx * ny)
+        var second = first
+        func link(_ a: Int, _ b: Int) {
+            if first[a] < 0 { first[a] = Int32(b) } else { second[a] = Int32(b) }
+            if first[b] < 0 { first[b] = Int32(a) } else { second[b] = Int32(a) }
+        }
+        let vOffset = nx * ny
+        for r in 0..<(ny - 1) {
+            for c in 0..<(nx - 1) {
+                let bl = z[r * nx + c], br = z[r * nx + c + 1]
+                let tl = z[(r + 1) * nx + c], tr = z[(r + 1) * nx + c + 1]
+                var index = 0
+                if bl > level { index |= 1 }
+                if br > level { index |= 2 }
+                if tr > level { index |= 4 }
+                if tl > level { index |= 8 }
+                if index == 0 || index == 15 { continue }
+                guard bl.isFinite, br.isFinite, tl.isFinite, tr.isFinite else { continue }
+                let b = r * nx + c, t = (r + 1) * nx + c
+                let l = vOffset + r * nx + c, rt = vOffset + r * nx + c + 1
+                switch index {
+                case 1, 14: link(l, b)
+                case 2, 13: link(b, rt)
+                case 3, 12: link(l, rt)
+                case 4, 11: link(rt, t)
+                case 6, 9: link(b, t)
+                case 7, 8: link(l, t)
+                case 5:  // bl and tr above
+                    if (bl + br + tl + tr) / 4 > level { link(b, rt); link(t, l) } else { link(l, b); link(rt, t) }
+                case 10:  // br and tl above
+                    if (bl + br + tl + tr) / 4 > level { link(l, b); link(rt, t) } else { link(b, rt); link(t, l) }
+                default: break
+                }
+            }
+        }
+        return chains(first: first, second: second, level: level)
+    }
+
+    /// The point where `level` crosses edge `id`.
+    private func crossing(_ id: Int, _ level: Double) -> PlotPoint {
+        let nx = grid.columns, n = nx * grid.rows
+        let vertical = id >= n
+        let base = vertical ? id - n : id
+        let c = base % nx, r = base / nx
+        let za = grid.values[base]
+        let zb = vertical ? grid.values[base + nx] : grid.values[base + 1]
+        let t = zb == za ? 0.5 : (level - za) / (zb - za)
+        if vertical {
+            return PlotPoint(grid.xs[c], grid.ys[r] + t * (grid.ys[r + 1] - grid.ys[r]))
+        }
+        return PlotPoint(grid.xs[c] + t * (grid.xs[c + 1] - grid.xs[c]), grid.ys[r])
+    }
+
+    /// Walks the edge graph: open chains from their ends first, then the closed loops.
+    private func chains(first: [Int32], second: [Int32], level: Double) -> [Polyline] {
+        var visited = [Bool](repeating: false, count: first.count)
+        var result: [Polyline] = []
+        func walk(from start: Int) -> [PlotPoint] {
+            var points = [crossing(start, level)]
+            visited[start] = true
+            var previous = -1, current = start
+            while true {
+                let a = Int(first[current]), b = Int(second[current])
+                let next = (a >= 0 && a != previous && !visited[a]) ? a : (b >= 0 && b != previous && !visited[b]) ? b : -1
+                if next < 0 { break }
+                visited[next] = true
+                points.append(crossing(next, level))
+                previous = current
+                current = next
+            }
+            return points
+        }
+        for id in first.indices where first[id] >= 0 && second[id] < 0 && !visited[id] {
+            result.append(Polyline(walk(from: id)))
+        }
+        for id in first.indices where first[id] >= 0 && !visited[id] {
+            result.append(Polyline(walk(from: id), isClosed: true))
+        }
+        return result
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace placeholder until the DescentRender issue fills this target.
-enum DescentRenderNamespace {}

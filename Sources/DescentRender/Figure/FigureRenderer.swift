@@ -1,0 +1,175 @@
+/// Draws a laid-out `Figure` on a `Canvas`, in matplotlib's stacking order, as separate
+/// passes so that an animation can draw the static ones once:
+///
+/// 1. underlay: background, grid, filled contours, contour lines, tick labels, colour bar;
+/// 2. paths (clipped to the axes);
+/// 3. overlay: markers (clipped to the axes), axes frame, legend;
+/// 4. title.
+public struct FigureRenderer: Sendable {
+    public let figure: Figure
+    public let layout: FigureLayout
+
+    /// Lays `figure` out (text measured with `canvas`).
+    public init(figure: Figure, measuringWith canvas: Canvas) {
+        self.figure = figure
+        layout = FigureLayout(figure, measuringWith: canvas)
+    }
+
+    private var style: FigureStyle { figure.style }
+    private var axes: Axes { layout.axes }
+    /// How far outside the axes clipped geometry may still reach (thick lines, markers).
+    private var guardMargin: Double { 4 * style.px(style.markerSize) }
+
+    /// Every pass, in order: the still figure.
+    public func draw(on canvas: Canvas) throws(CairoError) {
+        drawUnderlay(on: canvas)
+        drawPaths(figure.paths, on: canvas)
+        drawOverlay(on: canvas)
+        drawTitle(figure.title, on: canvas)
+        try canvas.check("drawing the figure")
+    }
+
+    /// Background, grid, contours, tick labels and colour bar.
+    public func drawUnderlay(on canvas: Canvas) {
+        canvas.paintOpaque(PixelBox(x: 0, y: 0, width: Double(figure.width), height: Double(figure.height)),
+                           style.background)
+        let box = axes.box
+        canvas.withSavedState {
+            canvas.clip(to: box)
+            let grid = LineStyle(color: style.gridColor, width: style.px(style.gridWidth))
+            for t in layout.xTicks {
+                let x = FigureRenderer.snap(t.pixel)
+                canvas.strokeSegment(PlotPoint(x, box.minY), PlotPoint(x, box.maxY), grid)
+            }
+            for t in layout.yTicks {
+                let y = FigureRenderer.snap(t.pixel)
+                canvas.strokeSegment(PlotPoint(box.minX, y), PlotPoint(box.maxX, y), grid)
+            }
+            if let filled = figure.filledContours {
+                for band in filled.bands {
+                    let polygons = band.polygons.map { $0.map(axes.pixel) }
+                    canvas.fill(polygons: polygons, band.color)
+                }
+            }
+            if let contours = figure.contours {
+                let width = style.px(style.contourLineWidth)
+                for level in contours.levels where !level.lines.isEmpty {
+                    let lines = level.lines.map { Polyline($0.points.map(axes.pixel), isClosed: $0.isClosed) }
+                    canvas.stroke(lines, LineStyle(color: level.color, width: width))
+                }
+            }
+        }
+        let font = style.tickFont
+        let pad = style.px(style.tickPad)
+        for t in layout.xTicks {
+            canvas.text(t.label, at: PlotPoint(t.pixel, box.maxY + pad), font, anchor: TextAnchor(.center, .top))
+        }
+        for t in layout.yTicks {
+            canvas.text(t.label, at: PlotPoint(box.minX - pad, t.pixel), font, anchor: TextAnchor(.right, .center))
+        }
+        drawColorBar(on: canvas)
+    }
+
+    /// Paths, clipped to the axes; the line first, then its markers.
+    public func drawPaths(_ paths: [PathLayer], on canvas: Canvas) {
+        canvas.withSavedState {
+            canvas.clip(to: axes.box)
+            for path in paths {
+                let runs = axes.pixelRuns(path.points, margin: guardMargin)
+                canvas.stroke(runs.filter { $0.points.count >= 2 }, path.line)
+                if let marker = path.marker {
+                    drawMarkers(path.points, marker, on: canvas)
+                }
+            }
+        }
+    }
+
+    /// Markers of the figure (clipped to the axes), the axes frame, and the legend.
+    public func drawOverlay(on canvas: Canvas) {
+        canvas.withSavedState {
+            canvas.clip(to: axes.box)
+            for layer in figure.markers { drawMarkers(layer.points, layer.marker, on: canvas) }
+        }
+        canvas.stroke(axes.box, LineStyle(color: style.frameColor, width: style.px(style.frameWidth)))
+        drawLegend(on: canvas)
+    }
+
+    /// Markers at data points that fall near the axes (others are skipped, never clamped).
+    public func drawMarkers(_ points: [PlotPoint], _ marker: Marker, on canvas: Canvas) {
+        let bounds = SegmentClipper(bounds: axes.box.insetBy(-guardMargin))
+        for p in points {
+            let q = axes.pixel(p)
+            if q.isFinite && bounds.contains(q) { canvas.draw(marker, at: q) }
+        }
+    }
+
+    /// The title lines, centred above the axes, the last line's baseline `titlePad` above it.
+    /// Returns the box the text occupies.
+    @discardableResult
+    public func drawTitle(_ lines: [String], on canvas: Canvas) -> PixelBox? {
+        let font = style.titleFont
+        for (line, baseline) in zip(lines, titleBaselines(lines.count)) {
+            canvas.text(line, at: baseline, font, anchor: TextAnchor(.center, .baseline))
+        }
+        return titleBox(lines, measuringWith: canvas)
+    }
+
+    /// The box the title lines occupy, without drawing them.
+    public func titleBox(_ lines: [String], measuringWith canvas: Canvas) -> PixelBox? {
+        let font = style.titleFont
+        return zip(lines, titleBaselines(lines.count))
+            .map { Canvas.textBox(canvas.measure($0, font), at: $1, anchor: TextAnchor(.center, .baseline)) }
+            .reduce(nil) { $0?.union($1) ?? $1 }
+    }
+
+    /// The centred baseline point of each of `count` title lines (line spacing 1.2).
+    private func titleBaselines(_ count: Int) -> [PlotPoint] {
+        let lineHeight = 1.2 * style.titleFont.size
+        let anchor = layout.titleAnchor
+        return (0..<count).map { PlotPoint(anchor.x, anchor.y - Double(count - 1 - $0) * lineHeight) }
+    }
+
+    /// The legend box: white at 80 % opacity, grey edge, rounded corners; handle and label rows.
+    public func drawLegend(on canvas: Canvas) {
+        guard let box = layout.legendBox else { return }
+        let f = style.legendFont
+        canvas.roundedRect(box, radius: 0.2 * f.size, fill: Color.white.withAlpha(0.8),
+                           edge: LineStyle(color: Color.grid.withAlpha(0.8), width: style.px(1)))
+        for row in layout.legendRows {
+            let c = row.handleCenter
+            if let line = row.entry.line {
+                canvas.strokeSegment(PlotPoint(c.x - row.handleLength / 2, c.y), PlotPoint(c.x + row.handleLength / 2, c.y), line)
+            }
+            if let marker = row.entry.marker { canvas.draw(marker, at: c) }
+            canvas.text(row.entry.label, at: row.labelOrigin, f, anchor: TextAnchor(.left, .center))
+        }
+    }
+
+    /// The colour bar: one rectangle per band (or per level for line contours), frame, ticks.
+    func drawColorBar(on canvas: Canvas) {
+        guard let bar = layout.colorBarBox else { return }
+        let stops: [(Double, Double, Color)]
+        if let filled = figure.filledContours {
+            stops = filled.bands.map { ($0.lower, $0.upper, $0.color) }
+        } else if let contours = figure.contours {
+            let values = contours.levels.map(\.value)
+            stops = zip(zip(values, values.dropFirst()), contours.levels).map { ($0.0, $0.1, $1.color) }
+        } else {
+            return
+        }
+        guard let lo = stops.first?.0, let hi = stops.last?.1, hi > lo else { return }
+        for (a, b, color) in stops {
+            let y0 = bar.maxY - (b - lo) / (hi - lo) * bar.height, y1 = bar.maxY - (a - lo) / (hi - lo) * bar.height
+            canvas.fill(PixelBox(x: bar.x, y: y0, width: bar.width, height: y1 - y0 + 0.5), color)
+        }
+        canvas.stroke(bar, LineStyle(color: style.frameColor, width: style.px(style.frameWidth)))
+        let font = style.tickFont
+        for t in layout.colorBarTicks {
+            canvas.text(t.label, at: PlotPoint(bar.maxX + style.px(style.tickPad), t.pixel), font,
+                        anchor: TextAnchor(.left, .center))
+        }
+    }
+
+    /// The centre of the pixel nearest to `v`, so one-pixel lines stay crisp.
+    static func snap(_ v: Double) -> Double { (v - 0.5).rounded() + 0.5 }
+}
