@@ -10,9 +10,10 @@ struct Descent: ParsableCommand {
         discussion: """
             Examples:
               descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
+              descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 500 --png r.png --gif r.gif
               descent list
             """,
-        subcommands: [TraceCommand.self, ListCommand.self])
+        subcommands: [TraceCommand.self, RenderCommand.self, ListCommand.self])
 
     /// Errors are one line on stderr and a non-zero exit; help and version print as usual.
     static func main() {

@@ -60,20 +60,35 @@ public final class TailFrames {
                     ?? PixelRect(x: 0, y: 0, width: 1, height: 1)
             }
             let box = PixelBox(x: Double(dirty.x), y: Double(dirty.y), width: Double(dirty.width), height: Double(dirty.height))
-            canvas.copy(from: underlay, in: box)
-            canvas.withSavedState {
-                canvas.clip(to: box)
-                drawTail(i)
-                renderer.drawOverlay(on: canvas)
-                renderer.drawTitle(title(i), on: canvas)
-            }
-            try canvas.check("drawing frame \(i)")
+            try draw(frame: i, in: box, on: canvas)
             try frame.withPixels { base, stride in
                 try body(RasterView(base: base, width: width, height: height, stride: stride), first ? nil : dirty, i)
             }
             drawn = damage
             first = false
         }
+    }
+
+    /// Frame `i` drawn from scratch into a new image (for a poster frame, or to check the
+    /// incremental frames against).
+    public func renderFrame(_ i: Int) throws -> CairoSurface {
+        guard path.indices.contains(i) else { throw RenderError.invalidAnimation("no frame \(i) in a path of \(path.count) points") }
+        let surface = try CairoSurface.image(width: frame.width, height: frame.height)
+        let c = try Canvas(surface: surface)
+        try draw(frame: i, in: PixelBox(x: 0, y: 0, width: Double(frame.width), height: Double(frame.height)), on: c)
+        return surface
+    }
+
+    /// Restores `box` from the underlay, then draws frame `i`'s layers clipped to it.
+    private func draw(frame i: Int, in box: PixelBox, on canvas: Canvas) throws {
+        canvas.copy(from: underlay, in: box)
+        canvas.withSavedState {
+            canvas.clip(to: box)
+            drawTail(i, on: canvas)
+            renderer.drawOverlay(on: canvas)
+            renderer.drawTitle(title(i), on: canvas)
+        }
+        try canvas.check("drawing frame \(i)")
     }
 
     /// The static background as the first frame would show it without a path: underlay,
@@ -95,7 +110,7 @@ public final class TailFrames {
         return first <= i ? first...i : nil
     }
 
-    private func drawTail(_ i: Int) {
+    private func drawTail(_ i: Int, on canvas: Canvas) {
         let axes = renderer.layout.axes
         canvas.withSavedState {
             canvas.clip(to: axes.box)
