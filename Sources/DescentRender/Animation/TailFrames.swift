@@ -47,25 +47,27 @@ public final class TailFrames {
     /// first frame: all of it), and the point index.
     public func forEach(_ body: (RasterView, PixelRect?, Int) throws -> Void) throws {
         let width = frame.width, height = frame.height
-        var drawn: PixelRect? = nil  // what the previous frame drew over the underlay
-        var first = true
+        var drawn: PixelRect? = nil  // the tail and marker the previous frame drew
+        var shownTitle: [String]? = nil
         for i in style.frameIndices(count: path.count) {
-            let damage = currentDamage(i)
+            let lines = title(i)
+            let damage = tailDamage(i)
             let dirty: PixelRect
-            if first {
-                dirty = PixelRect(x: 0, y: 0, width: width, height: height)
+            if let shownTitle {
+                // Nothing to change at all: one unchanged pixel stands for "no change".
+                dirty = [drawn, damage, titleChange(from: shownTitle, to: lines)].compactMap { $0 }
+                    .reduce(nil) { $0?.union($1) ?? $1 } ?? PixelRect(x: 0, y: 0, width: 1, height: 1)
             } else {
-                // Nothing drawn before or now: one unchanged pixel stands for "no change".
-                dirty = [drawn, damage].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 }
-                    ?? PixelRect(x: 0, y: 0, width: 1, height: 1)
+                dirty = PixelRect(x: 0, y: 0, width: width, height: height)
             }
             let box = PixelBox(x: Double(dirty.x), y: Double(dirty.y), width: Double(dirty.width), height: Double(dirty.height))
-            try draw(frame: i, in: box, on: canvas)
+            try draw(frame: i, title: lines, in: box, on: canvas)
             try frame.withPixels { base, stride in
-                try body(RasterView(base: base, width: width, height: height, stride: stride), first ? nil : dirty, i)
+                try body(RasterView(base: base, width: width, height: height, stride: stride),
+                         shownTitle == nil ? nil : dirty, i)
             }
             drawn = damage
-            first = false
+            shownTitle = lines
         }
     }
 
@@ -75,18 +77,18 @@ public final class TailFrames {
         guard path.indices.contains(i) else { throw RenderError.invalidAnimation("no frame \(i) in a path of \(path.count) points") }
         let surface = try CairoSurface.image(width: frame.width, height: frame.height)
         let c = try Canvas(surface: surface)
-        try draw(frame: i, in: PixelBox(x: 0, y: 0, width: Double(frame.width), height: Double(frame.height)), on: c)
+        try draw(frame: i, title: title(i), in: PixelBox(x: 0, y: 0, width: Double(frame.width), height: Double(frame.height)), on: c)
         return surface
     }
 
     /// Restores `box` from the underlay, then draws frame `i`'s layers clipped to it.
-    private func draw(frame i: Int, in box: PixelBox, on canvas: Canvas) throws {
+    private func draw(frame i: Int, title lines: [String], in box: PixelBox, on canvas: Canvas) throws {
         canvas.copy(from: underlay, in: box)
         canvas.withSavedState {
             canvas.clip(to: box)
             drawTail(i, on: canvas)
             renderer.drawOverlay(on: canvas)
-            renderer.drawTitle(title(i), on: canvas)
+            renderer.drawTitle(lines, on: canvas)
         }
         try canvas.check("drawing frame \(i)")
     }
@@ -134,26 +136,47 @@ public final class TailFrames {
         }
     }
 
-    /// The pixels frame `i` draws on: its tail, markers and title, grown by the ink margins.
-    private func currentDamage(_ i: Int) -> PixelRect? {
+    /// The pixels frame `i` draws its path on: tail and markers, grown by the ink margins
+    /// and cut to the axes (nothing of the path is drawn outside them).
+    private func tailDamage(_ i: Int) -> PixelRect? {
         let axes = renderer.layout.axes
         let margin = max(current.inkRadius, cross.inkRadius, line.width) + 2
-        var box: PixelBox? = nil
         let first = visibleSegments(i).map { $0.lowerBound - 1 } ?? i
-        let points = pixels[first...i].filter(\.isFinite)
-        if let b = PixelBox.bounding(points) {
-            let grown = b.insetBy(-margin)
-            // Only the part inside the axes is ever drawn.
-            let x0 = max(grown.minX, axes.box.minX - margin), y0 = max(grown.minY, axes.box.minY - margin)
-            let x1 = min(grown.maxX, axes.box.maxX + margin), y1 = min(grown.maxY, axes.box.maxY + margin)
-            if x1 > x0 && y1 > y0 { box = PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0) }
-        }
-        if let t = titleBox(i) { box = box.map { $0.union(t) } ?? t }
-        return box?.pixelRect(within: frame.width, frame.height)
+        guard let b = PixelBox.bounding(pixels[first...i].lazy.filter(\.isFinite)) else { return nil }
+        let grown = b.insetBy(-margin)
+        let x0 = max(grown.minX, axes.box.minX - margin), y0 = max(grown.minY, axes.box.minY - margin)
+        let x1 = min(grown.maxX, axes.box.maxX + margin), y1 = min(grown.maxY, axes.box.maxY + margin)
+        guard x1 > x0, y1 > y0 else { return nil }
+        return PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0).pixelRect(within: frame.width, frame.height)
     }
 
-    /// The title's box in frame `i`, grown by two pixels for anti-aliasing.
-    private func titleBox(_ i: Int) -> PixelBox? {
-        renderer.titleBox(title(i), measuringWith: canvas)?.insetBy(-2)
+    /// Where the title's pixels can differ between two frames. A line of unchanged width
+    /// (the centred "Iteration: i/N" while i keeps its digit count; DejaVu's digits share one
+    /// advance width) only changes between its common prefix and common suffix; a line that
+    /// changes width changes wholly, old box and new.
+    private func titleChange(from old: [String], to new: [String]) -> PixelRect? {
+        let oldBoxes = renderer.titleLineBoxes(old, measuringWith: canvas)
+        let newBoxes = renderer.titleLineBoxes(new, measuringWith: canvas)
+        guard old.count == new.count else {
+            return (oldBoxes + newBoxes).reduce(nil) { $0?.union($1) ?? $1 }?.insetBy(-2).pixelRect(within: frame.width, frame.height)
+        }
+        let font = renderer.figure.style.titleFont
+        var change: PixelBox? = nil
+        for n in new.indices where old[n] != new[n] {
+            let a = Array(old[n]), b = Array(new[n])
+            var box: PixelBox
+            if oldBoxes[n].width == newBoxes[n].width && a.count == b.count {
+                let prefix = zip(a, b).prefix { $0 == $1 }.count
+                let suffix = min(zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count, b.count - prefix)
+                let x0 = newBoxes[n].minX + canvas.measure(String(b[..<prefix]), font).width
+                let x1 = newBoxes[n].minX + canvas.measure(String(b[..<(b.count - suffix)]), font).width
+                box = PixelBox(x: x0, y: newBoxes[n].minY, width: x1 - x0, height: newBoxes[n].height)
+            } else {
+                box = oldBoxes[n].union(newBoxes[n])
+            }
+            box = box.insetBy(-2)
+            change = change.map { $0.union(box) } ?? box
+        }
+        return change?.pixelRect(within: frame.width, frame.height)
     }
 }

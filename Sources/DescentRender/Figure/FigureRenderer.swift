@@ -116,10 +116,14 @@ public struct FigureRenderer: Sendable {
 
     /// The box the title lines occupy, without drawing them.
     public func titleBox(_ lines: [String], measuringWith canvas: Canvas) -> PixelBox? {
+        titleLineBoxes(lines, measuringWith: canvas).reduce(nil) { $0?.union($1) ?? $1 }
+    }
+
+    /// The box of each title line, without drawing them.
+    public func titleLineBoxes(_ lines: [String], measuringWith canvas: Canvas) -> [PixelBox] {
         let font = style.titleFont
         return zip(lines, titleBaselines(lines.count))
             .map { Canvas.textBox(canvas.measure($0, font), at: $1, anchor: TextAnchor(.center, .baseline)) }
-            .reduce(nil) { $0?.union($1) ?? $1 }
     }
 
     /// The centred baseline point of each of `count` title lines (line spacing 1.2).
