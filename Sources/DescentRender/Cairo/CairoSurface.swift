@@ -28,10 +28,12 @@ public final class CairoSurface {
         return try CairoSurface(handle: h, kind: .image, width: width, height: height, what: "creating a \(width)×\(height) image")
     }
 
-    /// An SVG document written to `path` as it is drawn; complete after `finish()`.
+    /// An SVG document written to `path` as it is drawn, `width`×`height` CSS pixels;
+    /// complete after `finish()`.
     public static func svg(path: String, width: Int, height: Int) throws(CairoError) -> CairoSurface {
         let h = cairo_svg_surface_create(path, Double(width), Double(height))!
         cairo_svg_surface_restrict_to_version(h, CAIRO_SVG_VERSION_1_1)
+        cairo_svg_surface_set_document_unit(h, CAIRO_SVG_UNIT_PX)
         return try CairoSurface(handle: h, kind: .svg, width: width, height: height, what: "creating \(path)")
     }
 

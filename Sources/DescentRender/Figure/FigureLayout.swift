@@ -82,13 +82,31 @@ public struct FigureLayout: Sendable {
         }
 
         colorBarBox = barBox
-        if let barBox, let levels = figure.filledContours?.levels ?? figure.contours?.levels.map(\.value),
-           let lo = levels.first, let hi = levels.last, hi > lo {
-            colorBarTicks = FigureLayout.ticks(.axis, lo, hi) {
-                barBox.maxY - ($0 - lo) / (hi - lo) * barBox.height
-            }
+        if let barBox, let levels = figure.filledContours?.levels ?? figure.contours?.levels.map(\.value) {
+            colorBarTicks = FigureLayout.colorBarTicks(levels, barBox)
         } else {
             colorBarTicks = []
+        }
+    }
+
+    /// The y pixel of level `k` of `count` levels on a colour bar with matplotlib's default
+    /// `spacing="uniform"`: every band the same height, the first level at the bottom.
+    public static func colorBarPixel(level k: Int, of count: Int, _ bar: PixelBox) -> Double {
+        count > 1 ? bar.maxY - Double(k) / Double(count - 1) * bar.height : bar.maxY
+    }
+
+    /// Labels at the levels, thinned to at most 11; evenly spaced levels are written like
+    /// axis ticks, others (log-spaced) with three significant digits.
+    static func colorBarTicks(_ levels: [Double], _ bar: PixelBox) -> [Tick] {
+        guard !levels.isEmpty else { return [] }
+        let every = (levels.count + 10) / 11
+        let steps = zip(levels, levels.dropFirst()).map { $1 - $0 }
+        let even = steps.allSatisfy { abs($0 - steps[0]) <= 1e-9 * max(1, abs(steps[0])) }
+        let formatter = TickFormatter(step: steps.first ?? 1)
+        return levels.indices.filter { $0 % every == 0 }.map { k in
+            let v = levels[k]
+            let label = even ? formatter.label(v) : TickFormatter.significant(v, digits: 3)
+            return Tick(value: v, pixel: colorBarPixel(level: k, of: levels.count, bar), label: label)
         }
     }
 

@@ -149,21 +149,22 @@ public struct FigureRenderer: Sendable {
         }
     }
 
-    /// The colour bar: one rectangle per band (or per level for line contours), frame, ticks.
+    /// The colour bar: one equal-height rectangle per band (per level interval for line
+    /// contours), frame, and level labels.
     func drawColorBar(on canvas: Canvas) {
         guard let bar = layout.colorBarBox else { return }
-        let stops: [(Double, Double, Color)]
+        let colors: [Color]
         if let filled = figure.filledContours {
-            stops = filled.bands.map { ($0.lower, $0.upper, $0.color) }
+            colors = filled.bands.map(\.color)
         } else if let contours = figure.contours {
-            let values = contours.levels.map(\.value)
-            stops = zip(zip(values, values.dropFirst()), contours.levels).map { ($0.0, $0.1, $1.color) }
+            colors = contours.levels.dropLast().map(\.color)
         } else {
             return
         }
-        guard let lo = stops.first?.0, let hi = stops.last?.1, hi > lo else { return }
-        for (a, b, color) in stops {
-            let y0 = bar.maxY - (b - lo) / (hi - lo) * bar.height, y1 = bar.maxY - (a - lo) / (hi - lo) * bar.height
+        let count = colors.count + 1
+        for (k, color) in colors.enumerated() {
+            let y0 = FigureLayout.colorBarPixel(level: k + 1, of: count, bar)
+            let y1 = FigureLayout.colorBarPixel(level: k, of: count, bar)
             canvas.fill(PixelBox(x: bar.x, y: y0, width: bar.width, height: y1 - y0 + 0.5), color)
         }
         canvas.stroke(bar, LineStyle(color: style.frameColor, width: style.px(style.frameWidth)))

@@ -14,6 +14,8 @@ public struct FigureStyle: Hashable, Sendable {
     public var titlePad = 6.0
     public var lineWidth = 1.5
     public var markerSize = 6.0
+    /// `lines.markeredgewidth`: the outline of filled markers, the stroke of "x".
+    public var markerEdgeWidth = 1.0
     public var contourLineWidth = 1.5
     public var gridWidth = 1.0
     public var frameWidth = 1.25
@@ -36,7 +38,7 @@ public struct FigureStyle: Hashable, Sendable {
 
     /// matplotlib's `plot(…, color, marker=…)` marker of this style's size.
     public func marker(_ shape: Marker.Shape, _ color: Color) -> Marker {
-        Marker(shape, size: px(markerSize), fill: color, edgeWidth: px(shape == .cross ? 1.0 : 0.5))
+        Marker(shape, size: px(markerSize), fill: color, edgeWidth: px(markerEdgeWidth))
     }
 
     /// A solid line of this style's width.

@@ -33,4 +33,10 @@ public struct TickFormatter: Hashable, Sendable {
         }
         return text
     }
+
+    /// `value` with `digits` significant digits (C's `%g`), with a Unicode minus sign.
+    public static func significant(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)g", value)
+        return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+    }
 }
