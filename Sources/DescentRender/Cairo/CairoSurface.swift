@@ -43,6 +43,13 @@ public final class CairoSurface {
         return try CairoSurface(handle: h, kind: .pdf, width: width, height: height, what: "creating \(path)")
     }
 
+    /// An ARGB32 image read from the PNG file at `path`.
+    public static func png(path: String) throws(CairoError) -> CairoSurface {
+        let h = cairo_image_surface_create_from_png(path)!
+        let width = Int(cairo_image_surface_get_width(h)), height = Int(cairo_image_surface_get_height(h))
+        return try CairoSurface(handle: h, kind: .image, width: width, height: height, what: "reading \(path)")
+    }
+
     /// Completes the surface (vector documents are flushed and closed).
     public func finish() throws(CairoError) {
         cairo_surface_finish(handle)
