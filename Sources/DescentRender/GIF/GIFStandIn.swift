@@ -50,6 +50,20 @@ public struct PixelRect: Hashable, Sendable {
     public var y: Int
     public var width: Int
     public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The smallest rectangle holding both (as the real `PixelRect.union`).
+    public func union(_ other: PixelRect) -> PixelRect {
+        let x0 = min(x, other.x), y0 = min(y, other.y)
+        let x1 = max(x + width, other.x + other.width), y1 = max(y + height, other.y + other.height)
+        return PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
 }
 
 /// A palette of at most 256 colours fitted once for an animation.
