@@ -56,12 +56,6 @@ public final class CairoSurface {
         try CairoError.check(cairo_surface_status(handle), "finishing a \(kind) surface")
     }
 
-    /// Writes an image surface as PNG to `path` (not atomic; see `AtomicFile`).
-    public func writePNG(to path: String) throws(CairoError) {
-        cairo_surface_flush(handle)
-        try CairoError.check(cairo_surface_write_to_png(handle, path), "writing \(path)")
-    }
-
     // MARK: - Pixel access (image surfaces)
 
     /// Bytes per row of an image surface.

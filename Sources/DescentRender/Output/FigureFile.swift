@@ -18,7 +18,7 @@ extension Figure {
         try AtomicFile.write(to: path) { temporary in
             switch format {
             case .png:
-                try rasterize().writePNG(to: temporary)
+                try PNGFile.write(rasterize(), to: temporary)
             case .svg, .pdf:
                 let surface = format == .svg
                     ? try CairoSurface.svg(path: temporary, width: width, height: height)
