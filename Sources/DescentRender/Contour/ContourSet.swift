@@ -17,9 +17,10 @@ public struct ContourSet: Sendable {
     public init(grid: ScalarGrid, rule: LevelRule, colorMap: ColorMap) throws(RenderError) {
         let range = grid.finiteRange
         let values = try rule.levels(zmin: range?.min ?? .nan, zmax: range?.max ?? .nan)
-        let marcher = MarchingSquares(grid: grid)
-        let colors = ContourSet.colors(for: values, colorMap)
-        levels = zip(values, colors).map { Level(value: $0, color: $1, lines: marcher.lines(at: $0)) }
+        let lines = MarchingSquares(grid: grid).lines(at: values)
+        levels = zip(zip(values, ContourSet.colors(for: values, colorMap)), lines).map {
+            Level(value: $0.0, color: $0.1, lines: $1)
+        }
         self.colorMap = colorMap
     }
 

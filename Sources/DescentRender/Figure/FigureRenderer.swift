@@ -54,7 +54,9 @@ public struct FigureRenderer: Sendable {
             if let contours = figure.contours {
                 let width = style.px(style.contourLineWidth)
                 for level in contours.levels where !level.lines.isEmpty {
-                    let lines = level.lines.map { Polyline($0.points.map(axes.pixel), isClosed: $0.isClosed) }
+                    let lines = level.lines.map {
+                        Polyline($0.points.map(axes.pixel), isClosed: $0.isClosed).simplified(tolerance: 1.0 / 9)
+                    }
                     canvas.stroke(lines, LineStyle(color: level.color, width: width))
                 }
             }
