@@ -7,23 +7,6 @@ public struct Polyline: Hashable, Sendable {
         self.points = points
         self.isClosed = isClosed
     }
-
-    /// The finite runs of `points`: non-finite points (a diverged path) are dropped and split
-    /// the line, so that nothing non-finite ever reaches Cairo.
-    public static func finiteRuns(of points: [PlotPoint]) -> [Polyline] {
-        var runs: [Polyline] = []
-        var current: [PlotPoint] = []
-        for p in points {
-            if p.isFinite {
-                current.append(p)
-            } else if !current.isEmpty {
-                runs.append(Polyline(current))
-                current = []
-            }
-        }
-        if !current.isEmpty { runs.append(Polyline(current)) }
-        return runs
-    }
 }
 
 extension Polyline {
