@@ -42,11 +42,6 @@ public final class Canvas {
         cairo_clip(cr)
     }
 
-    /// Turns anti-aliasing on (default) or off, e.g. for pixel-aligned rectangles.
-    public func setAntialias(_ on: Bool) {
-        cairo_set_antialias(cr, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE)
-    }
-
     // MARK: - Shapes
 
     /// Fills `box` with `color`.

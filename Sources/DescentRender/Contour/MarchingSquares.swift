@@ -19,11 +19,12 @@ public struct MarchingSquares: Sendable {
     /// The polylines of each level, sharing one edge table between levels.
     public func lines(at levels: [Double]) -> [[Polyline]] {
         var graph = EdgeGraph(edgeCount: 2 * grid.columns * grid.rows)
+        var visited = [Bool](repeating: false, count: 2 * grid.columns * grid.rows)
         return levels.map { level in
             guard level.isFinite else { return [] }
             link(level, into: &graph)
             defer { graph.reset() }
-            return chains(graph, level: level)
+            return chains(graph, level: level, visited: &visited)
         }
     }
 
@@ -124,31 +125,32 @@ public struct MarchingSquares: Sendable {
     }
 
     /// Walks the edge graph: open chains from their ends first, then the closed loops.
-    private func chains(_ graph: EdgeGraph, level: Double) -> [Polyline] {
-        var visited = Set<Int>(minimumCapacity: graph.touched.count)
+    /// `visited` is all false on entry and on return.
+    private func chains(_ graph: EdgeGraph, level: Double, visited: inout [Bool]) -> [Polyline] {
         var result: [Polyline] = []
         func walk(from start: Int) -> [PlotPoint] {
             var points = [crossing(start, level)]
-            visited.insert(start)
+            visited[start] = true
             var previous = -1, current = start
             while true {
                 let a = Int(graph.first[current]), b = Int(graph.second[current])
-                let next = (a >= 0 && a != previous && !visited.contains(a)) ? a
-                    : (b >= 0 && b != previous && !visited.contains(b)) ? b : -1
+                let next = (a >= 0 && a != previous && !visited[a]) ? a
+                    : (b >= 0 && b != previous && !visited[b]) ? b : -1
                 if next < 0 { break }
-                visited.insert(next)
+                visited[next] = true
                 points.append(crossing(next, level))
                 previous = current
                 current = next
             }
             return points
         }
-        for id in graph.touched where graph.second[id] < 0 && !visited.contains(id) {
+        for id in graph.touched where graph.second[id] < 0 && !visited[id] {
             result.append(Polyline(walk(from: id)))
         }
-        for id in graph.touched where !visited.contains(id) {
+        for id in graph.touched where !visited[id] {
             result.append(Polyline(walk(from: id), isClosed: true))
         }
+        for id in graph.touched { visited[id] = false }
         return result
     }
 }

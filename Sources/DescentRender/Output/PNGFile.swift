@@ -11,17 +11,22 @@ public enum PNGFile {
         let width = surface.width, height = surface.height
         var rgb = [UInt8](repeating: 0, count: width * height * 3)
         surface.withPixels { base, stride in
-            rgb.withUnsafeMutableBufferPointer { out in
+            rgb.withUnsafeMutableBufferPointer { buffer in
+                var out = buffer.baseAddress!
                 for y in 0..<height {
                     let row = UnsafeRawPointer(base + y * stride)
                     for x in 0..<width {
-                        let v = row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self)
-                        // Premultiplied ARGB over white: c + (255 − a); opaque pixels unchanged.
-                        let lift = 255 - (v >> 24)
-                        let o = (y * width + x) * 3
-                        out[o] = UInt8(truncatingIfNeeded: min(255, (v & 0xFF) + lift))            // blue
-                        out[o + 1] = UInt8(truncatingIfNeeded: min(255, ((v >> 8) & 0xFF) + lift))  // green
-                        out[o + 2] = UInt8(truncatingIfNeeded: min(255, ((v >> 16) & 0xFF) + lift)) // red
+                        var v = row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self)
+                        if v >> 24 != 255 {
+                            // Premultiplied ARGB over white: c + (255 − a) per channel.
+                            let lift = 255 - (v >> 24)
+                            v = min(255, (v & 0xFF) + lift) | min(255, ((v >> 8) & 0xFF) + lift) << 8
+                                | min(255, ((v >> 16) & 0xFF) + lift) << 16
+                        }
+                        out[0] = UInt8(truncatingIfNeeded: v)        // blue
+                        out[1] = UInt8(truncatingIfNeeded: v >> 8)   // green
+                        out[2] = UInt8(truncatingIfNeeded: v >> 16)  // red
+                        out += 3
                     }
                 }
             }
