@@ -13,6 +13,12 @@ import Testing
         #expect(s.alpha(segment: 0, frame: 100) == 0)
         let alphas = (51...80).map { s.alpha(segment: $0, frame: 100) }
         #expect(zip(alphas, alphas.dropFirst()).allSatisfy { $0 < $1 })
+        // Drawn in the palette's 16 levels: non-decreasing, from 0 up to 1.
+        let drawn = (50...100).map { s.drawnAlpha(segment: $0, frame: 100) }
+        #expect(zip(drawn, drawn.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(Set(drawn).isSubset(of: Set((0...15).map { Double($0) / 15 })))
+        #expect(drawn.first == 0 && drawn.last == 1)
+        #expect(Set(drawn).count == 16)
     }
 
     @Test func framesFollowTheStrideAndEndOnTheLastPoint() throws {

@@ -30,6 +30,12 @@ public struct TailStyle: Hashable, Sendable {
         return indices
     }
 
+    /// The alpha segment `k` is drawn with in frame `i`: `alpha(segment:frame:)` rounded to
+    /// one of 16 levels (0, 1/15, … 1), the levels the GIF palette holds blends for.
+    public func drawnAlpha(segment k: Int, frame i: Int) -> Double {
+        (alpha(segment: k, frame: i) * 15).rounded() / 15
+    }
+
     /// The alpha of segment `k` (from point k−1 to point k) in the frame of point `i`:
     /// 1 for the tail, 1 − j/(fade + 1) for the j-th segment before it, 0 for the rest.
     public func alpha(segment k: Int, frame i: Int) -> Double {

@@ -86,34 +86,56 @@ public struct FigureRenderer: Sendable {
         }
     }
 
-    /// Markers of the figure (clipped to the axes), the axes frame, and the legend.
-    public func drawOverlay(on canvas: Canvas) {
+    /// Markers of the figure (clipped to the axes), the axes frame, and the legend. With
+    /// `regions`, only what reaches into them is drawn (the caller clips to them): an
+    /// animation frame redraws the overlay over its small dirty regions only.
+    public func drawOverlay(on canvas: Canvas, within regions: [PixelBox]? = nil) {
+        func reaches(_ box: PixelBox) -> Bool { regions.map { $0.contains { $0.intersects(box) } } ?? true }
         canvas.withSavedState {
             canvas.clip(to: axes.box)
-            for layer in figure.markers { drawMarkers(layer.points, layer.marker, on: canvas) }
+            for layer in figure.markers {
+                drawMarkers(layer.points, layer.marker, on: canvas, within: regions)
+            }
         }
-        canvas.stroke(axes.box, LineStyle(color: style.frameColor, width: style.px(style.frameWidth)))
-        drawLegend(on: canvas)
+        let frame = LineStyle(color: style.frameColor, width: style.px(style.frameWidth))
+        let inside = axes.box.insetBy(frame.width / 2 + 1)
+        if reaches(axes.box.insetBy(-frame.width / 2 - 1)) && !(regions.map { $0.allSatisfy(inside.contains) } ?? false) {
+            canvas.stroke(axes.box, frame)
+        }
+        if let legend = layout.legendBox, reaches(legend.insetBy(-2)) { drawLegend(on: canvas) }
     }
 
-    /// Markers at data points that fall near the axes (others are skipped, never clamped).
-    public func drawMarkers(_ points: [PlotPoint], _ marker: Marker, on canvas: Canvas) {
+    /// Markers at data points that fall near the axes (others are skipped, never clamped),
+    /// and with `regions`, only those whose ink reaches into them.
+    public func drawMarkers(_ points: [PlotPoint], _ marker: Marker, on canvas: Canvas, within regions: [PixelBox]? = nil) {
         let bounds = SegmentClipper(bounds: axes.box.insetBy(-guardMargin))
-        for p in points {
-            let q = axes.pixel(p)
-            if q.isFinite && bounds.contains(q) { canvas.draw(marker, at: q) }
+        let r = marker.inkRadius
+        let visible = points.map(axes.pixel).filter { q in
+            guard q.isFinite && bounds.contains(q) else { return false }
+            let ink = PixelBox(x: q.x - r, y: q.y - r, width: 2 * r, height: 2 * r)
+            return regions?.contains { $0.intersects(ink) } ?? true
         }
+        canvas.draw(marker, at: visible)
     }
 
     /// The title lines, centred above the axes, the last line's baseline `titlePad` above it.
     /// Returns the box the text occupies.
     @discardableResult
     public func drawTitle(_ lines: [String], on canvas: Canvas) -> PixelBox? {
+        drawTitle(lines, on: canvas, within: nil)
+        return titleBox(lines, measuringWith: canvas)
+    }
+
+    /// The title lines that reach into `regions` (all of them without any).
+    public func drawTitle(_ lines: [String], on canvas: Canvas, within regions: [PixelBox]?) {
         let font = style.titleFont
         for (line, baseline) in zip(lines, titleBaselines(lines.count)) {
+            if let regions {
+                let box = Canvas.textBox(canvas.measure(line, font), at: baseline, anchor: TextAnchor(.center, .baseline))
+                guard regions.contains(where: { $0.intersects(box.insetBy(-2)) }) else { continue }
+            }
             canvas.text(line, at: baseline, font, anchor: TextAnchor(.center, .baseline))
         }
-        return titleBox(lines, measuringWith: canvas)
     }
 
     /// The box the title lines occupy, without drawing them.

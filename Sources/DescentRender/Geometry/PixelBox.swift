@@ -23,10 +23,25 @@ public struct PixelBox: Hashable, Sendable {
         PixelBox(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d)
     }
 
+    /// The box of whole pixels `rect`.
+    public init(_ rect: PixelRect) {
+        self.init(x: Double(rect.x), y: Double(rect.y), width: Double(rect.width), height: Double(rect.height))
+    }
+
     /// The smallest box holding both.
     public func union(_ other: PixelBox) -> PixelBox {
         let x0 = min(minX, other.minX), y0 = min(minY, other.minY)
         return PixelBox(x: x0, y: y0, width: max(maxX, other.maxX) - x0, height: max(maxY, other.maxY) - y0)
+    }
+
+    /// Whether the two boxes overlap (touching edges do not).
+    public func intersects(_ other: PixelBox) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
+    /// Whether `other` lies wholly inside this box.
+    public func contains(_ other: PixelBox) -> Bool {
+        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
     }
 
     /// The smallest box holding every point (nil for none).
