@@ -54,7 +54,8 @@ import TestSupport
     @Test func contourColoursAreNormalisedOverTheLevels() {
         // matplotlib: contour(Rastrigin, 20, cmap="jet") colours its first lines (0, 0, 0.5),
         // (0, 0, 0.713904), (0, 0, 0.927807) and its last (0.5, 0, 0).
-        let colors = ContourSet.colors(for: stride(from: 0.0, through: 84, by: 4).map { $0 }, .jet)
+        let levels = stride(from: 0.0, through: 84, by: 4).map { $0 }
+        let colors = ColorMap.jet.colors(for: levels, normalizedOver: levels)
         expectClose(colors[1].blue, 0.713904, tolerance: 1e-6, "second level")
         expectClose(colors[2].blue, 0.927807, tolerance: 1e-6, "third level")
         #expect(colors.last == Color(red: 0.5, green: 0, blue: 0))

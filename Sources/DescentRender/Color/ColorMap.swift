@@ -21,6 +21,13 @@ public struct ColorMap: Hashable, Sendable {
         return table[index]
     }
 
+    /// `cmap(norm(v))` for each value, the norm (matplotlib's `Normalize`) spanning the
+    /// smallest to the largest of `levels`; all 0 when they are equal.
+    public func colors(for values: [Double], normalizedOver levels: [Double]) -> [Color] {
+        guard let lo = levels.min(), let hi = levels.max() else { return values.map { _ in self(0) } }
+        return values.map { self(hi > lo ? ($0 - lo) / (hi - lo) : 0) }
+    }
+
     /// The same map run backwards (matplotlib's `_r` maps).
     public var reversed: ColorMap { ColorMap(name: name + "_r", table: table.reversed()) }
 

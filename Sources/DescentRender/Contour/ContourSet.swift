@@ -15,18 +15,11 @@ public struct ContourSet: Sendable {
     /// Contours of `grid` at the levels `rule` gives for the grid's finite range. Colours are
     /// matplotlib's: `cmap((level − first) / (last − first))` over the level list.
     public init(grid: ScalarGrid, rule: LevelRule, colorMap: ColorMap) throws(RenderError) {
-        let range = grid.finiteRange
-        let values = try rule.levels(zmin: range?.min ?? .nan, zmax: range?.max ?? .nan)
+        let values = try rule.levels(for: grid)
         let lines = MarchingSquares(grid: grid).lines(at: values)
-        levels = zip(zip(values, ContourSet.colors(for: values, colorMap)), lines).map {
+        levels = zip(zip(values, colorMap.colors(for: values, normalizedOver: values)), lines).map {
             Level(value: $0.0, color: $0.1, lines: $1)
         }
         self.colorMap = colorMap
-    }
-
-    /// `cmap(norm(v))` for each v, with the norm spanning the first to the last value.
-    public static func colors(for values: [Double], _ colorMap: ColorMap) -> [Color] {
-        guard let lo = values.min(), let hi = values.max() else { return [] }
-        return values.map { colorMap(hi > lo ? ($0 - lo) / (hi - lo) : 0) }
     }
 }

@@ -22,13 +22,12 @@ public struct FilledContours: Sendable {
 
     /// The bands of `grid` for the levels of `rule` (at least two levels are needed).
     public init(grid: ScalarGrid, rule: LevelRule, colorMap: ColorMap) throws(RenderError) {
-        let range = grid.finiteRange
-        let levels = try rule.levels(zmin: range?.min ?? .nan, zmax: range?.max ?? .nan)
+        let levels = try rule.levels(for: grid)
         guard levels.count >= 2 else { throw .invalidLevels("filled contours need at least two levels, got \(levels)") }
-        let mids = zip(levels, levels.dropFirst()).map { ($0 + $1) / 2 }
-        let lo = levels[0], hi = levels[levels.count - 1]
-        bands = zip(zip(levels, levels.dropFirst()), mids).map { pair, mid in
-            Band(lower: pair.0, upper: pair.1, color: colorMap(hi > lo ? (mid - lo) / (hi - lo) : 0),
+        let pairs = Array(zip(levels, levels.dropFirst()))
+        let colors = colorMap.colors(for: pairs.map { ($0 + $1) / 2 }, normalizedOver: levels)
+        bands = zip(pairs, colors).map { pair, color in
+            Band(lower: pair.0, upper: pair.1, color: color,
                  polygons: FilledContours.polygons(grid, lower: pair.0, upper: pair.1))
         }
         self.levels = levels

@@ -34,6 +34,12 @@ public enum LevelRule: Hashable, Sendable {
         }
     }
 
+    /// The levels for the finite values of `grid`.
+    public func levels(for grid: ScalarGrid) throws(RenderError) -> [Double] {
+        let range = grid.finiteRange
+        return try levels(zmin: range?.min ?? .nan, zmax: range?.max ?? .nan)
+    }
+
     /// matplotlib's `ContourSet._autolev(N)` for line contours without `extend`.
     static func autolev(_ n: Int, zmin: Double, zmax: Double) -> [Double] {
         let lev = TickLocator(bins: n + 1, minimumTicks: 1).ticks(from: zmin, to: zmax)
