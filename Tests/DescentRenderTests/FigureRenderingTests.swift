@@ -32,6 +32,16 @@ import Testing
         #expect(abs(zero.pixel - 410) < 1e-9)
     }
 
+    @Test func axesMapDataToPixelsWithYUp() throws {
+        let axes = Axes(view: Self.view, box: PixelBox(x: 100, y: 50, width: 400, height: 200))
+        #expect(axes.pixel(PlotPoint(-2, -2)) == PlotPoint(100, 250))
+        #expect(axes.pixel(PlotPoint(2, 2)) == PlotPoint(500, 50))
+        #expect(axes.pixel(PlotPoint(0, 1)) == PlotPoint(300, 100))
+        let p = PlotPoint(0.3, -1.7)
+        let back = axes.data(axes.pixel(p))
+        #expect(abs(back.x - p.x) < 1e-12 && abs(back.y - p.y) < 1e-12)
+    }
+
     @Test func contourCirclesAreDrawnInTheirLevelColours() throws {
         let (probe, layout) = try Self.render(size: 800)
         let axes = layout.axes

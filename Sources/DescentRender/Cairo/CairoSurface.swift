@@ -61,15 +61,6 @@ public final class CairoSurface {
     /// Bytes per row of an image surface.
     public var stride: Int { Int(cairo_image_surface_get_stride(handle)) }
 
-    /// Runs `body` on the image's premultiplied native-endian ARGB32 pixels after flushing
-    /// pending drawing, then tells Cairo the pixels may have changed.
-    public func withMutablePixels<R>(_ body: (UnsafeMutablePointer<UInt8>, _ stride: Int) throws -> R) rethrows -> R {
-        precondition(kind == .image, "pixel access needs an image surface")  // programming error, not input
-        cairo_surface_flush(handle)
-        defer { cairo_surface_mark_dirty(handle) }
-        return try body(cairo_image_surface_get_data(handle)!, stride)
-    }
-
     /// Runs `body` on the image's pixels for reading, after flushing pending drawing.
     public func withPixels<R>(_ body: (UnsafePointer<UInt8>, _ stride: Int) throws -> R) rethrows -> R {
         precondition(kind == .image, "pixel access needs an image surface")

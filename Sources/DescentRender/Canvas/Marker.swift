@@ -18,14 +18,6 @@ public struct Marker: Hashable, Sendable {
         self.edgeWidth = edgeWidth
     }
 
-    /// The same marker with every colour's alpha multiplied by `alpha`.
-    public func fading(_ alpha: Double) -> Marker {
-        var m = self
-        m.fill.alpha *= alpha
-        m.edge.alpha *= alpha
-        return m
-    }
-
     /// Half the extent of the ink around the marker's centre, for damage rectangles.
     public var inkRadius: Double {
         let half = shape == .diamond ? size * 0.7071067811865476 : size / 2
