@@ -9,8 +9,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw an optimizer's path on the contours of a test function (PNG/SVG/PDF, animated GIF).",
         discussion: """
-            The view window and contour levels are the function's defaults. The still figure shows
-            the whole path, start, end and global minima; the GIF shows the last --tail segments
+            The view window and contour levels are the function's defaults. The still figure shows \
+            the whole path, start, end and global minima; the GIF shows the last --tail segments \
             solid and the --fade segments before them fading out, one frame per --stride points.
 
             Example:
@@ -68,10 +68,12 @@ struct RenderCommand: ParsableCommand {
         case .completed: outcome = "\(steps) iterations"
         case .diverged(let step): outcome = "diverged at iteration \(step)"
         }
-        for (file, format) in [(png, FigureFormat.png), (svg, .svg), (pdf, .pdf)] {
-            guard let file else { continue }
+        let stills = [(png, FigureFormat.png), (svg, .svg), (pdf, .pdf)].compactMap { file, format in file.map { ($0, format) } }
+        if !stills.isEmpty {
             let figure = try scene.stillFigure(width: size, height: size, title: [heading, "\(outcome), lr=\(lr)"])
-            try Self.reporting(file) { try figure.write(to: file, as: format) }
+            for (file, format) in stills {
+                try Self.reporting(file) { try figure.write(to: file, as: format) }
+            }
         }
         if let gif {
             let style = try TailStyle(tail: tail, fade: fade, stride: stride, fps: fps)
