@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "DescentSearchTests", dependencies: ["DescentSearch", "TestSupport"]),
         .testTarget(
             name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"],
-            exclude: ["GIF/decode_check.py"]),
+            exclude: ["GIF/decode_check.py"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DescentHarnessTests", dependencies: ["DescentHarness", "TestSupport"]),
         .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
     ]

@@ -11,9 +11,11 @@ struct Descent: ParsableCommand {
             Examples:
               descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
               descent search --optimizer Adam --function rosenbrock --space '{"lr": {"loguniform": [-8, 0.5]}}'
+              descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 500 --png a.png --gif a.gif
               descent list
             """,
-        subcommands: [TraceCommand.self, SearchCommand.self, ListCommand.self, ValidateCommand.self, GalleryCommand.self, BenchCommand.self])
+        subcommands: [TraceCommand.self, SearchCommand.self, RenderCommand.self, ListCommand.self, ValidateCommand.self,
+                      GalleryCommand.self, BenchCommand.self])
 
     /// Errors are one line on stderr and a non-zero exit; help and version print as usual.
     static func main() {

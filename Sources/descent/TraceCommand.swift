@@ -51,10 +51,15 @@ struct PathOptions: ParsableArguments {
     }
 
     func trajectory() throws -> Trajectory {
+        try run().trajectory
+    }
+
+    /// The parsed function and optimizer, and the trajectory they give.
+    func run() throws -> (function: any TestFunction, optimizer: any Optimizer, trajectory: Trajectory) {
         let f = try CLIInput.function(function)
         let o = try CLIInput.optimizer(optimizer, hyperparameters: hyperparameters)
         let s = try start.map { try CLIInput.point($0, option: "--start") } ?? f.defaultStart
         let clipping = try CLIInput.clipping(clipGradNorm)
-        return TrajectoryRunner(steps: steps, clipping: clipping).run(f, o, from: s)
+        return (f, o, TrajectoryRunner(steps: steps, clipping: clipping).run(f, o, from: s))
     }
 }

@@ -1,0 +1,29 @@
+/// Everything a figure shows, as values: its pixel size and style, the title lines, the
+/// data window of its one axes, contours, paths, markers and legend rows. `FigureLayout`
+/// turns it into pixel rectangles; `FigureRenderer` draws it.
+public struct Figure: Sendable {
+    public let width: Int
+    public let height: Int
+    public var style: FigureStyle
+    /// Title lines, centred above the axes.
+    public var title: [String] = []
+    public var view: DataRect
+    public var contours: ContourSet?
+    public var filledContours: FilledContours?
+    /// Draw a colour bar for the filled contours (or the contour lines when there are none).
+    public var showsColorBar = false
+    public var paths: [PathLayer] = []
+    public var markers: [MarkerLayer] = []
+    public var legend: [LegendEntry] = []
+
+    /// A blank figure; throws unless the size is 64…8192 pixels per side.
+    public init(width: Int, height: Int, view: DataRect) throws(RenderError) {
+        guard (64...8192).contains(width), (64...8192).contains(height) else {
+            throw .invalidSize("figure size must be 64…8192 pixels per side, got \(width)×\(height)")
+        }
+        self.width = width
+        self.height = height
+        self.view = view
+        style = FigureStyle(pixels: min(width, height))
+    }
+}

@@ -1,0 +1,122 @@
+/// Where everything of a `Figure` goes, in pixels: the axes box (matplotlib's subplot
+/// parameters left 0.125, right 0.9, bottom 0.11, top 0.88), tick positions and labels, the
+/// title block, the legend box and its rows, the colour bar. Computed once, before drawing;
+/// text is measured with the canvas that will draw it.
+public struct FigureLayout: Sendable {
+    /// A tick: its data value, its pixel coordinate along the axis, and its label.
+    public struct Tick: Hashable, Sendable {
+        public var value: Double
+        public var pixel: Double
+        public var label: String
+    }
+
+    /// One legend row: its entry, where the handle is centred, and the label's left baseline.
+    public struct LegendRow: Sendable {
+        public var entry: LegendEntry
+        public var handleCenter: PlotPoint
+        public var handleLength: Double
+        public var labelOrigin: PlotPoint
+    }
+
+    public let axes: Axes
+    public let xTicks: [Tick]
+    public let yTicks: [Tick]
+    /// The bottom centre of the title block (its last line's descent sits here).
+    public let titleAnchor: PlotPoint
+    public let legendBox: PixelBox?
+    public let legendRows: [LegendRow]
+    public let colorBarBox: PixelBox?
+    public let colorBarTicks: [Tick]
+
+    /// Lays `figure` out, measuring legend labels with `canvas`.
+    public init(_ figure: Figure, measuringWith canvas: Canvas) {
+        let s = figure.style
+        let w = Double(figure.width), h = Double(figure.height)
+        var axesBox = PixelBox(x: 0.125 * w, y: (1 - 0.88) * h, width: (0.9 - 0.125) * w, height: (0.88 - 0.11) * h)
+        var barBox: PixelBox? = nil
+        if figure.showsColorBar {
+            // matplotlib's colorbar(): the axes gives up 15 % of its width plus a 5 % pad; aspect 20.
+            let full = axesBox.width
+            axesBox.width = full * (1 - 0.15 - 0.05)
+            let barHeight = axesBox.height
+            barBox = PixelBox(x: axesBox.maxX + 0.05 * full, y: axesBox.y, width: barHeight / 20, height: barHeight)
+        }
+        let axes = Axes(view: figure.view, box: axesBox)
+        self.axes = axes
+        let locator = TickLocator.axis
+        xTicks = FigureLayout.ticks(locator, figure.view.xMin, figure.view.xMax) {
+            axes.pixel(PlotPoint($0, figure.view.yMin)).x
+        }
+        yTicks = FigureLayout.ticks(locator, figure.view.yMin, figure.view.yMax) {
+            axes.pixel(PlotPoint(figure.view.xMin, $0)).y
+        }
+        titleAnchor = PlotPoint(axesBox.center.x, axesBox.minY - s.px(s.titlePad))
+
+        // Legend, upper right (matplotlib's loc="upper right" with its default paddings).
+        let font = s.legendFont
+        let f = font.size
+        let metrics = figure.legend.map { canvas.measure($0.label, font) }
+        if metrics.isEmpty {
+            legendBox = nil
+            legendRows = []
+        } else {
+            let borderPad = 0.4 * f, labelSpacing = 0.5 * f, handleLength = 2.0 * f
+            let handleTextPad = 0.8 * f, axesPad = 0.5 * f
+            let rowHeight = max(f, 0.7 * f)  // matplotlib: a line of text is about one font size high
+            let labelWidth = metrics.map(\.width).max() ?? 0
+            let boxWidth = 2 * borderPad + handleLength + handleTextPad + labelWidth
+            let rows = Double(metrics.count)
+            let boxHeight = 2 * borderPad + rows * rowHeight + (rows - 1) * labelSpacing
+            let box = PixelBox(x: axesBox.maxX - axesPad - boxWidth, y: axesBox.minY + axesPad,
+                               width: boxWidth, height: boxHeight)
+            legendBox = box
+            legendRows = zip(figure.legend, metrics).enumerated().map { i, pair in
+                let top = box.minY + borderPad + Double(i) * (rowHeight + labelSpacing)
+                let centerY = top + rowHeight / 2
+                return LegendRow(
+                    entry: pair.0,
+                    handleCenter: PlotPoint(box.minX + borderPad + handleLength / 2, centerY),
+                    handleLength: handleLength,
+                    labelOrigin: PlotPoint(box.minX + borderPad + handleLength + handleTextPad, centerY))
+            }
+        }
+
+        colorBarBox = barBox
+        if let barBox, let levels = figure.filledContours?.levels ?? figure.contours?.levels.map(\.value) {
+            colorBarTicks = FigureLayout.colorBarTicks(levels, barBox)
+        } else {
+            colorBarTicks = []
+        }
+    }
+
+    /// The y pixel of level `k` of `count` levels on a colour bar with matplotlib's default
+    /// `spacing="uniform"`: every band the same height, the first level at the bottom.
+    public static func colorBarPixel(level k: Int, of count: Int, _ bar: PixelBox) -> Double {
+        count > 1 ? bar.maxY - Double(k) / Double(count - 1) * bar.height : bar.maxY
+    }
+
+    /// Labels at the levels, thinned to at most 11; evenly spaced levels are written like
+    /// axis ticks, others (log-spaced) with three significant digits.
+    static func colorBarTicks(_ levels: [Double], _ bar: PixelBox) -> [Tick] {
+        guard !levels.isEmpty else { return [] }
+        let every = (levels.count + 10) / 11
+        let steps = zip(levels, levels.dropFirst()).map { $1 - $0 }
+        let even = steps.allSatisfy { abs($0 - steps[0]) <= 1e-9 * max(1, abs(steps[0])) }
+        let formatter = TickFormatter(step: steps.first ?? 1)
+        return levels.indices.filter { $0 % every == 0 }.map { k in
+            let v = levels[k]
+            let label = even ? formatter.label(v) : TickFormatter.significant(v, digits: 3)
+            return Tick(value: v, pixel: colorBarPixel(level: k, of: levels.count, bar), label: label)
+        }
+    }
+
+    /// The locator's ticks inside [lower, upper], labelled, at `pixel(value)`.
+    static func ticks(_ locator: TickLocator, _ lower: Double, _ upper: Double,
+                      _ pixel: (Double) -> Double) -> [Tick] {
+        let values = locator.ticks(from: lower, to: upper)
+        let formatter = TickFormatter(ticks: values)
+        let slack = (upper - lower) * 1e-9
+        return values.filter { $0 >= lower - slack && $0 <= upper + slack }
+            .map { Tick(value: $0, pixel: pixel($0), label: formatter.label($0)) }
+    }
+}

@@ -1,0 +1,46 @@
+/// Sizes and colours of a figure: seaborn's "whitegrid" style in its "notebook" context on
+/// matplotlib's defaults, given in points and converted to pixels for a figure that is
+/// 8 inches wide at its pixel size (800 px ↔ 100 dpi, as the seed's figures).
+public struct FigureStyle: Hashable, Sendable {
+    /// Pixels per point.
+    public var scale: Double
+
+    public var tickLabelSize = 11.0
+    public var titleSize = 12.0
+    public var legendSize = 11.0
+    /// Gap between the axes and tick labels (`xtick.major.pad`).
+    public var tickPad = 7.0
+    /// Gap between the axes and the title (`axes.titlepad`).
+    public var titlePad = 6.0
+    public var lineWidth = 1.5
+    public var markerSize = 6.0
+    /// `lines.markeredgewidth`: the outline of filled markers, the stroke of "x".
+    public var markerEdgeWidth = 1.0
+    public var contourLineWidth = 1.5
+    public var gridWidth = 1.0
+    public var frameWidth = 1.25
+    public var background = Color.white
+    public var gridColor = Color.grid
+    public var frameColor = Color.grid
+    public var textColor = Color.text
+
+    /// The style for a figure whose shorter side is `pixels` wide.
+    public init(pixels: Int) {
+        scale = Double(pixels) / (8 * 72)
+    }
+
+    /// `points` in pixels.
+    @inlinable public func px(_ points: Double) -> Double { points * scale }
+
+    public var tickFont: TextStyle { TextStyle(size: px(tickLabelSize), color: textColor) }
+    public var titleFont: TextStyle { TextStyle(size: px(titleSize), color: textColor) }
+    public var legendFont: TextStyle { TextStyle(size: px(legendSize), color: textColor) }
+
+    /// matplotlib's `plot(…, color, marker=…)` marker of this style's size.
+    public func marker(_ shape: Marker.Shape, _ color: Color) -> Marker {
+        Marker(shape, size: px(markerSize), fill: color, edgeWidth: px(markerEdgeWidth))
+    }
+
+    /// A solid line of this style's width.
+    public func line(_ color: Color) -> LineStyle { LineStyle(color: color, width: px(lineWidth)) }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `descent render` end to end: the built binary, its files, its one-line errors.
+@Suite struct RenderCommandTests {
+    /// The `descent` executable beside the test bundle.
+    static let binary: URL = {
+        var dir = Bundle.main.bundleURL
+        if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("descent")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let path = ["render", "--optimizer", "Adam", "--hyperparameters", #"{"lr": 0.1}"#,
+                       "--function", "rosenbrock", "--steps", "30"]
+
+    @Test func writesEveryRequestedFigure() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = ["png", "svg", "pdf", "gif"].map { dir.appendingPathComponent("r.\($0)").path }
+        let result = try Self.run(Self.path + ["--start=-2,2", "--size", "200", "--stride", "5",
+                                               "--png", files[0], "--svg", files[1], "--pdf", files[2], "--gif", files[3]])
+        #expect(result.status == 0, "\(result.stderr)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: files[0]))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        // IHDR: width and height, big-endian, at bytes 16…23.
+        #expect(png[16..<24].elementsEqual([0, 0, 0, 200, 0, 0, 0, 200]))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: files[1])).prefix(5) == Data("<?xml".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: files[2])).prefix(4) == Data("%PDF".utf8))
+        let gif = try Data(contentsOf: URL(fileURLWithPath: files[3]))
+        #expect(gif.prefix(6) == Data("GIF89a".utf8))
+        #expect(gif[6..<10].elementsEqual([200, 0, 200, 0]))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).count == 4)
+    }
+
+    @Test(arguments: [
+        (["--png", "x.png", "--size", "10"], "--size must be 64…8192, got 10"),
+        (["--gif", "x.gif", "--tail", "0"], "--tail must be 1…100000, got 0"),
+        (["--gif", "x.gif", "--fps", "0"], "--fps must be 1…100, got 0"),
+        (["--gif", "x.gif", "--stride", "0"], "--stride must be ≥ 1, got 0"),
+        (["--png", "x.png", "--colormap", "rainbow"], "--colormap: unknown colour map 'rainbow'; known: jet, viridis, jet_r, viridis_r"),
+        ([], "nothing to write: give at least one of --png, --svg, --pdf, --gif"),
+    ])
+    func badValuesGiveOneLineErrors(_ extra: [String], _ message: String) throws {
+        let result = try Self.run(Self.path + extra)
+        #expect(result.status != 0)
+        #expect(result.stderr == "descent: \(message)\n")
+    }
+
+    @Test func unknownFunctionAndUnwritablePathFail() throws {
+        var args = Self.path + ["--png", "/nonexistent-dir/r.png"]
+        let unwritable = try Self.run(args)
+        #expect(unwritable.status != 0)
+        #expect(unwritable.stderr.hasPrefix("descent: /nonexistent-dir/r.png: "))
+        #expect(unwritable.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir/r.png"))
+        args[args.firstIndex(of: "rosenbrock")!] = "nosuchfunction"
+        let unknown = try Self.run(args)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.hasPrefix("descent: --function: "))
+        #expect(unknown.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func divergingPathsStillRender() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("d.png").path
+        let result = try Self.run(["render", "--optimizer", "SGD", "--hyperparameters", #"{"lr": 1000}"#,
+                                   "--function", "rosenbrock", "--steps", "50", "--clip-grad-norm", "none",
+                                   "--size", "128", "--png", png, "--gif", dir.appendingPathComponent("d.gif").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: png))
+    }
+}

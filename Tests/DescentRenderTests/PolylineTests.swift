@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import DescentRender
+
+@Suite struct PolylineTests {
+    @Test func straightLinesCollapseToTheirEnds() {
+        let line = Polyline((0...10).map { PlotPoint(Double($0), 2 * Double($0)) })
+        #expect(line.simplified(tolerance: 0.1).points == [PlotPoint(0, 0), PlotPoint(10, 20)])
+    }
+
+    @Test func droppedPointsStayWithinTheTolerance() {
+        // A circle of radius 50 px sampled every 2 px of arc, closed.
+        let n = 157
+        let circle = Polyline((0..<n).map { k in
+            let t = 2 * Double.pi * Double(k) / Double(n)
+            return PlotPoint(100 + 50 * cos(t), 100 + 50 * sin(t))
+        }, isClosed: true)
+        let tolerance = 1.0 / 9
+        let simple = circle.simplified(tolerance: tolerance)
+        #expect(simple.isClosed)
+        #expect(simple.points.first == circle.points.first && simple.points.last == circle.points.last)
+        #expect(simple.points.count < circle.points.count / 2)
+        func distance(_ p: PlotPoint, _ a: PlotPoint, _ b: PlotPoint) -> Double {
+            let dx = b.x - a.x, dy = b.y - a.y
+            let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)))
+            return hypot(a.x + t * dx - p.x, a.y + t * dy - p.y)
+        }
+        let segments = Array(zip(simple.points, simple.points.dropFirst()))
+        for p in circle.points {
+            let nearest = segments.map { distance(p, $0.0, $0.1) }.min()!
+            #expect(nearest <= tolerance + 1e-12)
+        }
+    }
+
+    @Test func backtrackingIsKept() {
+        // Out and back along one line: the turning point is far from the segment between the ends.
+        let line = Polyline([PlotPoint(0, 0), PlotPoint(10, 0), PlotPoint(1, 0)])
+        #expect(line.simplified(tolerance: 0.1).points.count == 3)
+    }
+}
