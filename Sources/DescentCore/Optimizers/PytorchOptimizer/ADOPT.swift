@@ -9,6 +9,7 @@
 /// Taniguchi et al., "ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate",
 /// NeurIPS 2024. Follows pytorch_optimizer 4.1.0 with its default `clip_lambda = step ** 0.25`
 /// (a Python callable; it cannot be given as a number, so it is not a hyperparameter here).
+/// √v is torch's tensor root (`torchSqrt`).
 public struct ADOPT: Optimizer {
     public static let info = OptimizerInfo(
         name: "ADOPT", year: 2024,
@@ -51,7 +52,7 @@ public struct ADOPT: Optimizer {
             let clip = Double.pow(Double(state.step), 0.25)
             var normed = g
             for i in g.indices {
-                let d = max(state.expAvgSq[p][i].squareRoot(), eps)
+                let d = max(torchSqrt(state.expAvgSq[p][i]), eps)
                 normed[i] = min(max(g[i] / d, -clip), clip)
                 state.expAvg[p][i] = lerp(state.expAvg[p][i], normed[i], 1 - beta1)
             }

@@ -9,6 +9,7 @@
 ///
 /// Pagliardini et al., "The AdEMAMix Optimizer: Better, Faster, Older", ICLR 2025 (arXiv 2024).
 /// Follows pytorch_optimizer 4.1.0 (default foreach path: `addcdiv` for the final step).
+/// √v is torch's tensor root (`torchSqrt`); √(1 − β₂ᵗ) is Python's `math.sqrt`.
 public struct AdEMAMix: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdEMAMix", year: 2024,
@@ -68,7 +69,7 @@ public struct AdEMAMix: Optimizer {
                 state.expAvg[p][i] = lerp(state.expAvg[p][i], g[i], 1 - beta1)
                 state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
                 expAvgSlow[p][i] = lerp(expAvgSlow[p][i], g[i], 1 - beta3T)
-                denominators[i] = state.expAvgSq[p][i].squareRoot() / bias2Sqrt + eps
+                denominators[i] = torchSqrt(state.expAvgSq[p][i]) / bias2Sqrt + eps
             }
             var update = state.expAvg[p]
             if cautious { PytorchOptimizer.applyCautious(&update, g) }

@@ -13,6 +13,7 @@
 /// when adanorm or use_gc is set), including its quirks: the first step's previous gradient
 /// is the raw gradient times −c (before maximize negates it), and the global-norm factor c is a
 /// float32 tensor. `use_gc` only touches tensors of two or more dimensions: no effect here.
+/// √n is torch's tensor root (`torchSqrt`); √(1 − β₃ᵗ) is Python's `math.sqrt`.
 public struct Adan: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adan", year: 2022,
@@ -94,7 +95,7 @@ public struct Adan: Optimizer {
                 state.expAvgDiff[p][i] = lerp(state.expAvgDiff[p][i], diff, 1 - beta2)
                 diff = diff * beta2 + g[i]
                 state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta3, diff, diff, value: 1 - beta3)
-                let d = state.expAvgSq[p][i].squareRoot() / bias3Sqrt + eps
+                let d = torchSqrt(state.expAvgSq[p][i]) / bias3Sqrt + eps
                 if weightDecay != 0, weightDecouple { theta[i] *= 1 - learningRate * weightDecay }
                 theta[i] = addcdiv(theta[i], state.expAvg[p][i], d, value: -stepSize)
                 theta[i] = addcdiv(theta[i], state.expAvgDiff[p][i], d, value: -diffStepSize)

@@ -9,7 +9,8 @@
 /// Savarese et al., "Domain-independent Dominance of Adaptive Methods", CVPR 2021 (arXiv 2019).
 /// Follows pytorch_optimizer 4.1.0 (foreach path), including its quirk that the learning-rate
 /// statistics η use √v from before this step's update of v, and `norm(-2).pow(-2)` computed
-/// as `1/(pow(Σ pow(η, −2), −½))²`. `adam_debias` drops the 1/(1 − β₁ᵗ).
+/// as `1/(pow(Σ pow(η, −2), −½))²`. `adam_debias` drops the 1/(1 − β₁ᵗ). √v is torch's
+/// tensor root (`torchSqrt`); the other roots are Python's `math.sqrt`.
 public struct AvaGrad: Optimizer {
     public static let info = OptimizerInfo(
         name: "AvaGrad", year: 2019,
@@ -57,7 +58,7 @@ public struct AvaGrad: Optimizer {
             for i in g.indices {
                 let m = lerp(state.expAvg[p][i], g[i], 1 - beta1)
                 state.expAvg[p][i] = m
-                let root = state.expAvgSq[p][i].squareRoot()
+                let root = torchSqrt(state.expAvgSq[p][i])
                 if state.step > 1 {
                     theta[i] = addcdiv(theta[i], m, root / prevBias2Sqrt + eps, value: -stepSize)
                 }

@@ -5,7 +5,7 @@
 ///     θ ← (sign(z)·λ₁ − z) / ((√n + β)/γ + λ₂), or 0 where |z| ≤ λ₁     (p = lr_power)
 ///
 /// McMahan et al., "Ad Click Prediction: a View from the Trenches", KDD 2013. Follows
-/// pytorch_optimizer 4.1.0 (foreach path; `pow` with exponent ½ is torch's √ kernel). The
+/// pytorch_optimizer 4.1.0 (foreach path; `pow` with exponent ½ is torch's √ kernel, `torchSqrt`). The
 /// point is recomputed from z and n at every step, not moved from where it was.
 public struct FTRL: Optimizer {
     public static let info = OptimizerInfo(
@@ -48,7 +48,7 @@ public struct FTRL: Optimizer {
                 let newN = n[p][i] + gsq
                 let sigma = (PytorchOptimizer.pow(newN, -lrPower) - oldPower) / learningRate
                 let newZ = (z[p][i] + g) - sigma * theta
-                let d = ((newN.squareRoot() + beta) / learningRate) + lambda2
+                let d = ((torchSqrt(newN) + beta) / learningRate) + lambda2
                 var update = (PytorchOptimizer.sign(newZ) * lambda1 - newZ) / d
                 if newZ.magnitude <= lambda1 { update = 0 }
                 parameters[p].scalars[i] = update

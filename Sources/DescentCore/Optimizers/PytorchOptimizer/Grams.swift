@@ -8,6 +8,7 @@
 /// Cao et al., "Grams: Gradient Descent with Adaptive Momentum Scaling", 2024. Follows
 /// pytorch_optimizer 4.1.0; its coupled weight decay (`weight_decouple: false`) is added to the
 /// gradient after the update direction was computed, so it has no effect (reproduced).
+/// √v is torch's tensor root (`torchSqrt`).
 public struct Grams: Optimizer {
     public static let info = OptimizerInfo(
         name: "Grams", year: 2024,
@@ -47,7 +48,7 @@ public struct Grams: Optimizer {
                 let v = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
                 state.expAvg[p][i] = m
                 state.expAvgSq[p][i] = v
-                let d = v.squareRoot() / bias2Sqrt + eps
+                let d = torchSqrt(v) / bias2Sqrt + eps
                 update[i] = ((m / bias1) / d).magnitude * PytorchOptimizer.sign(g[i])
             }
             PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,

@@ -7,7 +7,7 @@
 ///
 /// Choudhury et al., "Remove that Square Root: A New Efficient Scale-Invariant Version of
 /// AdaGrad", NeurIPS 2024. Follows pytorch_optimizer 4.1.0 (foreach path) — note ε is added to
-/// b² at every step, as that library does.
+/// b² at every step, as that library does. Both roots are torch's tensor `sqrt_` (`torchSqrt`).
 public struct Kate: Optimizer {
     public static let info = OptimizerInfo(
         name: "Kate", year: 2024,
@@ -44,10 +44,10 @@ public struct Kate: Optimizer {
             for i in g.indices {
                 let gsq = g[i] * g[i]
                 let bsq = (b[p][i] * b[p][i] + gsq) + eps
-                let mi = (add(m[p][i] * m[p][i], gsq, alpha: delta) + gsq / bsq).squareRoot()
+                let mi = torchSqrt(add(m[p][i] * m[p][i], gsq, alpha: delta) + gsq / bsq)
                 m[p][i] = mi
                 theta[i] = add(theta[i], (mi * g[i]) / bsq, alpha: -learningRate)
-                b[p][i] = bsq.squareRoot()
+                b[p][i] = torchSqrt(bsq)
             }
             parameters[p].scalars = theta
         }

@@ -20,7 +20,8 @@ import Darwin
 /// (arXiv 2023). Follows pytorch_optimizer 4.1.0's CPU (per-parameter) path and its quirks:
 /// its step counter starts at 1 and the bias corrections use it before it is incremented; the
 /// update uses the new d but the η of before; coupled weight decay (`weight_decouple: false`)
-/// changes only a gradient that is no longer used, so it has no effect.
+/// changes only a gradient that is no longer used, so it has no effect. √v is torch's tensor
+/// root (`torchSqrt`): with the IEEE root the chaotic rosenbrock reference is lost by step ~270.
 public struct Prodigy: Optimizer {
     public static let info = OptimizerInfo(
         name: "Prodigy", year: 2023,
@@ -122,7 +123,7 @@ public struct Prodigy: Optimizer {
                 for i in theta.indices { theta[i] *= factor }
             }
             for i in theta.indices {
-                let root = state.expAvgSq[p][i].squareRoot()
+                let root = torchSqrt(state.expAvgSq[p][i])
                 if let eps {
                     theta[i] = addcdiv(theta[i], state.expAvg[p][i], root + newD * eps, value: -dLR)
                 } else {

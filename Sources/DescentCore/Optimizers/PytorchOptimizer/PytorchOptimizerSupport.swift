@@ -1,6 +1,11 @@
 /// Pieces that pytorch_optimizer 4.1.0's `BaseOptimizer` shares between its optimizers, each
 /// with that library's arithmetic (torch 2.15 CPU kernels, float64). They work on one
 /// parameter's elements at a time, as the reference's per-tensor operations do.
+///
+/// Square roots, as measured on torch 2.15 CPU float64: a tensor `sqrt`/`sqrt_`/`_foreach_sqrt`
+/// and `pow(0.5)` are MKL's root, `torchSqrt`; `rsqrt`/`_foreach_rsqrt` and `pow(-0.5)` are
+/// exactly `1 / IEEE √`; `norm`/`linalg.norm`/`_foreach_norm` end with the IEEE root; Python's
+/// `math.sqrt` is the IEEE root and `x ** 0.5` is C `pow`.
 enum PytorchOptimizer {
     /// `torch.sign`: −1, 0 or 1 (0 for ±0).
     @inlinable static func sign(_ x: Double) -> Double {
@@ -61,14 +66,14 @@ enum PytorchOptimizer {
         sum(x) / Double(x.count)
     }
 
-    /// `BaseOptimizer.get_stable_adamw_rms`: `max(1, √mean(g² / max(v, ε)))`.
+    /// `BaseOptimizer.get_stable_adamw_rms`: `max(1, √mean(g² / max(v, ε)))`, √ torch's `sqrt_`.
     @inlinable static func stableAdamWRMS(_ grad: [Double], _ expAvgSq: [Double], eps: Double = 1e-16) -> Double {
         let ratios = grad.indices.map { (grad[$0] * grad[$0]) / max(expAvgSq[$0], eps) }
-        return max(mean(ratios).squareRoot(), 1)
+        return max(torchSqrt(mean(ratios)), 1)
     }
 
     /// `BaseOptimizer.apply_ams_bound`: `√(max(v̂, v) + 1e-15) + ε` (updating `v̂`), or
-    /// `√(v + 1e-15) + ε`.
+    /// `√(v + 1e-15) + ε`, √ torch's `sqrt_`.
     @inlinable static func amsBoundDenominator(
         _ v: Double, maxExpAvgSq: inout Double, amsBound: Bool, eps: Double, expAvgSqEps: Double = 1e-15
     ) -> Double {
@@ -77,7 +82,7 @@ enum PytorchOptimizer {
             maxExpAvgSq = max(maxExpAvgSq, v)
             x = maxExpAvgSq
         }
-        return (x + expAvgSqEps).squareRoot() + eps
+        return torchSqrt(x + expAvgSqEps) + eps
     }
 
     /// `BaseOptimizer.debias`: `1 − β^t` (`math.pow`).
@@ -85,11 +90,12 @@ enum PytorchOptimizer {
         1 - Double.pow(beta, Double(step))
     }
 
-    /// `tensor.pow(e)` with a scalar exponent, as torch's CPU kernel special-cases it: ½ → √x,
-    /// 2 → x·x, 3 → x·x·x, −½ → 1/√x, −1 → 1/x, −2 → 1/(x·x), 1 → x, otherwise C `pow`.
+    /// `tensor.pow(e)` with a scalar exponent, as torch's CPU kernel special-cases it: ½ → √x
+    /// (torch's tensor root, `torchSqrt`), 2 → x·x, 3 → x·x·x, −½ → 1/√x (IEEE root, as `rsqrt`),
+    /// −1 → 1/x, −2 → 1/(x·x), 1 → x, otherwise C `pow`.
     @inlinable static func pow(_ x: Double, _ e: Double) -> Double {
         switch e {
-        case 0.5: return x.squareRoot()
+        case 0.5: return torchSqrt(x)
         case 2: return x * x
         case 3: return x * x * x
         case -0.5: return 1 / x.squareRoot()

@@ -23,7 +23,8 @@
 /// sorg2r). For larger vectors the eigen-decomposition is not implemented: the 2×2 path covers
 /// every point Descent optimizes; a longer vector with `precondition_1d` is left unpreconditioned.
 /// `merge_dims` and `data_format` only reshape tensors of two or more (four) dimensions, so
-/// they are accepted and have no effect on a vector.
+/// they are accepted and have no effect on a vector. √v and the normalize_gradient root are
+/// torch's tensor root (`torchSqrt`); the LAPACK emulation keeps LAPACK's IEEE roots.
 public struct SOAP: Optimizer {
     public static let info = OptimizerInfo(
         name: "SOAP", year: 2024,
@@ -105,10 +106,10 @@ public struct SOAP: Optimizer {
                 state.expAvgSq[p][i] = lerp(state.expAvgSq[p][i], projected[i] * projected[i], 1 - beta2)
             }
             let m = q.map { Self.forward(state.expAvg[p], $0) } ?? state.expAvg[p]
-            var u = g.indices.map { m[$0] / (state.expAvgSq[p][$0].squareRoot() + eps) }
+            var u = g.indices.map { m[$0] / (torchSqrt(state.expAvgSq[p][$0]) + eps) }
             if let q { u = Self.backward(u, q) }
             if normalizeGradient {
-                let scale = PytorchOptimizer.mean(u.map { $0 * $0 }).squareRoot() + eps
+                let scale = torchSqrt(PytorchOptimizer.mean(u.map { $0 * $0 })) + eps
                 u = u.map { $0 / scale }
             }
             for i in theta.indices { theta[i] = add(theta[i], u[i], alpha: -stepSize) }

@@ -10,7 +10,8 @@
 /// Wortsman et al., "Stable and low-precision training for large-scale vision-language
 /// models", NeurIPS 2023. Follows pytorch_optimizer 4.1.0's default (foreach) path, including
 /// `η = reciprocal(rms) · (−γ)` (Python's `float / tensor`). `kahan_sum` only acts on
-/// float16/bfloat16 parameters, so it is accepted and has no effect in float64.
+/// float16/bfloat16 parameters, so it is accepted and has no effect in float64. √v and the
+/// RMS root are torch's tensor root (`torchSqrt`).
 public struct StableAdamW: Optimizer {
     public static let info = OptimizerInfo(
         name: "StableAdamW", year: 2023,
@@ -68,7 +69,7 @@ public struct StableAdamW: Optimizer {
                 for i in theta.indices { theta[i] *= factor }
             }
             for i in theta.indices {
-                let d = (state.expAvgSq[p][i].squareRoot() + eps) / stepSize
+                let d = (torchSqrt(state.expAvgSq[p][i]) + eps) / stepSize
                 theta[i] = addcdiv(theta[i], state.expAvg[p][i], d, value: 1)
             }
             parameters[p].scalars = theta
