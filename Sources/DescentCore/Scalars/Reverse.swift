@@ -42,7 +42,7 @@ public struct Reverse: Scalar {
     @inlinable @inline(__always) public static func cos(_ x: Reverse) -> Reverse { x.unary(.cos, torchCos(x.value)) }
     @inlinable @inline(__always) public static func tan(_ x: Reverse) -> Reverse { x.unary(.tan, LibM.tan(x.value)) }
     @inlinable @inline(__always) public static func exp(_ x: Reverse) -> Reverse { x.unary(.exp, torchExp(x.value)) }
-    @inlinable @inline(__always) public static func log(_ x: Reverse) -> Reverse { x.unary(.log, LibM.log(x.value)) }
+    @inlinable @inline(__always) public static func log(_ x: Reverse) -> Reverse { x.unary(.log, torchLog(x.value)) }
     /// torch computes `torch.sqrt` through MKL, whose root is not always the IEEE one.
     @inlinable @inline(__always) public static func sqrt(_ x: Reverse) -> Reverse { x.unary(.sqrt, torchSqrt(x.value)) }
     @inlinable @inline(__always) public static func tanh(_ x: Reverse) -> Reverse { x.unary(.tanh, LibM.tanh(x.value)) }
