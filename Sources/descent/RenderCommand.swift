@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentHarness
 import DescentRender
 import Foundation
 
@@ -59,18 +60,15 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (function, optimizer, trajectory) = try path.run()
-        let scene = try Self.scene(function, trajectory, colorMap: ColorMap.named(colormap), filled: filled, grid: grid)
-        let heading = "\(function.displayName) Function: \(type(of: optimizer).info.name)"
-        let lr = Self.pythonFloat(optimizer.learningRate)
-        let steps = trajectory.points.count - 1
-        let outcome: String
-        switch trajectory.stop {
-        case .completed: outcome = "\(steps) iterations"
-        case .diverged(let step): outcome = "diverged at iteration \(step)"
-        }
+        let figures = LandscapeFigures(function: function, view: function.view, levels: function.levels, grid: grid,
+                                       colorMap: try ColorMap.named(colormap), filled: filled)
+        let scene = try figures.scene(for: trajectory)
+        let label = type(of: optimizer).info.name
         let stills = [(png, FigureFormat.png), (svg, .svg), (pdf, .pdf)].compactMap { file, format in file.map { ($0, format) } }
         if !stills.isEmpty {
-            let figure = try scene.stillFigure(width: size, height: size, title: [heading, "\(outcome), lr=\(lr)"])
+            let title = LandscapeFigures.stillTitle(function: function, label: label, trajectory: trajectory,
+                                                    learningRate: optimizer.learningRate)
+            let figure = try scene.stillFigure(width: size, height: size, title: title)
             for (file, format) in stills {
                 try Self.reporting(file) { try figure.write(to: file, as: format) }
             }
@@ -78,26 +76,11 @@ struct RenderCommand: ParsableCommand {
         if let gif {
             let style = try TailStyle(tail: tail, fade: fade, stride: stride, fps: fps)
             let frames = try TailFrames(
-                figure: scene.animationFigure(width: size, height: size), path: scene.path, style: style
-            ) { i in [heading, "Iteration: \(i)/\(steps), lr=\(lr)"] }
+                figure: scene.animationFigure(width: size, height: size), path: scene.path, style: style,
+                title: LandscapeFigures.frameTitle(function: function, label: label, steps: trajectory.points.count - 1,
+                                                   learningRate: optimizer.learningRate))
             try Self.reporting(gif) { try frames.writeGIF(to: gif) }
         }
-    }
-
-    /// The function's landscape over its default view, with the trajectory and minima.
-    static func scene(_ f: any TestFunction, _ t: Trajectory, colorMap: ColorMap, filled: Bool,
-                      grid: Int) throws -> LandscapeScene {
-        let view = try DataRect(x: f.view.x, y: f.view.y)
-        let samples = try ScalarGrid(sampling: view, columns: grid, rows: grid) { f.value($0, $1) }
-        let levels: LevelRule
-        switch f.levels {
-        case .automatic(let count): levels = .automatic(count: count)
-        case .explicit(let values): levels = .explicit(values)
-        case .logSpaced(let from, let to, let count): levels = .logSpaced(from: from, to: to, count: count)
-        }
-        return try LandscapeScene(
-            view: view, grid: samples, levels: levels, colorMap: colorMap, filled: filled,
-            path: t.points.map { PlotPoint($0.x, $0.y) }, minima: f.minima.map { PlotPoint($0.x, $0.y) })
     }
 
     /// Errors of writing `file` become one line naming it.
@@ -107,12 +90,5 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(file): \(error)")
         }
-    }
-
-    /// Python's `format(x, '.6')`: 6 significant digits, and a ".0" on whole numbers.
-    static func pythonFloat(_ x: Double) -> String {
-        var s = String(format: "%.6g", x)
-        if x.isFinite && !s.contains(".") && !s.contains("e") { s += ".0" }
-        return s
     }
 }

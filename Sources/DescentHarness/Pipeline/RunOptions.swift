@@ -9,7 +9,7 @@ public struct RunOptions: Sendable {
     /// Only these optimizers (labels or names, any case); `nil` for all.
     public var only: Set<String>? = nil
     /// Overrides the configs' figure formats; `nil` keeps them.
-    public var formats: Set<FigureFormat>? = nil
+    public var formats: Set<OutputFormat>? = nil
     /// Runs only this part of the work, for splitting a sweep across machines.
     public var shard: Shard? = nil
 
@@ -34,7 +34,7 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 }
 
-/// A still-figure or animation format.
-public enum FigureFormat: String, Hashable, Sendable, CaseIterable {
+/// A figure file format: the still figure's three and the animation.
+public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     case png, svg, pdf, gif
 }
