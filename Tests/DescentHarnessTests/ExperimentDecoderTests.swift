@@ -119,3 +119,32 @@ import Testing
         #expect(rejected > 1000)
     }
 }
+
+@Suite struct SearchSpaceValidationTests {
+    func decode(_ text: String) throws(ConfigError) -> Experiment {
+        try ExperimentDecoder.decode(text, file: "c.json", defaultName: "c")
+    }
+
+    @Test func spacesAreParsedWithFixedValuesUnderneath() throws {
+        let e = try decode(#"{"function": "rosenbrock", "search": {"space": {"lr": {"loguniform": [-8, 0.5]}}}, "optimizers": [{"name": "SGD", "hyperparameters": {"momentum": 0.9}}]}"#)
+        #expect(e.optimizers[0].searchSpace.dimensions.map(\.name) == ["lr"])
+    }
+
+    @Test(arguments: [
+        (#"{"function": "rosenbrock", "search": {"space": {"lr": {"loguniform": [1, -8]}}}, "optimizers": ["Adam"]}"#, "search.space", "inverted"),
+        (#"{"function": "rosenbrock", "search": {"space": {"lr": {"gaussian": [0, 1]}}}, "optimizers": ["Adam"]}"#, "search.space", "gaussian"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "SGD", "space": {"momentum": {"uniform": [-1, 0.5]}}}]}"#, "optimizers[0].space", "momentum"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "space": {"betas": [{"uniform": [0.5, 1.5]}, 0.999]}}]}"#, "optimizers[0].space", "betas[0]"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "space": {"momentum": {"uniform": [0, 1]}}}]}"#, "optimizers[0].space", "unknown hyperparameter 'momentum'"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "space": [1, 2]}]}"#, "optimizers[0].space", "object"),
+    ])
+    func spacesTheOptimizerCannotTakeAreRejectedBeforeWork(_ text: String, _ path: String, _ message: String) {
+        do {
+            _ = try decode(text)
+            Issue.record("decoded: \(text)")
+        } catch {
+            #expect(error.path == path, "\(error)")
+            #expect(error.message.contains(message), "\(error)")
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import DescentCore
+import DescentSearch
 
 /// One experiment, decoded and validated from one JSON config: a landscape, the optimizers to
 /// run on it, how to search their hyperparameters, and which figures to draw.
@@ -67,6 +68,8 @@ public struct OptimizerEntry: Sendable {
     public var label: String
     /// Fixed hyperparameters (the reference's names), under the searched ones.
     public var hyperparameters: Hyperparameters
-    /// The space searched for this optimizer (default: the experiment's).
+    /// The space searched for this optimizer (default: the experiment's), as written.
     public var space: JSONValue
+    /// That space parsed, with the fixed hyperparameters added underneath.
+    public var searchSpace: SearchSpace
 }

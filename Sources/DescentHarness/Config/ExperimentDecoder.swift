@@ -1,4 +1,5 @@
 import DescentCore
+import DescentSearch
 import Foundation
 
 /// Decodes and validates an experiment config before any work is done. Every problem is one
@@ -175,7 +176,9 @@ public enum ExperimentDecoder {
     static func decodeOptimizer(_ node: ConfigNode, defaultSpace: JSONValue) throws(ConfigError) -> OptimizerEntry {
         if case .string(let name) = node.value {
             let type = try optimizerType(name, node)
-            return OptimizerEntry(type: type, label: type.info.name, hyperparameters: [:], space: defaultSpace)
+            let searchSpace = try space(defaultSpace, fixed: [:], for: type, at: node, path: "search.space")
+            return OptimizerEntry(type: type, label: type.info.name, hyperparameters: [:], space: defaultSpace,
+                                  searchSpace: searchSpace)
         }
         var n = node
         let nameNode = try n.required("name")
@@ -192,9 +195,58 @@ public enum ExperimentDecoder {
                 throw ConfigError(file: node.file, path: h.child(errorKey(error) ?? ""), message: "\(error)")
             }
         }
-        let space = try n.optional("space")?.value ?? defaultSpace
+        let spaceNode = try n.optional("space")
+        let space = spaceNode?.value ?? defaultSpace
+        let searchSpace = try Self.space(space, fixed: hyperparameters, for: type, at: node,
+                                         path: spaceNode == nil ? "search.space" : node.child("space"))
         try n.finish()
-        return OptimizerEntry(type: type, label: label, hyperparameters: hyperparameters, space: space)
+        return OptimizerEntry(type: type, label: label, hyperparameters: hyperparameters, space: space,
+                              searchSpace: searchSpace)
+    }
+
+    /// Parses a space and checks, before any work, that the optimizer accepts every value the
+    /// search can draw: each searched dimension at its lower and upper end (the others at
+    /// their lower ends) must build the optimizer.
+    static func space(_ json: JSONValue, fixed: Hyperparameters, for type: any Optimizer.Type, at node: ConfigNode,
+                      path: String) throws(ConfigError) -> SearchSpace {
+        let searchSpace: SearchSpace
+        do {
+            guard case .object = json else { throw SearchSpaceError.notAnObject("got \(json.kind)") }
+            searchSpace = try SearchSpace(json: JSONWriter.string(json, pretty: false))
+                .addingFixed(fixed.mapValues(SearchValueBridge.search))
+        } catch {
+            throw ConfigError(file: node.file, path: path, message: "\(error)")
+        }
+        let extremes = searchSpace.dimensions.map { Self.extremes(of: $0.distribution) }
+        let lows = extremes.map { $0[0] }
+        var corners = [lows]
+        for (i, values) in extremes.enumerated() {
+            for v in values.dropFirst() {
+                var corner = lows
+                corner[i] = v
+                corners.append(corner)
+            }
+        }
+        for x in corners {
+            let assignment = searchSpace.assignment(x)
+            do { _ = try type.init(SearchValueBridge.hyperparameters(assignment)) } catch {
+                throw ConfigError(file: node.file, path: path,
+                                  message: "the optimizer rejects values this space can draw (\(JSONText.object(assignment))): \(error)")
+            }
+        }
+        return searchSpace
+    }
+
+    /// The coordinates at the ends of a prior: its bounds (as values), or every option.
+    static func extremes(of d: Distribution) -> [Double] {
+        switch d {
+        case .uniform(let a, let b): return [a, b.nextDown]  // draws are in [a, b)
+        case .logUniform(let a, let b): return [LibMath.exp(a), LibMath.exp(b).nextDown]
+        case .quantizedUniform(let a, let b, let q): return [Distribution.quantize(a, q), Distribution.quantize(b, q)]
+        case .quantizedLogUniform(let a, let b, let q):
+            return [Distribution.quantize(LibMath.exp(a), q), Distribution.quantize(LibMath.exp(b), q)]
+        case .choice(let options): return options.indices.map(Double.init)
+        }
     }
 
     static func optimizerType(_ name: String, _ node: ConfigNode) throws(ConfigError) -> any Optimizer.Type {
