@@ -2,8 +2,9 @@
 SWIFT ?= swift
 PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup build release test bench clean
+.PHONY: setup build release test viz gallery bench clean
 
 ## Install the system libraries Descent links against (idempotent; no-op when present).
 setup:
@@ -25,6 +26,15 @@ release: setup
 ## The whole test suite (debug build).
 test: setup
 	$(SWIFT) test
+
+## Every config in configs/ into output/, in parallel, then the gallery (output/index.html).
+viz: release
+	$(BIN_DIR)/descent run configs/*.json --output output --jobs $(JOBS)
+	$(BIN_DIR)/descent gallery output
+
+## Rebuild output/index.html and output/README.md from the results already in output/.
+gallery: release
+	$(BIN_DIR)/descent gallery output
 
 bench: release
 	$(BIN_DIR)/descent bench

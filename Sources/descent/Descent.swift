@@ -14,7 +14,7 @@ struct Descent: ParsableCommand {
               descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 500 --png a.png --gif a.gif
               descent list
             """,
-        subcommands: [TraceCommand.self, SearchCommand.self, RenderCommand.self, ListCommand.self, ValidateCommand.self,
+        subcommands: [RunCommand.self, TraceCommand.self, SearchCommand.self, RenderCommand.self, ListCommand.self, ValidateCommand.self,
                       GalleryCommand.self, BenchCommand.self])
 
     /// Errors are one line on stderr and a non-zero exit; help and version print as usual.

@@ -1,0 +1,103 @@
+import DescentCore
+import DescentRender
+import DescentSearch
+import Foundation
+
+/// One optimizer of one experiment, start to finish: search its hyperparameters, draw the
+/// path with the best ones, write its figures, and describe the outcome.
+struct OptimizerRun: Sendable {
+    let experiment: Experiment
+    let entry: OptimizerEntry
+    let directory: String
+    let formats: Set<OutputFormat>
+    let digest: String
+
+    /// `<function>_<label>.<ext>`, relative to the experiment folder.
+    static func fileName(_ e: Experiment, _ label: String, _ ext: String) -> String {
+        "\(e.function.name)_\(label).\(ext)"
+    }
+
+    func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
+
+    /// The search settings of the experiment, for this optimizer.
+    var search: OptimizerSearch {
+        let s = experiment.search
+        let algorithm: SearchAlgorithm
+        switch s.algorithm {
+        case .tpe: algorithm = .tpe(.hyperopt)
+        case .optunaTPE: algorithm = .optunaTPE(.optuna)
+        case .random: algorithm = .random
+        }
+        let objective: TrajectoryObjective
+        switch s.objective {
+        case .distance: objective = .distance
+        case .loss: objective = .loss
+        case .composite: objective = .composite
+        }
+        return OptimizerSearch(
+            function: experiment.function, optimizer: entry.type, start: experiment.start,
+            clipping: experiment.clipping, space: entry.searchSpace, algorithm: algorithm,
+            evaluations: s.evaluations, seed: s.seed, objective: objective, steps: s.steps, stopThreshold: s.threshold)
+    }
+
+    /// The drawn trajectory for `hyperparameters` (also used to redraw race figures later).
+    static func trajectory(_ e: Experiment, _ type: any Optimizer.Type, _ hyperparameters: Hyperparameters) throws -> (any Optimizer, Trajectory) {
+        let optimizer = try type.init(hyperparameters)
+        let runner = TrajectoryRunner(steps: e.steps, clipping: e.clipping)
+        return (optimizer, runner.run(e.function, optimizer, from: e.start))
+    }
+
+    func run(_ events: @Sendable (RunEvent) -> Void) throws -> (OptimizerResult, Trajectory) {
+        let name = experiment.name, label = entry.label
+        let result = try search.run()
+        let best = result.best
+        let hyperparameters = best.map { SearchValueBridge.hyperparameters($0.hyperparameters) } ?? entry.hyperparameters
+        let objective = best?.objective ?? .infinity
+        events(.searched(experiment: name, label: label, hyperparameters: hyperparameters, objective: objective))
+        let (optimizer, trajectory) = try Self.trajectory(experiment, entry.type, hyperparameters)
+
+        var figures: [String: String] = [:]
+        let stills = [OutputFormat.png, .svg, .pdf].filter(formats.contains)
+        if !stills.isEmpty || formats.contains(.gif) {
+            let f = experiment.figures
+            let landscape = LandscapeFigures(function: experiment.function, view: experiment.view,
+                                             levels: experiment.levels, grid: f.grid)
+            let scene = try landscape.scene(for: trajectory)
+            if !stills.isEmpty {
+                let title = LandscapeFigures.stillTitle(function: experiment.function, label: label,
+                                                        trajectory: trajectory, learningRate: optimizer.learningRate)
+                let figure = try scene.stillFigure(width: f.size, height: f.size, title: title)
+                for format in stills {
+                    let file = Self.fileName(experiment, label, format.rawValue)
+                    try figure.write(to: path(file), as: FigureFormat(rawValue: format.rawValue)!)
+                    figures[format.rawValue] = file
+                }
+            }
+            if formats.contains(.gif) {
+                let file = Self.fileName(experiment, label, "gif")
+                let style = try TailStyle(tail: f.tail, fade: f.fade, stride: f.stride, fps: f.fps)
+                let frames = try TailFrames(
+                    figure: scene.animationFigure(width: f.size, height: f.size), path: scene.path, style: style,
+                    title: LandscapeFigures.frameTitle(function: experiment.function, label: label,
+                                                       steps: trajectory.points.count - 1,
+                                                       learningRate: optimizer.learningRate))
+                try frames.writeGIF(to: path(file))
+                figures["gif"] = file
+            }
+        }
+        let info = entry.type.info
+        var divergedAt: Int?
+        if case .diverged(let step) = trajectory.stop { divergedAt = step }
+        let record = OptimizerResult(
+            label: label, optimizer: info.name, year: info.year, paper: info.paper, reference: info.reference,
+            hyperparameters: hyperparameters, objective: objective, finalPoint: trajectory.final,
+            finalLoss: Optional(experiment.function(trajectory.final)).flatMap { $0.isFinite ? $0 : nil },
+            divergedAtStep: divergedAt,
+            trials: result.trials.map {
+                TrialRecord(hyperparameters: SearchValueBridge.hyperparameters($0.hyperparameters),
+                            objective: $0.objective, status: $0.status.rawValue)
+            },
+            figures: figures, inputDigest: digest)
+        return (record, trajectory)
+    }
+}

@@ -1,0 +1,64 @@
+import DescentHarness
+import Foundation
+import Synchronization
+
+/// Prints run progress: a line per optimizer on a terminal, JSON lines for CI, or nothing.
+final class ProgressReporter: Sendable {
+    enum Mode { case terminal, jsonLines, quiet }
+    let mode: Mode
+    private let lock = Mutex(())
+
+    init(mode: Mode) { self.mode = mode }
+
+    private func emit(_ line: String) {
+        lock.withLock { _ in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    }
+
+    func report(_ event: RunEvent) {
+        switch mode {
+        case .quiet: return
+        case .jsonLines: emit(Self.json(event))
+        case .terminal:
+            switch event {
+            case .finished(let e, let label, let r, let seconds):
+                let lr = r.hyperparameters["lr"].map { "lr=\($0)" } ?? ""
+                let status = r.divergedAtStep.map { "diverged at step \($0)" } ?? "ok"
+                let objective = r.objective.isFinite ? String(format: "%.4g", r.objective) : "∞"
+                emit("\(e)/\(label): \(lr) objective \(objective), \(status) (\(String(format: "%.2f", seconds)) s)")
+            case .upToDate(let e, let label): emit("\(e)/\(label): up to date")
+            case .failed(let e, let label, let message): emit("\(e)/\(label): FAILED: \(message)")
+            case .experimentDone(let e, let directory): emit("\(e): \(directory)/results.json")
+            default: break
+            }
+        }
+    }
+
+    func summary(_ results: [ExperimentResult]) {
+        guard mode == .terminal else { return }
+        let runs = results.reduce(0) { $0 + $1.optimizers.count }
+        let diverged = results.reduce(0) { $0 + $1.optimizers.filter(\.diverged).count }
+        emit("\(results.count) experiment(s), \(runs) optimizer run(s), \(diverged) diverged")
+    }
+
+    static func json(_ event: RunEvent) -> String {
+        func obj(_ members: [(String, JSONValue)]) -> String { JSONWriter.string(.object(members), pretty: false) }
+        switch event {
+        case .started(let e, let l): return obj([("event", .string("started")), ("experiment", .string(e)), ("label", .string(l))])
+        case .searched(let e, let l, _, let o):
+            return obj([("event", .string("searched")), ("experiment", .string(e)), ("label", .string(l)),
+                        ("objective", o.isFinite ? .number(o) : .null)])
+        case .frames(let e, let l, let d, let t):
+            return obj([("event", .string("frames")), ("experiment", .string(e)), ("label", .string(l)),
+                        ("done", .number(Double(d))), ("total", .number(Double(t)))])
+        case .finished(let e, let l, let r, let s):
+            return obj([("event", .string("finished")), ("experiment", .string(e)), ("label", .string(l)),
+                        ("objective", r.objective.isFinite ? .number(r.objective) : .null),
+                        ("diverged", .bool(r.diverged)), ("seconds", .number((s * 1000).rounded() / 1000))])
+        case .upToDate(let e, let l): return obj([("event", .string("up-to-date")), ("experiment", .string(e)), ("label", .string(l))])
+        case .failed(let e, let l, let m):
+            return obj([("event", .string("failed")), ("experiment", .string(e)), ("label", .string(l)), ("message", .string(m))])
+        case .experimentDone(let e, let d):
+            return obj([("event", .string("experiment-done")), ("experiment", .string(e)), ("directory", .string(d))])
+        }
+    }
+}
