@@ -1,3 +1,4 @@
+import Foundation
 import CCairo
 
 /// An owned Cairo surface: an ARGB32 image in memory, or an SVG or PDF document on disk.
@@ -37,9 +38,21 @@ public final class CairoSurface {
         return try CairoSurface(handle: h, kind: .svg, width: width, height: height, what: "creating \(path)")
     }
 
+    /// The PDF creation date: `SOURCE_DATE_EPOCH` if set, else 2000-01-01 (ISO 8601, as Cairo takes it).
+    static var pdfDate: String {
+        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? 946_684_800
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: Date(timeIntervalSince1970: seconds))
+    }
+
     /// A one-page PDF document written to `path`; complete after `finish()`.
     public static func pdf(path: String, width: Int, height: Int) throws(CairoError) -> CairoSurface {
         let h = cairo_pdf_surface_create(path, Double(width), Double(height))!
+        // Cairo stamps the current time into the document; a fixed date (SOURCE_DATE_EPOCH when
+        // set, as reproducible builds do) keeps identical figures byte-identical.
+        cairo_pdf_surface_set_metadata(h, CAIRO_PDF_METADATA_CREATE_DATE, Self.pdfDate)
+        cairo_pdf_surface_set_metadata(h, CAIRO_PDF_METADATA_MOD_DATE, Self.pdfDate)
         return try CairoSurface(handle: h, kind: .pdf, width: width, height: height, what: "creating \(path)")
     }
 

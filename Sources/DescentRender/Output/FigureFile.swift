@@ -26,6 +26,7 @@ extension Figure {
                 let canvas = try Canvas(surface: surface)
                 try FigureRenderer(figure: self, measuringWith: canvas).draw(on: canvas)
                 try surface.finish()
+                if format == .svg { try SVGIdentifiers.renumber(file: temporary) }
             }
         }
     }
