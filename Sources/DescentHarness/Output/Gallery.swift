@@ -38,7 +38,7 @@ public enum Gallery {
     }
 
     static func statusText(_ r: OptimizerResult) -> String {
-        r.divergedAtStep.map { "diverged at step \($0)" } ?? "converging"
+        r.divergedAtStep.map { "diverged at step \($0)" } ?? "completed"
     }
 
     /// (year, optimizer) of every optimizer in the results, oldest first.
