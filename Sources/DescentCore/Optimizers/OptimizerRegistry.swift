@@ -59,6 +59,11 @@ public enum OptimizerRegistry {
         A2GradUni.self,
         A2GradInc.self,
         A2GradExp.self,
+        SGDW.self,
+        SGDP.self,
+        Ranger.self,
+        RangerQH.self,
+        RangerVA.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

@@ -116,6 +116,11 @@ def run(case):
         return run_case(case, reference.removesuffix(FLOAT64_NEWTON_SCHULZ), as_matrix)
 
 
+# pytorch_ranger's Ranger and RangerVA (re-exported by torch_optimizer) never call the closure
+# (it is commented out in their step), so it is called first, then step(): the same protocol.
+CLOSURE_IGNORED = {"torch_optimizer.Ranger", "torch_optimizer.RangerVA"}
+
+
 def run_case(case, reference, as_matrix):
     p = torch.tensor([case["start"]] if as_matrix else case["start"], requires_grad=True)
     opt = make_optimizer(reference, [p], case["hyperparameters"])
@@ -133,7 +138,11 @@ def run_case(case, reference, as_matrix):
         return loss
 
     for _ in range(case["steps"]):
-        loss = float(opt.step(closure).detach())
+        if reference in CLOSURE_IGNORED:
+            loss = float(closure().detach())
+            opt.step()
+        else:
+            loss = float(opt.step(closure).detach())
         point = list(map(float, p.detach().view(-1)))
         if not (math.isfinite(loss) and all(map(math.isfinite, point))):
             break
