@@ -64,6 +64,7 @@ public enum OptimizerRegistry {
         Ranger.self,
         RangerQH.self,
         RangerVA.self,
+        SWATS.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
