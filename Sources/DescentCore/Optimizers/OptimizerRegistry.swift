@@ -65,6 +65,7 @@ public enum OptimizerRegistry {
         RangerQH.self,
         RangerVA.self,
         SWATS.self,
+        Shampoo.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

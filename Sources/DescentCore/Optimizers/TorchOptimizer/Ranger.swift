@@ -101,7 +101,7 @@ public struct Ranger: Optimizer {
     ///     y ← rx;  h ← r/2;  e ← 1/2 − yh;  y ← ye + y;  h ← he + h;  √x ← (x − y²)h + y
     ///
     /// Zero, negatives, subnormals, ∞ and NaN take the IEEE root (MKL's special path).
-    static func float32Sqrt(_ x: Float) -> Float {
+    public static func float32Sqrt(_ x: Float) -> Float {
         let u = x.bitPattern
         let biased = (u >> 23) & 0xff
         guard x > 0, biased != 0, biased != 0xff else { return x.squareRoot() }
