@@ -66,6 +66,9 @@ public enum OptimizerRegistry {
         RangerVA.self,
         SWATS.self,
         Shampoo.self,
+        // second order (pytorch_optimizer 4.1.0), Hessian diagonals from exact H·v
+        AdaHessian.self,
+        SophiaH.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
