@@ -22,7 +22,7 @@ import Darwin
 /// takes the gradient twice; the non-softplus branch multiplies by γ twice; softplus is torch's
 /// `x if sx > 20 else log1p(exp(sx))/s`. `transformer` is "softplus" or any other value for the
 /// plain denominator ("none" here); `grad_transformer` is "square" or "abs" (the reference
-/// fails on anything else).
+/// fails on anything else); `n_sma_threshhold` is accepted and, as in the reference, unused.
 public struct RangerVA: Optimizer {
     public static let info = OptimizerInfo(
         name: "RangerVA", year: 2019,
