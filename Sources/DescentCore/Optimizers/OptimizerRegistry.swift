@@ -59,6 +59,16 @@ public enum OptimizerRegistry {
         A2GradUni.self,
         A2GradInc.self,
         A2GradExp.self,
+        SGDW.self,
+        SGDP.self,
+        Ranger.self,
+        RangerQH.self,
+        RangerVA.self,
+        SWATS.self,
+        Shampoo.self,
+        // second order (pytorch_optimizer 4.1.0), Hessian diagonals from exact H·v
+        AdaHessian.self,
+        SophiaH.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

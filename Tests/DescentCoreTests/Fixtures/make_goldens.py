@@ -16,6 +16,10 @@ Optional hook, as the project's Muon references were made: a reference ending in
 class with torch.optim._muon._zeropower_via_newtonschulz replaced by `newton_schulz_float64`
 below (torch casts to bfloat16 there), and with the parameter the point as a 1x2 matrix (Muon
 accepts only 2-D parameters); the trajectory is written flattened.
+Optional hook for second-order optimizers: a reference ending in " (exact Hessian diagonal)",
+e.g. "pytorch_optimizer.AdaHessian (exact Hessian diagonal)", feeds the exact diagonal of the
+loss's Hessian through step(hessian=...) (see run_exact_hessian), for Descent's
+"hessian_estimator": "exact".
 Writes goldens/<id>.json beside this script, in the format of the project's reference set.
 The functions below are written as the references write them (`x ** 2` for squares), so
 that torch autograd's rounding is the one Descent reproduces.
@@ -109,16 +113,28 @@ def float64_newton_schulz():
         muon._zeropower_via_newtonschulz = original
 
 
+EXACT_HESSIAN = " (exact Hessian diagonal)"
+
+
 def run(case):
     reference = case["reference"]
+    if reference.endswith(EXACT_HESSIAN):
+        return run_exact_hessian(case, reference.removesuffix(EXACT_HESSIAN))
     as_matrix = reference.endswith(FLOAT64_NEWTON_SCHULZ)
     with float64_newton_schulz() if as_matrix else contextlib.nullcontext():
         return run_case(case, reference.removesuffix(FLOAT64_NEWTON_SCHULZ), as_matrix)
 
 
-def run_case(case, reference, as_matrix):
+# pytorch_ranger's Ranger and RangerVA (re-exported by torch_optimizer) never call the closure
+# (it is commented out in their step), so it is called first, then step(): the same protocol.
+CLOSURE_IGNORED = {"torch_optimizer.Ranger", "torch_optimizer.RangerVA"}
+
+
+def run_case(case, reference, as_matrix, hp=None, step=None):
+    """One case; `hp` replaces the case's hyperparameters for the reference and `step(opt,
+    closure, k, p)`, if given, takes step k instead of `opt.step(closure)`."""
     p = torch.tensor([case["start"]] if as_matrix else case["start"], requires_grad=True)
-    opt = make_optimizer(reference, [p], case["hyperparameters"])
+    opt = make_optimizer(reference, [p], case["hyperparameters"] if hp is None else hp)
     f = FUNCTIONS[case["function"]]
     clip = case.get("clip_grad_norm", 1.0)
     trajectory, losses = [list(map(float, p.detach().view(-1)))], []
@@ -132,14 +148,41 @@ def run_case(case, reference, as_matrix):
             torch.nn.utils.clip_grad_norm_(p, clip)
         return loss
 
-    for _ in range(case["steps"]):
-        loss = float(opt.step(closure).detach())
+    for k in range(case["steps"]):
+        if step is not None:
+            loss = float(step(opt, closure, k, p).detach())
+        elif reference in CLOSURE_IGNORED:
+            loss = float(closure().detach())
+            opt.step()
+        else:
+            loss = float(opt.step(closure).detach())
         point = list(map(float, p.detach().view(-1)))
         if not (math.isfinite(loss) and all(map(math.isfinite, point))):
             break
         losses.append(loss)
         trajectory.append(point)
     return dict(case, trajectory=trajectory, loss=losses)
+
+
+def run_exact_hessian(case, reference):
+    """AdaHessian / SophiaH (pytorch_optimizer) fed the exact Hessian diagonal of the loss through
+    their `step(closure, hessian=[...])` at the refresh steps 1, 1 + P, ... (P = update_period),
+    instead of the Hutchinson estimate from torch's random stream: Descent's
+    `"hessian_estimator": "exact"`. The Descent-only keys `hessian_estimator` and `seed` are not
+    passed to the reference. The diagonal is torch.autograd.functional.hessian of the (unclipped)
+    loss at the point the closure evaluates."""
+    import inspect
+    hp = {k: v for k, v in case["hyperparameters"].items() if k not in ("hessian_estimator", "seed")}
+    period = hp.get("update_period", inspect.signature(resolve(reference).__init__).parameters["update_period"].default)
+    f = FUNCTIONS[case["function"]]
+
+    def step(opt, closure, k, p):
+        if k % period:
+            return opt.step(closure)
+        h = torch.autograd.functional.hessian(lambda v: f(v[0], v[1]), p.detach().clone())
+        return opt.step(closure, hessian=[torch.diagonal(h).clone()])
+
+    return run_case(case, reference, False, hp=hp, step=step)
 
 
 def main():

@@ -1,0 +1,69 @@
+/// SophiaH: momentum divided by a moving average of the Hessian diagonal, clipped
+/// element-wise, as `pytorch_optimizer.SophiaH` (Sophia with the Hutchinson estimator).
+///
+///     D ← diag(H) estimate at steps 1, 1 + P, …        (`HessianDiagonal`: Hutchinson or exact)
+///     g ← −g if maximize;  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ
+///     m ← β₁m + (1 − β₁)g                               (lerp)
+///     h ← β₂h + (1 − β₂)D                               (lerp, only when D was refreshed)
+///     θ ← θ − γ · clamp(m / max(h, ε), −p, p)
+///
+/// Liu, Li, Hall, Liang & Ma, "Sophia: A Scalable Stochastic Second-order Optimizer for
+/// Language Model Pre-training", ICLR 2024 (arXiv 2023). Follows pytorch_optimizer 4.1.0's
+/// arithmetic and defaults: lr 0.06, betas (0.96, 0.99), p = 0.01, update_period 10, Gaussian
+/// vectors, ε = 1e-12, decoupled weight decay. The Hessian estimate is that of the loss, so with
+/// maximize the gradient is negated and the curvature is not (as the reference). As AdaHessian:
+/// exact Hessian–vector products, our seeded generator (`seed`) or the exact diagonal
+/// (`hessian_estimator: "exact"`); without second derivatives the moment h is not refreshed
+/// (it starts at 0, so the update is clamp(m/ε) = ±p where m ≠ 0) — see `HessianDiagonal`.
+public struct SophiaH: HessianPreconditioned {
+    public static let info = OptimizerInfo(
+        name: "SophiaH", year: 2023,
+        paper: "Liu et al., Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training, ICLR 2024",
+        reference: "pytorch_optimizer.SophiaH")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var weightDecay: WeightDecay
+    /// `p`: the bound of each coordinate of the preconditioned update.
+    public var clip: Double
+    public var hessian: HessianDiagonal
+    public var eps: Double
+    public var maximize: Bool
+    public private(set) var step = 0
+    /// `momentum` and `hessian_moment`.
+    public var momentum: [[Double]] = []
+    public var hessianMoment: [[Double]] = []
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 6e-2, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.96, 0.99), (.unitHalfOpen, .unitHalfOpen))
+        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        clip = try r.double("p", default: 1e-2, .nonNegative)
+        hessian = try HessianDiagonal(&r, updatePeriod: 10, distribution: .gaussian, samplesBound: .atLeast(1))
+        eps = try r.double("eps", default: 1e-12, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    public mutating func update(_ parameters: inout [Tensor], _ gradients: [Tensor], _ diagonal: [[Double]]?) {
+        if momentum.isEmpty {
+            momentum = zeros(like: parameters)
+            hessianMoment = momentum
+        }
+        step += 1
+        for p in parameters.indices {
+            var theta = parameters[p].scalars
+            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
+            weightDecay.apply(&theta, &g, lr: learningRate)
+            for i in theta.indices {
+                let m = lerp(momentum[p][i], g[i], 1 - beta1)
+                momentum[p][i] = m
+                if let d = diagonal?[p][i] { hessianMoment[p][i] = lerp(hessianMoment[p][i], d, 1 - beta2) }
+                let u = clamp(m / clamp(hessianMoment[p][i], eps, .infinity), -clip, clip)
+                theta[i] = add(theta[i], u, alpha: -learningRate)
+            }
+            parameters[p].scalars = theta
+        }
+    }
+}
