@@ -164,15 +164,15 @@ public final class GradientTape {
 }
 
 /// torch's `pow(tensor, scalar)` kernel: exponents 2 and 3 as products, 1 as the identity,
-/// 0.5 as `sqrt`, −1 and −2 as reciprocals, anything else through the C library's `pow`.
+/// 0.5 as torch's `sqrt`, −0.5 as `rsqrt`, −1 and −2 as reciprocals, anything else through the C library's `pow`.
 @inlinable func torchPow(_ x: Double, _ n: Double) -> Double {
     switch n {
     case 0: return 1
     case 1: return x
     case 2: return x * x
     case 3: return x * x * x
-    case 0.5: return x.squareRoot()
-    case -0.5: return 1 / x.squareRoot()
+    case 0.5: return torchSqrt(x)          // torch routes pow(x, 0.5) to its (MKL) sqrt
+    case -0.5: return 1 / x.squareRoot()   // and pow(x, -0.5) to rsqrt, 1/IEEE root (measured)
     case -1: return 1 / x
     case -2: return 1 / (x * x)
     default: return LibM.pow(x, n)
