@@ -36,6 +36,7 @@ public enum ExperimentDecoder {
         var root = ConfigNode(json, file: file)
         guard case .object = json else { throw root.error("a config is a JSON object, got \(json.kind)") }
 
+        _ = try root.optional("$schema")  // for editors; not Descent's
         let name = try root.optional("name")?.string() ?? defaultName
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !name.hasPrefix(".") else {
             throw ConfigError(file: file, path: "name", message: "'\(name)' is not a usable folder name (letters, digits, - _ .)")
