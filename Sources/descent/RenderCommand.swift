@@ -50,6 +50,7 @@ struct RenderCommand: ParsableCommand {
         guard [png, svg, pdf, gif].contains(where: { $0 != nil }) else {
             throw ValidationError("nothing to write: give at least one of --png, --svg, --pdf, --gif")
         }
+        guard path.steps <= 100_000 else { throw ValidationError("--steps must be ≤ 100000 for figures, got \(path.steps)") }
         guard (64...8192).contains(size) else { throw ValidationError("--size must be 64…8192, got \(size)") }
         guard (2...2000).contains(grid) else { throw ValidationError("--grid must be 2…2000, got \(grid)") }
         do { _ = try TailStyle(tail: tail, fade: fade, stride: stride, fps: fps) } catch {

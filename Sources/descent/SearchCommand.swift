@@ -77,8 +77,11 @@ struct SearchCommand: ParsableCommand {
         guard evaluations >= 1, evaluations <= 1_000_000 else {
             throw ValidationError("--evaluations must be in 1…1000000, got \(evaluations)")
         }
-        guard searchSteps >= 0, searchSteps <= 100_000_000 else {
-            throw ValidationError("--search-steps must be in 0…100000000, got \(searchSteps)")
+        guard searchSteps >= 0, searchSteps <= 100_000 else {
+            throw ValidationError("--search-steps must be in 0…100000, got \(searchSteps)")
+        }
+        guard evaluations * searchSteps <= ExperimentDecoder.maximumSearchWork else {
+            throw ValidationError("--evaluations × --search-steps must be ≤ \(ExperimentDecoder.maximumSearchWork), got \(evaluations * searchSteps)")
         }
         guard SearchAlgorithm(name: algorithm) != nil else {
             throw ValidationError("--algorithm: unknown '\(algorithm)'; valid: \(SearchAlgorithm.names.joined(separator: ", "))")

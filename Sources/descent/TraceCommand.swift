@@ -27,6 +27,9 @@ struct TraceCommand: ParsableCommand {
 
 /// The options that define one trajectory, shared by `trace` and `render`.
 struct PathOptions: ParsableArguments {
+    /// The longest path a command draws or prints (a million points is ~50 MB of JSON).
+    static let maximumSteps = 1_000_000
+
     @Option(help: "Optimizer name (any case); `descent list` shows them all.")
     var optimizer: String
 
@@ -47,7 +50,7 @@ struct PathOptions: ParsableArguments {
 
     func validate() throws {
         guard steps >= 0 else { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
-        guard steps <= 100_000_000 else { throw ValidationError("--steps must be ≤ 100000000, got \(steps)") }
+        guard steps <= Self.maximumSteps else { throw ValidationError("--steps must be ≤ \(Self.maximumSteps), got \(steps)") }
     }
 
     func trajectory() throws -> Trajectory {

@@ -63,6 +63,7 @@ import Testing
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "figures": {"gif": "yes"}}"#, "figures.gif", "true or false"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "search": {"algorithm": "bayes"}}"#, "search.algorithm", "valid: tpe, random, optuna-tpe"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "search": {"evaluations": 0}}"#, "search.evaluations", "outside"),
+        (#"{"function": "rosenbrock", "optimizers": ["Adam"], "search": {"evaluations": 10000, "steps": 100000}}"#, "search", "more than"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": -1}}]}"#, "optimizers[0].hyperparameters.lr", "outside [0, inf)"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"betas": [0.9, 2]}}]}"#, "optimizers[0].hyperparameters.betas", "betas[1]"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam", "adam"]}"#, "optimizers[1]", "duplicate label"),

@@ -9,6 +9,8 @@ public enum ExperimentDecoder {
     public static let maximumSteps = 100_000
     public static let maximumEvaluations = 10_000
     public static let maximumFileSize = 1 << 20
+    /// Optimizer steps one search may take (evaluations × search steps): seconds, not hours.
+    public static let maximumSearchWork = 20_000_000
 
     /// Reads and decodes the config at `path`.
     public static func load(_ path: String) throws(ConfigError) -> Experiment {
@@ -147,6 +149,9 @@ public enum ExperimentDecoder {
         }
         if let st = try n.optional("steps") { s.steps = try st.int(in: 1...maximumSteps) }
         if let t = try n.optional("threshold") { s.threshold = try t.double() }
+        guard s.evaluations * s.steps <= maximumSearchWork else {
+            throw n.error("evaluations × steps = \(s.evaluations * s.steps) is more than \(maximumSearchWork) optimizer steps per search")
+        }
         if let space = try n.optional("space") {
             guard case .object = space.value else { throw space.error("a search space is an object, got \(space.value.kind)") }
             s.space = space.value
