@@ -8,6 +8,9 @@ final class ProgressReporter: Sendable {
     let mode: Mode
     private let lock = Mutex(())
 
+    /// Whether standard error is a terminal (progress bars go there).
+    let isTerminal = isatty(STDERR_FILENO) != 0
+
     init(mode: Mode) { self.mode = mode }
 
     private func emit(_ line: String) {
@@ -28,6 +31,13 @@ final class ProgressReporter: Sendable {
             case .upToDate(let e, let label): emit("\(e)/\(label): up to date")
             case .failed(let e, let label, let message): emit("\(e)/\(label): FAILED: \(message)")
             case .experimentDone(let e, let directory): emit("\(e): \(directory)/results.json")
+            case .frames(let e, let label, let done, let total) where isTerminal:
+                // A progress bar on a terminal only; redirected output gets the finished lines.
+                let width = 20, filled = min(width, width * done / max(total, 1))
+                let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+                lock.withLock { _ in
+                    FileHandle.standardError.write(Data("\r\(e)/\(label) GIF \(bar) \(done)/\(total)\(done == total ? "\r\u{1B}[K" : "")".utf8))
+                }
             default: break
             }
         }

@@ -81,6 +81,17 @@ import Testing
         #expect(!probe.any(in: mid) { probe.isReddish($0, $1) })
     }
 
+    @Test func writingAGIFReportsProgressPerFrame() throws {
+        let frames = try Self.frames(stride: 3)
+        let file = NSTemporaryDirectory() + "descent-progress-\(UUID().uuidString).gif"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var reports: [(Int, Int)] = []
+        try frames.writeGIF(to: file) { reports.append(($0, $1)) }
+        let total = frames.style.frameIndices(count: frames.path.count).count
+        #expect(reports.map(\.0) == Array(1...total))
+        #expect(reports.allSatisfy { $0.1 == total })
+    }
+
     @Test func strideSkipsFramesButKeepsTheLast() throws {
         var indices: [Int] = []
         try Self.frames(stride: 7).forEach { _, _, i in indices.append(i) }

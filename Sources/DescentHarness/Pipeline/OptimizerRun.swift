@@ -81,7 +81,10 @@ struct OptimizerRun: Sendable {
                     title: LandscapeFigures.frameTitle(function: experiment.function, label: label,
                                                        steps: trajectory.points.count - 1,
                                                        learningRate: optimizer.learningRate))
-                try frames.writeGIF(to: path(file))
+                let name = experiment.name
+                try frames.writeGIF(to: path(file)) { done, total in
+                    if done % 50 == 0 || done == total { events(.frames(experiment: name, label: label, done: done, total: total)) }
+                }
                 figures["gif"] = file
             }
         }
