@@ -8,6 +8,14 @@ public struct Figure: Sendable {
     /// Title lines, centred above the axes.
     public var title: [String] = []
     public var view: DataRect
+    /// How each axis maps data to pixels (a log axis needs a positive view along it).
+    public var xScale = Scale.linear
+    public var yScale = Scale.linear
+    /// Axis labels (matplotlib's `xlabel`, `ylabel`); empty for none.
+    public var xLabel = ""
+    public var yLabel = ""
+    /// A line of text centred in the axes, e.g. why they are empty.
+    public var note: String?
     public var contours: ContourSet?
     public var filledContours: FilledContours?
     /// Draw a colour bar for the filled contours (or the contour lines when there are none).

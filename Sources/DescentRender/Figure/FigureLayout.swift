@@ -27,6 +27,10 @@ public struct FigureLayout: Sendable {
     public let legendRows: [LegendRow]
     public let colorBarBox: PixelBox?
     public let colorBarTicks: [Tick]
+    /// The top centre of the x-axis label (below the tick labels).
+    public let xLabelAnchor: PlotPoint
+    /// The right-hand centre of the y-axis label, which reads upwards left of the tick labels.
+    public let yLabelAnchor: PlotPoint
 
     /// Lays `figure` out, measuring legend labels with `canvas`.
     public init(_ figure: Figure, measuringWith canvas: Canvas) {
@@ -41,16 +45,19 @@ public struct FigureLayout: Sendable {
             let barHeight = axesBox.height
             barBox = PixelBox(x: axesBox.maxX + 0.05 * full, y: axesBox.y, width: barHeight / 20, height: barHeight)
         }
-        let axes = Axes(view: figure.view, box: axesBox)
+        let axes = Axes(view: figure.view, box: axesBox, xScale: figure.xScale, yScale: figure.yScale)
         self.axes = axes
-        let locator = TickLocator.axis
-        xTicks = FigureLayout.ticks(locator, figure.view.xMin, figure.view.xMax) {
+        xTicks = FigureLayout.ticks(figure.xScale, figure.view.xMin, figure.view.xMax) {
             axes.pixel(PlotPoint($0, figure.view.yMin)).x
         }
-        yTicks = FigureLayout.ticks(locator, figure.view.yMin, figure.view.yMax) {
+        yTicks = FigureLayout.ticks(figure.yScale, figure.view.yMin, figure.view.yMax) {
             axes.pixel(PlotPoint(figure.view.xMin, $0)).y
         }
         titleAnchor = PlotPoint(axesBox.center.x, axesBox.minY - s.px(s.titlePad))
+        let tickHeight = canvas.measure("0", s.tickFont).height
+        let tickWidth = yTicks.map { canvas.measure($0.label, s.tickFont).width }.max() ?? 0
+        xLabelAnchor = PlotPoint(axesBox.center.x, axesBox.maxY + s.px(s.tickPad) + tickHeight + s.px(s.labelPad))
+        yLabelAnchor = PlotPoint(axesBox.minX - s.px(s.tickPad) - tickWidth - s.px(s.labelPad), axesBox.center.y)
 
         // Legend, upper right (matplotlib's loc="upper right" with its default paddings).
         let font = s.legendFont
@@ -107,6 +114,19 @@ public struct FigureLayout: Sendable {
             let v = levels[k]
             let label = even ? formatter.label(v) : TickFormatter.significant(v, digits: 3)
             return Tick(value: v, pixel: colorBarPixel(level: k, of: levels.count, bar), label: label)
+        }
+    }
+
+    /// The ticks of an axis of `scale` inside [lower, upper], labelled, at `pixel(value)`:
+    /// `TickLocator.axis` with `TickFormatter` on a linear axis, `LogTickLocator` on a log axis.
+    static func ticks(_ scale: Scale, _ lower: Double, _ upper: Double,
+                      _ pixel: (Double) -> Double) -> [Tick] {
+        switch scale {
+        case .linear:
+            return ticks(TickLocator.axis, lower, upper, pixel)
+        case .log10:
+            return LogTickLocator().ticks(from: lower, to: upper)
+                .map { Tick(value: $0, pixel: pixel($0), label: LogTickLocator.label($0)) }
         }
     }
 
