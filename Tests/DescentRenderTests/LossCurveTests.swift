@@ -58,6 +58,18 @@ import TestSupport
         #expect(figure.xLabel == "step")
     }
 
+    @Test func theLegendGoesWhereMatplotlibsBestPutsIt() throws {
+        // Falling losses leave the upper right free (matplotlib's first choice); rising ones
+        // run into it, and the legend moves to the upper left.
+        let falling = try LossCurve(series: [("A", (0...40).map { pow(10, -Double($0) / 10) })])
+        let rising = try LossCurve(series: [("A", (0...40).map { pow(10, Double($0) / 10) })])
+        let (_, down) = try Self.layout(falling.figure(width: 600, height: 400, title: []))
+        let (_, up) = try Self.layout(rising.figure(width: 600, height: 400, title: []))
+        let d = try #require(down.legendBox), u = try #require(up.legendBox)
+        #expect(d.maxX > down.axes.box.center.x && d.minY < down.axes.box.center.y)
+        #expect(u.maxX < up.axes.box.center.x && u.minY < up.axes.box.center.y)
+    }
+
     @Test func nonPositiveAndNonFiniteValuesAreDroppedBeforeCairo() throws {
         let values = [1, 0.5, 0, -1, .nan, 0.1, .infinity, 0.05, 0.01, -.infinity]
         #expect(LossCurve.runs(values) == [[PlotPoint(0, 1), PlotPoint(1, 0.5)], [PlotPoint(5, 0.1)],

@@ -23,6 +23,11 @@ public struct Figure: Sendable {
     public var paths: [PathLayer] = []
     public var markers: [MarkerLayer] = []
     public var legend: [LegendEntry] = []
+    /// Where the legend goes: upper right (the default), or matplotlib's "best".
+    public var legendLocation = LegendLocation.upperRight
+    /// Lines (data coordinates) a "best" legend avoids besides the paths and markers, e.g. an
+    /// animation's paths, which are drawn per frame and are not among the figure's paths.
+    public var legendAvoids: [[PlotPoint]] = []
 
     /// A blank figure; throws unless the size is 64…8192 pixels per side.
     public init(width: Int, height: Int, view: DataRect) throws(RenderError) {
@@ -34,4 +39,13 @@ public struct Figure: Sendable {
         self.view = view
         style = FigureStyle(pixels: min(width, height))
     }
+}
+
+/// Where a figure's legend goes inside its axes.
+public enum LegendLocation: Hashable, Sendable {
+    /// matplotlib's `loc="upper right"`.
+    case upperRight
+    /// matplotlib's `loc="best"` (its default): of the nine standard places (and the centre),
+    /// the first that covers the fewest path vertices and segments and markers.
+    case best
 }

@@ -59,7 +59,7 @@ public struct FigureLayout: Sendable {
         xLabelAnchor = PlotPoint(axesBox.center.x, axesBox.maxY + s.px(s.tickPad) + tickHeight + s.px(s.labelPad))
         yLabelAnchor = PlotPoint(axesBox.minX - s.px(s.tickPad) - tickWidth - s.px(s.labelPad), axesBox.center.y)
 
-        // Legend, upper right (matplotlib's loc="upper right" with its default paddings).
+        // Legend, upper right or matplotlib's loc="best", with matplotlib's default paddings.
         let font = s.legendFont
         let f = font.size
         let metrics = figure.legend.map { canvas.measure($0.label, font) }
@@ -74,8 +74,10 @@ public struct FigureLayout: Sendable {
             let boxWidth = 2 * borderPad + handleLength + handleTextPad + labelWidth
             let rows = Double(metrics.count)
             let boxHeight = 2 * borderPad + rows * rowHeight + (rows - 1) * labelSpacing
-            let box = PixelBox(x: axesBox.maxX - axesPad - boxWidth, y: axesBox.minY + axesPad,
-                               width: boxWidth, height: boxHeight)
+            let candidates = FigureLayout.legendCandidates(
+                width: boxWidth, height: boxHeight, in: axesBox, pad: axesPad, figure.legendLocation)
+            let box = candidates.count == 1 ? candidates[0]
+                : FigureLayout.leastCovering(candidates, FigureLayout.legendObstacles(figure, axes))
             legendBox = box
             legendRows = zip(figure.legend, metrics).enumerated().map { i, pair in
                 let top = box.minY + borderPad + Double(i) * (rowHeight + labelSpacing)
@@ -94,6 +96,53 @@ public struct FigureLayout: Sendable {
         } else {
             colorBarTicks = []
         }
+    }
+
+    /// Where a legend box of this size may go inside `axes`, `pad` from its edges:
+    /// upper right only, or matplotlib's "best" candidates in its order of location codes 1…10
+    /// (upper right, upper left, lower left, lower right, right, center left, center right,
+    /// lower center, upper center, center).
+    static func legendCandidates(width w: Double, height h: Double, in axes: PixelBox, pad: Double,
+                                 _ location: LegendLocation) -> [PixelBox] {
+        let left = axes.minX + pad, right = axes.maxX - pad - w, midX = axes.center.x - w / 2
+        let top = axes.minY + pad, bottom = axes.maxY - pad - h, midY = axes.center.y - h / 2
+        let corners: [(Double, Double)]
+        switch location {
+        case .upperRight: corners = [(right, top)]
+        case .best:
+            corners = [(right, top), (left, top), (left, bottom), (right, bottom), (right, midY), (left, midY),
+                       (right, midY), (midX, bottom), (midX, top), (midX, midY)]
+        }
+        return corners.map { PixelBox(x: $0.0, y: $0.1, width: w, height: h) }
+    }
+
+    /// What the legend should not cover, in pixels: the paths, the legend's extra lines to
+    /// avoid, and the markers (as one-point lines).
+    static func legendObstacles(_ figure: Figure, _ axes: Axes) -> [[PlotPoint]] {
+        (figure.paths.map(\.points) + figure.legendAvoids + figure.markers.flatMap { $0.points.map { [$0] } })
+            .map { $0.map(axes.pixel) }
+    }
+
+    /// matplotlib's `_find_best_position`: the first candidate with the fewest path vertices
+    /// inside it plus path segments crossing it.
+    static func leastCovering(_ candidates: [PixelBox], _ lines: [[PlotPoint]]) -> PixelBox {
+        var best = candidates[0], bestBadness = Int.max
+        for box in candidates {
+            let clipper = SegmentClipper(bounds: box)
+            var badness = 0
+            for line in lines {
+                badness += line.lazy.filter { $0.isFinite && clipper.contains($0) }.count
+                for (a, b) in zip(line, line.dropFirst()) where a.isFinite && b.isFinite {
+                    if clipper.clip(a, b) != nil { badness += 1 }
+                }
+            }
+            if badness < bestBadness {
+                best = box
+                bestBadness = badness
+                if badness == 0 { break }
+            }
+        }
+        return best
     }
 
     /// The y pixel of level `k` of `count` levels on a colour bar with matplotlib's default

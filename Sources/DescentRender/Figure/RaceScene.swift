@@ -37,7 +37,9 @@ public struct RaceScene: Sendable {
 
     /// Every path whole: its line, a small diamond in its colour at its last finite point;
     /// the start as a black circle (shared), the global minima as green diamonds, the legend
-    /// (one row per path, then start and minimum) and the title.
+    /// (one row per path, then start and minimum) and the title. The legend goes where
+    /// matplotlib's `loc="best"` puts it, avoiding the paths, start and minima (the same
+    /// place as in the animation).
     public func stillFigure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
         var figure = try baseFigure(width: width, height: height, title: title)
         let s = figure.style
@@ -79,6 +81,8 @@ public struct RaceScene: Sendable {
         let start = Marker(.circle, size: s.px(s.markerSize), fill: .black, edgeWidth: s.px(s.markerEdgeWidth))
         let minimum = s.marker(.diamond, .green)
         figure.markers = [MarkerLayer(points: starts, marker: start), MarkerLayer(points: minima, marker: minimum)]
+        figure.legendLocation = .best
+        figure.legendAvoids = entries.map(\.points)
         figure.legend = entries.map { LegendEntry(label: $0.label, line: s.line($0.color)) }
             + [LegendEntry(label: startLabel, marker: start), LegendEntry(label: minimumLabel, marker: minimum)]
         return figure

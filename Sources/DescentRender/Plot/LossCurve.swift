@@ -2,7 +2,7 @@ import Foundation
 
 /// Loss against step on a log-scale y axis, one line per optimizer: matplotlib's
 /// `semilogy(values, label=…)` for each series in turn (colours C0, C1, … of the tab10
-/// cycle, the same order as `RaceScene`), with a legend, x label "step", decade ticks
+/// cycle, the same order as `RaceScene`), with a legend (matplotlib's default `loc="best"`), x label "step", decade ticks
 /// labelled 10⁻³, 10⁻², … and grid lines at the decades (seaborn "whitegrid").
 ///
 /// Step `k` is the index of a value in its series (step 0 is the loss at the start point).
@@ -57,6 +57,7 @@ public struct LossCurve: Sendable {
         figure.yLabel = "loss"
         figure.title = title
         if points.isEmpty { figure.note = Self.emptyNote }
+        figure.legendLocation = .best
         let s = figure.style
         for (n, (entry, pieces)) in zip(series, runs).enumerated() {
             let line = s.line(.cycle(n))
