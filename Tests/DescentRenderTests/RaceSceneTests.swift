@@ -142,6 +142,15 @@ import Testing
         #expect(!PixelBox(changed).contains(PixelBox(x: last.x - 1, y: last.y - 1, width: 2, height: 2)))
     }
 
+    @Test func aRaceWithoutFinitePointsThrows() throws {
+        let grid = try ScalarGrid(sampling: Self.view, columns: 10, rows: 10) { $0 + $1 }
+        for paths in [[], [(label: "A", points: [PlotPoint(.nan, 0)])]] {
+            let scene = try RaceScene(view: Self.view, grid: grid, levels: .automatic(count: 3), paths: paths, minima: [])
+            #expect(throws: RenderError.self) { try scene.frames(width: 100, height: 100, style: TailStyle()) { _ in [] } }
+            _ = try scene.stillFigure(width: 100, height: 100, title: [])  // the still figure is just empty
+        }
+    }
+
     @Test func gifPaletteHoldsEveryPathColourExactly() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -12,11 +12,15 @@ public final class RaceFrames {
 
     private let tails: FadingTails
 
-    /// Prepares the static layers of `figure` (a `RaceScene`'s animation figure).
+    /// Prepares the static layers of `figure` (a `RaceScene`'s animation figure). Throws
+    /// `RenderError.invalidAnimation` when no path has a finite point (nothing to animate).
     public init(figure: Figure, paths: [(points: [PlotPoint], color: Color)], style: TailStyle,
                 title: @escaping (Int) -> [String]) throws {
         let paths = paths.map { path in
             (points: Array(path.points[..<(path.points.lastIndex(where: \.isFinite).map { $0 + 1 } ?? 0)]), color: path.color)
+        }
+        guard paths.contains(where: { !$0.points.isEmpty }) else {
+            throw RenderError.invalidAnimation("a race needs at least one path with a finite point")
         }
         self.paths = paths
         let s = figure.style
