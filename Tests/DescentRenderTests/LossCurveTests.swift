@@ -61,8 +61,8 @@ import TestSupport
     @Test func theLegendGoesWhereMatplotlibsBestPutsIt() throws {
         // Falling losses leave the upper right free (matplotlib's first choice); rising ones
         // run into it, and the legend moves to the upper left.
-        let falling = try LossCurve(series: [("A", (0...40).map { pow(10, -Double($0) / 10) })])
-        let rising = try LossCurve(series: [("A", (0...40).map { pow(10, Double($0) / 10) })])
+        let falling = LossCurve(series: [("A", (0...40).map { pow(10, -Double($0) / 10) })])
+        let rising = LossCurve(series: [("A", (0...40).map { pow(10, Double($0) / 10) })])
         let (_, down) = try Self.layout(falling.figure(width: 600, height: 400, title: []))
         let (_, up) = try Self.layout(rising.figure(width: 600, height: 400, title: []))
         let d = try #require(down.legendBox), u = try #require(up.legendBox)
