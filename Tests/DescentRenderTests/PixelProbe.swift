@@ -20,6 +20,12 @@ struct PixelProbe {
         return abs(p.r - Int(e.r)) <= tolerance && abs(p.g - Int(e.g)) <= tolerance && abs(p.b - Int(e.b)) <= tolerance
     }
 
+    /// Whether a pixel within one of `p` (figure pixels) matches `color`: a line about two
+    /// pixels wide may straddle pixels, and only those it covers wholly show its colour.
+    func matchesNear(_ p: PlotPoint, _ color: Color, tolerance: Int = 10) -> Bool {
+        (-1...1).contains { dy in (-1...1).contains { dx in matches(Int(p.x) + dx, Int(p.y) + dy, color, tolerance: tolerance) } }
+    }
+
     /// Whether pixel (x, y) is mostly red (a path drawn in matplotlib's "r").
     func isReddish(_ x: Int, _ y: Int) -> Bool {
         let p = rgba(x, y)

@@ -181,6 +181,18 @@ public final class Canvas {
         return box
     }
 
+    /// Draws `text` turned by `angle` radians about `point` (−π/2 reads upwards), placed by
+    /// `anchor` in the text's own turned frame.
+    public func text(_ text: String, at point: PlotPoint, _ style: TextStyle, anchor: TextAnchor, angle: Double) {
+        guard point.isFinite else { return }
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        let p = Canvas.clamped(point)
+        cairo_translate(cr, p.x, p.y)
+        cairo_rotate(cr, angle)
+        self.text(text, at: PlotPoint(0, 0), style, anchor: anchor)
+    }
+
     /// The box a text of metrics `m` occupies when placed at `point` by `anchor`.
     public static func textBox(_ m: TextMetrics, at point: PlotPoint, anchor: TextAnchor) -> PixelBox {
         let x: Double

@@ -8,6 +8,14 @@ public struct Figure: Sendable {
     /// Title lines, centred above the axes.
     public var title: [String] = []
     public var view: DataRect
+    /// How each axis maps data to pixels (a log axis needs a positive view along it).
+    public var xScale = Scale.linear
+    public var yScale = Scale.linear
+    /// Axis labels (matplotlib's `xlabel`, `ylabel`); empty for none.
+    public var xLabel = ""
+    public var yLabel = ""
+    /// A line of text centred in the axes, e.g. why they are empty.
+    public var note: String?
     public var contours: ContourSet?
     public var filledContours: FilledContours?
     /// Draw a colour bar for the filled contours (or the contour lines when there are none).
@@ -15,6 +23,11 @@ public struct Figure: Sendable {
     public var paths: [PathLayer] = []
     public var markers: [MarkerLayer] = []
     public var legend: [LegendEntry] = []
+    /// Where the legend goes: upper right (the default), or matplotlib's "best".
+    public var legendLocation = LegendLocation.upperRight
+    /// Lines (data coordinates) a "best" legend avoids besides the paths and markers, e.g. an
+    /// animation's paths, which are drawn per frame and are not among the figure's paths.
+    public var legendAvoids: [[PlotPoint]] = []
 
     /// A blank figure; throws unless the size is 64…8192 pixels per side.
     public init(width: Int, height: Int, view: DataRect) throws(RenderError) {
@@ -26,4 +39,13 @@ public struct Figure: Sendable {
         self.view = view
         style = FigureStyle(pixels: min(width, height))
     }
+}
+
+/// Where a figure's legend goes inside its axes.
+public enum LegendLocation: Hashable, Sendable {
+    /// matplotlib's `loc="upper right"`.
+    case upperRight
+    /// matplotlib's `loc="best"` (its default): of the nine standard places (and the centre),
+    /// the first that covers the fewest path vertices and segments and markers.
+    case best
 }

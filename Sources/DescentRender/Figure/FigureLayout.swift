@@ -27,6 +27,10 @@ public struct FigureLayout: Sendable {
     public let legendRows: [LegendRow]
     public let colorBarBox: PixelBox?
     public let colorBarTicks: [Tick]
+    /// The top centre of the x-axis label (below the tick labels).
+    public let xLabelAnchor: PlotPoint
+    /// The right-hand centre of the y-axis label, which reads upwards left of the tick labels.
+    public let yLabelAnchor: PlotPoint
 
     /// Lays `figure` out, measuring legend labels with `canvas`.
     public init(_ figure: Figure, measuringWith canvas: Canvas) {
@@ -41,18 +45,21 @@ public struct FigureLayout: Sendable {
             let barHeight = axesBox.height
             barBox = PixelBox(x: axesBox.maxX + 0.05 * full, y: axesBox.y, width: barHeight / 20, height: barHeight)
         }
-        let axes = Axes(view: figure.view, box: axesBox)
+        let axes = Axes(view: figure.view, box: axesBox, xScale: figure.xScale, yScale: figure.yScale)
         self.axes = axes
-        let locator = TickLocator.axis
-        xTicks = FigureLayout.ticks(locator, figure.view.xMin, figure.view.xMax) {
+        xTicks = FigureLayout.ticks(figure.xScale, figure.view.xMin, figure.view.xMax) {
             axes.pixel(PlotPoint($0, figure.view.yMin)).x
         }
-        yTicks = FigureLayout.ticks(locator, figure.view.yMin, figure.view.yMax) {
+        yTicks = FigureLayout.ticks(figure.yScale, figure.view.yMin, figure.view.yMax) {
             axes.pixel(PlotPoint(figure.view.xMin, $0)).y
         }
         titleAnchor = PlotPoint(axesBox.center.x, axesBox.minY - s.px(s.titlePad))
+        let tickHeight = canvas.measure("0", s.tickFont).height
+        let tickWidth = yTicks.map { canvas.measure($0.label, s.tickFont).width }.max() ?? 0
+        xLabelAnchor = PlotPoint(axesBox.center.x, axesBox.maxY + s.px(s.tickPad) + tickHeight + s.px(s.labelPad))
+        yLabelAnchor = PlotPoint(axesBox.minX - s.px(s.tickPad) - tickWidth - s.px(s.labelPad), axesBox.center.y)
 
-        // Legend, upper right (matplotlib's loc="upper right" with its default paddings).
+        // Legend, upper right or matplotlib's loc="best", with matplotlib's default paddings.
         let font = s.legendFont
         let f = font.size
         let metrics = figure.legend.map { canvas.measure($0.label, font) }
@@ -67,8 +74,10 @@ public struct FigureLayout: Sendable {
             let boxWidth = 2 * borderPad + handleLength + handleTextPad + labelWidth
             let rows = Double(metrics.count)
             let boxHeight = 2 * borderPad + rows * rowHeight + (rows - 1) * labelSpacing
-            let box = PixelBox(x: axesBox.maxX - axesPad - boxWidth, y: axesBox.minY + axesPad,
-                               width: boxWidth, height: boxHeight)
+            let candidates = FigureLayout.legendCandidates(
+                width: boxWidth, height: boxHeight, in: axesBox, pad: axesPad, figure.legendLocation)
+            let box = candidates.count == 1 ? candidates[0]
+                : FigureLayout.leastCovering(candidates, FigureLayout.legendObstacles(figure, axes))
             legendBox = box
             legendRows = zip(figure.legend, metrics).enumerated().map { i, pair in
                 let top = box.minY + borderPad + Double(i) * (rowHeight + labelSpacing)
@@ -89,6 +98,53 @@ public struct FigureLayout: Sendable {
         }
     }
 
+    /// Where a legend box of this size may go inside `axes`, `pad` from its edges:
+    /// upper right only, or matplotlib's "best" candidates in its order of location codes 1…10
+    /// (upper right, upper left, lower left, lower right, right, center left, center right,
+    /// lower center, upper center, center).
+    static func legendCandidates(width w: Double, height h: Double, in axes: PixelBox, pad: Double,
+                                 _ location: LegendLocation) -> [PixelBox] {
+        let left = axes.minX + pad, right = axes.maxX - pad - w, midX = axes.center.x - w / 2
+        let top = axes.minY + pad, bottom = axes.maxY - pad - h, midY = axes.center.y - h / 2
+        let corners: [(Double, Double)]
+        switch location {
+        case .upperRight: corners = [(right, top)]
+        case .best:
+            corners = [(right, top), (left, top), (left, bottom), (right, bottom), (right, midY), (left, midY),
+                       (right, midY), (midX, bottom), (midX, top), (midX, midY)]
+        }
+        return corners.map { PixelBox(x: $0.0, y: $0.1, width: w, height: h) }
+    }
+
+    /// What the legend should not cover, in pixels: the paths, the legend's extra lines to
+    /// avoid, and the markers (as one-point lines).
+    static func legendObstacles(_ figure: Figure, _ axes: Axes) -> [[PlotPoint]] {
+        (figure.paths.map(\.points) + figure.legendAvoids + figure.markers.flatMap { $0.points.map { [$0] } })
+            .map { $0.map(axes.pixel) }
+    }
+
+    /// matplotlib's `_find_best_position`: the first candidate with the fewest path vertices
+    /// inside it plus path segments crossing it.
+    static func leastCovering(_ candidates: [PixelBox], _ lines: [[PlotPoint]]) -> PixelBox {
+        var best = candidates[0], bestBadness = Int.max
+        for box in candidates {
+            let clipper = SegmentClipper(bounds: box)
+            var badness = 0
+            for line in lines {
+                badness += line.lazy.filter { $0.isFinite && clipper.contains($0) }.count
+                for (a, b) in zip(line, line.dropFirst()) where a.isFinite && b.isFinite {
+                    if clipper.clip(a, b) != nil { badness += 1 }
+                }
+            }
+            if badness < bestBadness {
+                best = box
+                bestBadness = badness
+                if badness == 0 { break }
+            }
+        }
+        return best
+    }
+
     /// The y pixel of level `k` of `count` levels on a colour bar with matplotlib's default
     /// `spacing="uniform"`: every band the same height, the first level at the bottom.
     public static func colorBarPixel(level k: Int, of count: Int, _ bar: PixelBox) -> Double {
@@ -107,6 +163,19 @@ public struct FigureLayout: Sendable {
             let v = levels[k]
             let label = even ? formatter.label(v) : TickFormatter.significant(v, digits: 3)
             return Tick(value: v, pixel: colorBarPixel(level: k, of: levels.count, bar), label: label)
+        }
+    }
+
+    /// The ticks of an axis of `scale` inside [lower, upper], labelled, at `pixel(value)`:
+    /// `TickLocator.axis` with `TickFormatter` on a linear axis, `LogTickLocator` on a log axis.
+    static func ticks(_ scale: Scale, _ lower: Double, _ upper: Double,
+                      _ pixel: (Double) -> Double) -> [Tick] {
+        switch scale {
+        case .linear:
+            return ticks(TickLocator.axis, lower, upper, pixel)
+        case .log10:
+            return LogTickLocator().ticks(from: lower, to: upper)
+                .map { Tick(value: $0, pixel: pixel($0), label: LogTickLocator.label($0)) }
         }
     }
 

@@ -70,6 +70,22 @@ public struct FigureRenderer: Sendable {
             canvas.text(t.label, at: PlotPoint(box.minX - pad, t.pixel), font, anchor: TextAnchor(.right, .center))
         }
         drawColorBar(on: canvas)
+        drawAxisLabels(on: canvas)
+        if let note = figure.note {
+            canvas.text(note, at: box.center, style.labelFont, anchor: TextAnchor(.center, .center))
+        }
+    }
+
+    /// The x label under the tick labels, the y label reading upwards left of them.
+    func drawAxisLabels(on canvas: Canvas) {
+        let font = style.labelFont
+        if !figure.xLabel.isEmpty {
+            canvas.text(figure.xLabel, at: layout.xLabelAnchor, font, anchor: TextAnchor(.center, .top))
+        }
+        if !figure.yLabel.isEmpty {
+            canvas.text(figure.yLabel, at: layout.yLabelAnchor, font, anchor: TextAnchor(.center, .bottom),
+                        angle: -Double.pi / 2)
+        }
     }
 
     /// Paths, clipped to the axes; the line first, then its markers.

@@ -8,6 +8,10 @@ public struct FigureStyle: Hashable, Sendable {
     public var tickLabelSize = 11.0
     public var titleSize = 12.0
     public var legendSize = 11.0
+    /// Axis label size (seaborn notebook's `axes.labelsize`).
+    public var labelSize = 12.0
+    /// Gap between the tick labels and the axis label (`axes.labelpad`).
+    public var labelPad = 4.0
     /// Gap between the axes and tick labels (`xtick.major.pad`).
     public var tickPad = 7.0
     /// Gap between the axes and the title (`axes.titlepad`).
@@ -35,6 +39,7 @@ public struct FigureStyle: Hashable, Sendable {
     public var tickFont: TextStyle { TextStyle(size: px(tickLabelSize), color: textColor) }
     public var titleFont: TextStyle { TextStyle(size: px(titleSize), color: textColor) }
     public var legendFont: TextStyle { TextStyle(size: px(legendSize), color: textColor) }
+    public var labelFont: TextStyle { TextStyle(size: px(labelSize), color: textColor) }
 
     /// matplotlib's `plot(…, color, marker=…)` marker of this style's size.
     public func marker(_ shape: Marker.Shape, _ color: Color) -> Marker {
