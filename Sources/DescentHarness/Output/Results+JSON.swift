@@ -16,6 +16,7 @@ extension ExperimentResult {
             ("steps", .number(Double(steps))),
             ("race", .object(raceFigures.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("loss_curve", lossCurve.map { .string($0) } ?? .null),
+            ("figures_digest", figuresDigest.map { .string($0) } ?? .null),
             ("optimizers", .array(optimizers.map(\.json))),
         ])
     }
@@ -31,15 +32,16 @@ extension ExperimentResult {
         else { return nil }
         let results = optimizers.compactMap(OptimizerResult.init(json:))
         guard results.count == optimizers.count else { return nil }
-        var lossCurve: String?
+        var lossCurve: String?, digest: String?
         if case .string(let l)? = json["loss_curve"] { lossCurve = l }
+        if case .string(let d)? = json["figures_digest"] { digest = d }
         self.init(experiment: experiment, config: config, descentVersion: version, function: function,
                   functionDisplayName: display, formula: formula, minima: minima.compactMap(Point.init(json:)),
                   start: start, steps: Int(steps), optimizers: results,
                   raceFigures: Dictionary(uniqueKeysWithValues: race.compactMap { m in
                       if case .string(let s) = m.value { (m.key, s) } else { nil }
                   }),
-                  lossCurve: lossCurve)
+                  lossCurve: lossCurve, figuresDigest: digest)
     }
 }
 

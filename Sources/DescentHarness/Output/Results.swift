@@ -17,10 +17,12 @@ public struct ExperimentResult: Sendable, Hashable {
     /// Figures with all optimizers: format → file name, relative to the experiment folder.
     public var raceFigures: [String: String]
     public var lossCurve: String?
+    /// A digest of what the race and loss figures were drawn from (`nil`: not drawn).
+    public var figuresDigest: String?
 
     public init(experiment: String, config: String, descentVersion: String, function: String, functionDisplayName: String,
                 formula: String, minima: [Point], start: Point, steps: Int, optimizers: [OptimizerResult],
-                raceFigures: [String: String], lossCurve: String?) {
+                raceFigures: [String: String], lossCurve: String?, figuresDigest: String? = nil) {
         self.experiment = experiment
         self.config = config
         self.descentVersion = descentVersion
@@ -33,6 +35,7 @@ public struct ExperimentResult: Sendable, Hashable {
         self.optimizers = optimizers
         self.raceFigures = raceFigures
         self.lossCurve = lossCurve
+        self.figuresDigest = figuresDigest
     }
 }
 

@@ -47,14 +47,26 @@ struct ExperimentArchive: Sendable {
         try AtomicFile.write(JSONWriter.string(record.json), to: recordPath(record.label))
     }
 
-    /// Writes results.json for the optimizers that have results, in config order.
-    func writeResults(_ optimizers: [OptimizerResult], version: String) throws -> ExperimentResult {
+    var resultsPath: String { (directory as NSString).appendingPathComponent("results.json") }
+
+    /// The results.json on disk, if any.
+    func savedResults() -> ExperimentResult? {
+        guard let text = try? String(contentsOfFile: resultsPath, encoding: .utf8),
+              let json = try? JSONParser.parse(text) else { return nil }
+        return ExperimentResult(json: json)
+    }
+
+    /// Writes results.json for the optimizers that have results, in config order, with the
+    /// experiment's figures (race, loss curve) when they were drawn.
+    func writeResults(_ optimizers: [OptimizerResult], version: String, race: [String: String] = [:],
+                      lossCurve: String? = nil, figuresDigest: String? = nil) throws -> ExperimentResult {
         let f = experiment.function
         let result = ExperimentResult(
             experiment: experiment.name, config: experiment.file, descentVersion: version, function: f.name,
             functionDisplayName: f.displayName, formula: f.formula, minima: f.minima, start: experiment.start,
-            steps: experiment.steps, optimizers: optimizers, raceFigures: [:], lossCurve: nil)
-        try AtomicFile.write(JSONWriter.string(result.json), to: (directory as NSString).appendingPathComponent("results.json"))
+            steps: experiment.steps, optimizers: optimizers, raceFigures: race, lossCurve: lossCurve,
+            figuresDigest: figuresDigest)
+        try AtomicFile.write(JSONWriter.string(result.json), to: resultsPath)
         return result
     }
 }

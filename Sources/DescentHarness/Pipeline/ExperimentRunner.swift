@@ -98,7 +98,32 @@ public struct ExperimentRunner: Sendable {
             let optimizers = experiment.optimizers.compactMap { entry in
                 done["\(e)/\(entry.label)"] ?? archive.saved(label: entry.label)
             }
-            let result = try archive.writeResults(optimizers, version: Self.version)
+            // The race and loss curve need every optimizer; they are redrawn only when one changed.
+            var race: [String: String] = [:], loss: String?, digest: String?
+            let formats = options.formats ?? experiment.figures.formats
+            if optimizers.count == experiment.optimizers.count, experiment.figures.race || experiment.figures.lossCurve {
+                let d = optimizers.map(\.inputDigest).joined(separator: "+") + "|" + formats.map(\.rawValue).sorted().joined(separator: ",")
+                if !options.force, let previous = archive.savedResults(), previous.figuresDigest == d,
+                   (Array(previous.raceFigures.values) + [previous.lossCurve].compactMap { $0 })
+                       .allSatisfy({ FileManager.default.fileExists(atPath: (archive.directory as NSString).appendingPathComponent($0)) }) {
+                    (race, loss) = (previous.raceFigures, previous.lossCurve)
+                } else {
+                    do {
+                        let name = experiment.name
+                        (race, loss) = try ExperimentFigures(experiment: experiment, directory: archive.directory, formats: formats)
+                            .draw(optimizers) { done, total in
+                                if done % 50 == 0 || done == total { events(.frames(experiment: name, label: "race", done: done, total: total)) }
+                            }
+                    } catch {
+                        let message = "\(experiment.file): race and loss figures: \(error)"
+                        failures.withLock { $0.append(message) }
+                        events(.failed(experiment: experiment.name, label: "race", message: "\(error)"))
+                    }
+                }
+                digest = d
+            }
+            let result = try archive.writeResults(optimizers, version: Self.version, race: race, lossCurve: loss,
+                                                  figuresDigest: race.isEmpty && loss == nil ? nil : digest)
             results.append(result)
             events(.experimentDone(experiment: experiment.name, directory: archive.directory))
         }
