@@ -62,8 +62,9 @@ struct TrajectoryBench: ParsableCommand {
             samples.sort()
             let perTrajectory = samples[samples.count / 2]
             let perStep = perTrajectory / Double(steps)
-            let line = String(format: "%-10@ %9.2f µs / %d-step trajectory   %7.1f ns / step   %6.2f M steps/s",
-                              name as NSString, perTrajectory / 1000, steps, perStep, 1000 / perStep)
+            let padded = name.padding(toLength: max(12, name.count + 1), withPad: " ", startingAt: 0)
+            let line = padded + String(format: "%9.2f µs / %d-step trajectory   %8.1f ns / step   %6.2f M steps/s",
+                                       perTrajectory / 1000, steps, perStep, 1000 / perStep)
             print(line + (sink.isNaN ? " " : ""))
         }
     }
