@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Generate test fixtures for torchCos / torchSin / torchExp / torchLog: input/output bit patterns from
 MKL vdCos / vdSin / vdExp / vdLn (= torch float64 CPU cos/sin/exp/log on AMD). Needs only ctypes + the MKL wheel:
-    /work/scratch/mklv/bin/python gen_fixture.py cos > torch_cos_fixture.txt   (or sin, exp, log)
+    python gen_fixture.py cos > torch_cos_fixture.txt   (or sin, exp, log; a venv with mkl==2024.2.0)
 Line format: '<x bits hex> <f(x) bits hex>' (16 hex digits each). The last 1500 lines hold inputs
 where MKL and glibc disagree (by 1 ulp): exactly the cases a glibc-based implementation gets wrong.
 (For cos/sin most of those are glibc's rounding errors, for exp/log mostly MKL's.)"""
 import ctypes, math, os, random, struct, sys
 
-LIB = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'mklv', 'lib', 'libmkl_rt.so.2')
+LIB = os.environ.get('MKL_RT', os.path.join(sys.prefix, 'lib', 'libmkl_rt.so.2'))  # the mkl==2024.2.0 wheel
 rt = ctypes.CDLL(os.path.abspath(LIB), mode=ctypes.RTLD_GLOBAL)
 H = float.fromhex
 def b2d(b): return struct.unpack('<d', struct.pack('<Q', b))[0]

@@ -7,7 +7,7 @@ For j in 0..511, a = j*pi/256, f = cos (or sin), g = f' = -sin (or cos):
   A = RN(g(a) - B)
 Stored per entry in the order A, B, C, D.  Exact zeros of cos/sin (j multiple of 128) give 0.
 Usage: gen_trig_table.py cos|sin [--check] [--swift]"""
-import mpmath, math, struct, sys
+import mpmath, math, os, struct, sys
 mpmath.mp.prec = 400
 M = mpmath.mpf
 def trunc24(x):
@@ -45,7 +45,9 @@ if __name__ == '__main__':
     fn = sys.argv[1]
     T = table(fn)
     if '--check' in sys.argv:
-        sys.path.insert(0, '/work/scratch/mklmath')
+        # --check compares with the table inside libmkl_vml_def.so.2, read by a helper module
+        # `mem` (not shipped: it reads MKL's binary); put its folder in MKL_TOOLS.
+        sys.path.insert(0, os.environ.get('MKL_TOOLS', '.'))
         from mem import d
         base = {'cos': 0x68ab40, 'sin': 0x69af40}[fn]
         bad = sum(1 for j in range(512) for k in range(4) if bits(T[j][k]) != bits(d(base + 32*j + 8*k)[0]))
