@@ -9,6 +9,7 @@ struct Descent: ParsableCommand {
         abstract: "Watch neural-network optimizers descend 2-D loss landscapes.",
         discussion: """
             Examples:
+              descent run configs/*.json && descent gallery output
               descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
               descent search --optimizer Adam --function rosenbrock --space '{"lr": {"loguniform": [-8, 0.5]}}'
               descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 500 --png a.png --gif a.gif

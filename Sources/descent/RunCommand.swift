@@ -9,15 +9,13 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run experiments: search each optimizer, draw its path, write figures and results.json.",
         discussion: """
-            Every config is validated before any work; a bad one is reported with its file and
-            JSON path (exit 2) and nothing is written. Optimizers whose inputs are unchanged are
-            skipped (use --force to redo them). Writes <output>/<experiment>/<function>_<label>.png
-            (and .svg, .pdf, .gif as configured), runs/<label>.json and results.json.
+            Every config is validated before any work; a bad one is reported with its file and JSON path (exit 2) and nothing is written. Optimizers whose inputs are unchanged are skipped (use --force to redo them). Writes <output>/<experiment>/<function>_<label>.png (and .svg, .pdf, .gif as configured), the race and loss figures, runs/<label>.json and results.json.
 
             Examples:
               descent run configs/*.json
               descent run configs/rosenbrock.json --only Adamax NAdam --format png --force
-              descent run configs/*.json --shard 1/2 --output out1   (then merge with descent gallery)
+              descent run configs/*.json --shard 1/2 --output out1
+              (copy the shards' folders together, then: descent gallery)
             """)
 
     @Argument(help: "Experiment configs (JSON).")
