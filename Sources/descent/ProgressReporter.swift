@@ -24,10 +24,11 @@ final class ProgressReporter: Sendable {
         case .terminal:
             switch event {
             case .finished(let e, let label, let r, let seconds):
-                let lr = r.hyperparameters["lr"].map { "lr=\($0)" } ?? ""
+                var lr = ""
+                if case .number(let v)? = r.hyperparameters["lr"] { lr = "lr=" + String(format: "%.6g", v) + " " }
                 let status = r.divergedAtStep.map { "diverged at step \($0)" } ?? "ok"
                 let objective = r.objective.isFinite ? String(format: "%.4g", r.objective) : "∞"
-                emit("\(e)/\(label): \(lr) objective \(objective), \(status) (\(String(format: "%.2f", seconds)) s)")
+                emit("\(e)/\(label): \(lr)objective \(objective), \(status) (\(String(format: "%.2f", seconds)) s)")
             case .upToDate(let e, let label): emit("\(e)/\(label): up to date")
             case .failed(let e, let label, let message): emit("\(e)/\(label): FAILED: \(message)")
             case .experimentDone(let e, let directory): emit("\(e): \(directory)/results.json")

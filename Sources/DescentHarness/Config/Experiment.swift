@@ -33,8 +33,9 @@ public struct SearchSettings: Sendable, Hashable {
     public var steps = 100
     /// Stop a search early once the objective reaches this value.
     public var threshold: Double? = nil
-    /// The default space (hyperopt vocabulary), e.g. `{"lr": {"loguniform": [-8, 0.5]}}`.
-    public var space: JSONValue = .object([])
+    /// The default space (hyperopt vocabulary): the seed's `{"lr": {"loguniform": [-8, 0.5]}}`
+    /// unless the config gives one (`{}` searches nothing: one trial of the fixed values).
+    public var space: JSONValue = .object([("lr", .object([("loguniform", .array([.number(-8), .number(0.5)]))]))])
 }
 
 /// Which figures to draw, and how.

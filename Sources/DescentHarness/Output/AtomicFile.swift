@@ -12,10 +12,19 @@ public enum AtomicFile {
 
     /// Creates `directory` and its parents if needed.
     public static func makeDirectory(_ directory: String) throws(WriteError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: directory, reason: (error as NSError).localizedDescription)
+        // mkdir -p by hand, so that a failure says why in the system's words ("Not a
+        // directory", "Permission denied", "Read-only file system").
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + component
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else { throw WriteError(path: directory, reason: "\(path) is not a folder") }
+                continue
+            }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw WriteError(path: directory, reason: String(cString: strerror(errno)))
+            }
         }
     }
 
