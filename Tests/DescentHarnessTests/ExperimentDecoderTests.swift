@@ -41,6 +41,10 @@ import Testing
             """)
         #expect(e.function(Point(0, 0)) == 1)
         #expect(e.clipping == .none)
+        // No search space given: the seed's lr range.
+        #expect(e.optimizers[0].searchSpace.dimensions.map(\.name) == ["lr"])
+        let none = try decode(#"{"function": "rosenbrock", "search": {"space": {}}, "optimizers": ["Adam"]}"#)
+        #expect(none.optimizers[0].searchSpace.dimensions.isEmpty)
         let error = #expect(throws: ConfigError.self) {
             try decode(#"{"function": {"expression": "(1-x", "minima": [[1,1]], "view": {"x": [-2,2], "y": [-1,3]}}, "optimizers": ["Adam"]}"#)
         }
