@@ -11,6 +11,8 @@ public enum ExperimentDecoder {
     public static let maximumFileSize = 1 << 20
     /// Optimizer steps one search may take (evaluations × search steps): seconds, not hours.
     public static let maximumSearchWork = 20_000_000
+    /// Optimizers in one config (the zoo configs have 65).
+    public static let maximumOptimizers = 500
 
     /// Reads and decodes the config at `path`.
     public static func load(_ path: String) throws(ConfigError) -> Experiment {
@@ -61,6 +63,9 @@ public enum ExperimentDecoder {
         let figures = try root.optional("figures").map { n throws(ConfigError) in try decodeFigures(n) } ?? FigureSettings()
         let optimizerNodes = try root.required("optimizers").list()
         guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
+        guard optimizerNodes.count <= maximumOptimizers else {
+            throw ConfigError(file: file, path: "optimizers", message: "\(optimizerNodes.count) optimizers; at most \(maximumOptimizers) per config")
+        }
         var optimizers: [OptimizerEntry] = []
         for node in optimizerNodes {
             let entry = try decodeOptimizer(node, defaultSpace: search.space)
