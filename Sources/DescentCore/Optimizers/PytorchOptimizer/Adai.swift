@@ -58,7 +58,7 @@ public struct Adai: Optimizer {
             for i in grads[p].indices {
                 state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, grads[p][i], grads[p][i], value: 1 - beta2)
             }
-            hatSum += PytorchOptimizer.sum(state.expAvgSq[p]) / bias2
+            hatSum += sum(state.expAvgSq[p]) / bias2
             count += grads[p].count
         }
         let hatMean = max(hatSum / Double(count), eps)

@@ -49,7 +49,7 @@ public struct FTRL: Optimizer {
                 let sigma = (PytorchOptimizer.pow(newN, -lrPower) - oldPower) / learningRate
                 let newZ = (z[p][i] + g) - sigma * theta
                 let d = ((torchSqrt(newN) + beta) / learningRate) + lambda2
-                var update = (PytorchOptimizer.sign(newZ) * lambda1 - newZ) / d
+                var update = (sign(newZ) * lambda1 - newZ) / d
                 if newZ.magnitude <= lambda1 { update = 0 }
                 parameters[p].scalars[i] = update
                 z[p][i] = newZ

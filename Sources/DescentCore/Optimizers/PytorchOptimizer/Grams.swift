@@ -49,7 +49,7 @@ public struct Grams: Optimizer {
                 state.expAvg[p][i] = m
                 state.expAvgSq[p][i] = v
                 let d = torchSqrt(v) / bias2Sqrt + eps
-                update[i] = ((m / bias1) / d).magnitude * PytorchOptimizer.sign(g[i])
+                update[i] = ((m / bias1) / d).magnitude * sign(g[i])
             }
             PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
                                               decouple: weightDecouple, fixedDecay: false)

@@ -57,7 +57,7 @@ public struct Lion: Optimizer {
             let sGrad = adanorm
                 ? PytorchOptimizer.adanormGradient(g, expGradNorm: &state.expGradNorm[p], r: adanormR ?? 0.95)
                 : g
-            var update = g.indices.map { PytorchOptimizer.sign(lerp(state.expAvg[p][$0], g[$0], 1 - beta1)) }
+            var update = g.indices.map { sign(lerp(state.expAvg[p][$0], g[$0], 1 - beta1)) }
             for i in g.indices { state.expAvg[p][i] = lerp(state.expAvg[p][i], sGrad[i], 1 - beta2) }
             if cautious { PytorchOptimizer.applyCautious(&update, g) }
             for i in theta.indices { theta[i] = add(theta[i], update[i], alpha: -learningRate) }

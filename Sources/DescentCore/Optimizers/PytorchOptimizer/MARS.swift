@@ -93,7 +93,7 @@ public struct MARS: Optimizer {
             var update = state.expAvg[p]
             if cautious { PytorchOptimizer.applyCautious(&update, g) }
             if mixed && marsType == "lion" {
-                update = update.map(PytorchOptimizer.sign)
+                update = update.map(sign)
             } else {
                 let bias1 = PytorchOptimizer.debias(b1, state.step)
                 let bias2Sqrt = PytorchOptimizer.debias(b2, state.step).squareRoot()

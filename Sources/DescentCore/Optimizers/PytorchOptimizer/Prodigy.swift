@@ -107,7 +107,7 @@ public struct Prodigy: Optimizer {
                 state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: d * d * (1 - beta2))
                 state.s[p][i] = add(state.s[p][i] * b3, g[i], alpha: sScale)
             }
-            dDenominator += PytorchOptimizer.sum(state.s[p].map(\.magnitude))
+            dDenominator += sum(state.s[p].map(\.magnitude))
         }
         if dDenominator == 0 { return }
         let dHat = dCoef * state.dNumerator / dDenominator

@@ -7,11 +7,6 @@
 /// exactly `1 / IEEE √`; `norm`/`linalg.norm`/`_foreach_norm` end with the IEEE root; Python's
 /// `math.sqrt` is the IEEE root and `x ** 0.5` is C `pow`.
 enum PytorchOptimizer {
-    /// `torch.sign`: −1, 0 or 1 (0 for ±0).
-    @inlinable static func sign(_ x: Double) -> Double {
-        x > 0 ? 1 : (x < 0 ? -1 : 0)
-    }
-
     /// The gradient as the reference's step sees it: negated in place if maximize.
     @inlinable static func gradient(_ gradient: Tensor, maximize: Bool) -> [Double] {
         maximize ? gradient.scalars.map { -$0 } : gradient.scalars
@@ -56,14 +51,9 @@ enum PytorchOptimizer {
         Tensor(x).norm
     }
 
-    /// `tensor.sum()` for a small tensor (sequential, as torch's reduction of ≤ 4 elements).
-    @inlinable static func sum(_ x: [Double]) -> Double {
-        x.reduce(0, +)
-    }
-
     /// `tensor.mean()`: the sum divided by the element count.
     @inlinable static func mean(_ x: [Double]) -> Double {
-        sum(x) / Double(x.count)
+        DescentCore.sum(x) / Double(x.count)
     }
 
     /// `BaseOptimizer.get_stable_adamw_rms`: `max(1, √mean(g² / max(v, ε)))`, √ torch's `sqrt_`.

@@ -42,7 +42,7 @@ public struct SignSGD: Optimizer {
                     b = lerp(momentumBuffers[p][i], g[i], 1 - momentum)
                     momentumBuffers[p][i] = b
                 }
-                theta[i] = add(theta[i], PytorchOptimizer.sign(b), alpha: -learningRate)
+                theta[i] = add(theta[i], sign(b), alpha: -learningRate)
             }
             parameters[p].scalars = theta
         }

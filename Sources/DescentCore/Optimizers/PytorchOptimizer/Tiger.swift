@@ -35,7 +35,7 @@ public struct Tiger: Optimizer {
             weightDecay.apply(&theta, &g, lr: learningRate)
             for i in theta.indices {
                 expAvg[p][i] = lerp(expAvg[p][i], g[i], 1 - beta)
-                theta[i] = add(theta[i], PytorchOptimizer.sign(expAvg[p][i]), alpha: -learningRate)
+                theta[i] = add(theta[i], sign(expAvg[p][i]), alpha: -learningRate)
             }
             parameters[p].scalars = theta
         }

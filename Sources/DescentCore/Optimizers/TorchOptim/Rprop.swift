@@ -46,24 +46,13 @@ public struct Rprop: Optimizer {
                 // torch: sign = (g·prev).sign(), then sign[>0] = η₊, sign[<0] = η₋, sign[=0] = 1
                 // (a NaN product stays NaN).
                 let factor = product > 0 ? etas.plus : product < 0 ? etas.minus : product == 0 ? 1 : product
-                let eta = clamp(state.stepSize[p][i] * factor, min: stepSizes.min, max: stepSizes.max)
+                let eta = clamp(state.stepSize[p][i] * factor, stepSizes.min, stepSizes.max)
                 state.stepSize[p][i] = eta
                 if factor == etas.minus { g = 0 }
                 parameters[p].scalars[i] = addcmul(parameters[p].scalars[i], sign(g), eta, value: -1)
                 state.prev[p][i] = g
             }
         }
-    }
-
-    /// torch's `clamp_(min, max)`: `min(max(x, lo), hi)`, NaN propagated.
-    private func clamp(_ x: Double, min lo: Double, max hi: Double) -> Double {
-        if x.isNaN { return x }
-        return Swift.min(Swift.max(x, lo), hi)
-    }
-
-    /// torch's `sign`: −1, 0 or 1 (NaN stays NaN; −0 gives 0).
-    private func sign(_ x: Double) -> Double {
-        x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : x
     }
 }
 
