@@ -1,13 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way: descent → DescentHarness → {DescentSearch, DescentRender, DescentCore}.
-// DescentSearch and DescentRender never import DescentCore; only DescentRender touches C.
+// Dependencies point one way: descent → DescentHarness → {DescentSearch, DescentRender, DescentCore}
+// → DescentBase. DescentSearch and DescentRender never import DescentCore; all share DescentBase (JSON,
+// files, random numbers, elementary functions, geometry), which imports nothing of ours. Only
+// DescentRender touches C libraries other than libc.
 let package = Package(
     name: "Descent",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "descent", targets: ["descent"]),
+        .library(name: "DescentBase", targets: ["DescentBase"]),
         .library(name: "DescentCore", targets: ["DescentCore"]),
         .library(name: "DescentSearch", targets: ["DescentSearch"]),
         .library(name: "DescentRender", targets: ["DescentRender"]),
@@ -17,23 +20,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "DescentCore"),
-        .target(name: "DescentSearch"),
+        .target(name: "DescentBase"),
+        .target(name: "DescentCore", dependencies: ["DescentBase"]),
+        .target(name: "DescentSearch", dependencies: ["DescentBase"]),
         .systemLibrary(
             name: "CCairo", pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(
             name: "CGif",
             providers: [.apt(["libgif-dev"])]),
-        .target(name: "DescentRender", dependencies: ["CCairo", "CGif"]),
-        .target(name: "DescentHarness", dependencies: ["DescentCore", "DescentSearch", "DescentRender"]),
+        .target(name: "DescentRender", dependencies: ["DescentBase", "CCairo", "CGif"]),
+        .target(name: "DescentHarness", dependencies: ["DescentBase", "DescentCore", "DescentSearch", "DescentRender"]),
         .executableTarget(
             name: "descent",
             dependencies: [
-                "DescentHarness", "DescentCore", "DescentSearch", "DescentRender",
+                "DescentHarness", "DescentBase", "DescentCore", "DescentSearch", "DescentRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DescentBaseTests", dependencies: ["DescentBase", "TestSupport"]),
         .testTarget(
             name: "DescentCoreTests", dependencies: ["DescentCore", "TestSupport"],
             resources: [.copy("Fixtures")]),

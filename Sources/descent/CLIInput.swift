@@ -1,3 +1,4 @@
+import DescentBase
 import ArgumentParser
 import DescentCore
 import Foundation
@@ -14,12 +15,23 @@ enum CLIInput {
         do { return try OptimizerRegistry.make(name, values) } catch { throw ValidationError("\(error)") }
     }
 
+    /// A JSON object of hyperparameters, parsed strictly (duplicate keys, NaN are errors); a
+    /// JSON object where a value is expected is an error too.
     static func hyperparameterValues(_ json: String, option: String) throws -> Hyperparameters {
-        do {
-            return try JSONDecoder().decode(Hyperparameters.self, from: Data(json.utf8))
-        } catch {
-            throw ValidationError("\(option): not a JSON object of hyperparameters: \(json)")
+        let value: JSONValue
+        do { value = try JSONParser.parse(json) } catch {
+            throw ValidationError("\(option): not valid JSON: \(error)")
         }
+        guard case .object(let members) = value else {
+            throw ValidationError("\(option): expected a JSON object of hyperparameters, got \(value.kind)")
+        }
+        var values: Hyperparameters = [:]
+        for m in members {
+            do { values[m.key] = try HyperparameterValue(json: m.value) } catch {
+                throw ValidationError("\(option): '\(m.key)\(error.path)': \(error)")
+            }
+        }
+        return values
     }
 
     static func point(_ text: String, option: String) throws -> Point {

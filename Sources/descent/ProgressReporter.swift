@@ -1,3 +1,4 @@
+import DescentBase
 import DescentHarness
 import Foundation
 import Synchronization

@@ -1,3 +1,4 @@
+import DescentBase
 import ArgumentParser
 import DescentCore
 import DescentHarness
@@ -104,7 +105,7 @@ struct SearchCommand: ParsableCommand {
         let fixed = try CLIInput.hyperparameterValues(hyperparameters, option: "--hyperparameters")
         let searchSpace: SearchSpace
         do {
-            searchSpace = try SearchSpace(json: space).addingFixed(fixed.mapValues(SearchValueBridge.search))
+            searchSpace = try SearchSpace(json: space).addingFixed(fixed)
         } catch { throw ValidationError("--space: \(error)") }
         let search = OptimizerSearch(
             function: f, optimizer: type, start: from, clipping: clipping, space: searchSpace,
@@ -121,13 +122,14 @@ struct SearchCommand: ParsableCommand {
     /// The report: best hyperparameters and objective, then every trial in order.
     static func json(_ result: SearchResult) -> String {
         let best = result.best
-        var s = "{\"best\": \(best.map { JSONText.object($0.hyperparameters) } ?? "null"), "
-        s += "\"objective\": \(SearchValue.number(best?.objective ?? .infinity)), \"trials\": ["
-        for (i, t) in result.trials.enumerated() {
-            if i > 0 { s += ", " }
-            s += "{\"hyperparameters\": \(JSONText.object(t.hyperparameters)), "
-            s += "\"objective\": \(SearchValue.number(t.objective)), \"status\": \"\(t.status.rawValue)\"}"
+        let trials: [JSONValue] = result.trials.map { t in
+            .object([("hyperparameters", t.hyperparameters.json), ("objective", .number(t.objective)),
+                     ("status", .string(t.status.rawValue))])
         }
-        return s + "]}\n"
+        return JSONWriter.string(.object([
+            ("best", best.map { $0.hyperparameters.json } ?? .null),
+            ("objective", .number(best?.objective ?? .infinity)),
+            ("trials", .array(trials)),
+        ]), pretty: false) + "\n"
     }
 }

@@ -1,3 +1,4 @@
+import DescentBase
 import ArgumentParser
 import DescentCore
 import Foundation

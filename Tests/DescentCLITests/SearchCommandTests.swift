@@ -76,7 +76,7 @@ import Testing
         (["--space", #"{"lr": {"uniform": [0, 1]}, "foo": 1}"#], "unknown hyperparameter 'foo'"),
         (["--space", "{", "--evaluations", "3"], "--space: search space: expected a JSON object"),
         (["--space", #"{"lr": {"uniform": [0, 1]}}"#, "--refine", "6"], "--refine must be in 0…--evaluations (5), got 6"),
-        (["--space", #"{"lr": {"uniform": [0, 1]}}"#, "--hyperparameters", "[1]"], "--hyperparameters: not a JSON object"),
+        (["--space", #"{"lr": {"uniform": [0, 1]}}"#, "--hyperparameters", "[1]"], "--hyperparameters: expected a JSON object of hyperparameters, got a list"),
     ])
     func badInputIsOneLineOnStderr(extra: [String], message: String) throws {
         let r = try run(["--optimizer", "Adam", "--function", "rosenbrock", "--evaluations", "5"] + extra)

@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import DescentCore
 import Foundation
@@ -5,7 +6,7 @@ import Foundation
 /// A reference trajectory made by the real library (torch.optim, torch_optimizer,
 /// pytorch_optimizer) in float64 with the reference protocol; the format of
 /// `Fixtures/goldens/*.json` (see `Fixtures/README.md`).
-struct GoldenCase: Decodable, CustomTestStringConvertible {
+struct GoldenCase: CustomTestStringConvertible {
     var id: String
     var optimizer: String
     var reference: String
@@ -19,13 +20,57 @@ struct GoldenCase: Decodable, CustomTestStringConvertible {
 
     var testDescription: String { id }
 
+    struct FormatError: Error, CustomStringConvertible {
+        var file: String, key: String
+        var description: String { "\(file): missing or malformed '\(key)'" }
+    }
+
+    /// Reads a golden file with the project's strict JSON parser.
+    init(file url: URL) throws {
+        let json = try JSONParser.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+        let file = url.lastPathComponent
+        func value<T>(_ key: String, _ read: (JSONValue) -> T?) throws -> T {
+            guard let v = json[key], let t = read(v) else { throw FormatError(file: file, key: key) }
+            return t
+        }
+        func number(_ v: JSONValue) -> Double? { if case .number(let d) = v { d } else { nil } }
+        func numbers(_ v: JSONValue) -> [Double]? {
+            guard case .array(let items) = v else { return nil }
+            let ds = items.compactMap(number)
+            return ds.count == items.count ? ds : nil
+        }
+        func string(_ v: JSONValue) -> String? { if case .string(let s) = v { s } else { nil } }
+        id = try value("id", string)
+        optimizer = try value("optimizer", string)
+        reference = try value("reference", string)
+        function = try value("function", string)
+        start = try value("start", numbers)
+        steps = try value("steps", { number($0).map(Int.init) })
+        clip_grad_norm = json["clip_grad_norm"].flatMap(number)
+        loss = try value("loss", numbers)
+        trajectory = try value("trajectory") { v -> [[Double]]? in
+            guard case .array(let rows) = v else { return nil }
+            let points = rows.compactMap(numbers)
+            return points.count == rows.count ? points : nil
+        }
+        hyperparameters = try value("hyperparameters") { v -> Hyperparameters? in
+            guard case .object(let members) = v else { return nil }
+            var h: Hyperparameters = [:]
+            for m in members {
+                guard let value = try? HyperparameterValue(json: m.value) else { return nil }
+                h[m.key] = value
+            }
+            return h
+        }
+    }
+
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/goldens")
 
     /// Every golden case in the fixtures, sorted by id.
     static func all() throws -> [GoldenCase] {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
-        return try files.map { try JSONDecoder().decode(GoldenCase.self, from: Data(contentsOf: $0)) }
+        return try files.map(GoldenCase.init(file:))
             .sorted { $0.id < $1.id }
     }
 

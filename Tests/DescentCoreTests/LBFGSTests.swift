@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import Foundation
 import Testing
@@ -165,7 +166,7 @@ import Testing
 
     @Test func gradientFormReproducesTorchsOneIterationTrajectory() throws {
         let url = GoldenCase.directory.appendingPathComponent("LBFGS-extra-levi-maxiter1.json")
-        let golden = try JSONDecoder().decode(GoldenCase.self, from: Data(contentsOf: url))
+        let golden = try GoldenCase(file: url)
         var o = try LBFGS(golden.hyperparameters)
         var objective = CountingObjective(try FunctionCatalog.named(golden.function))
         var parameters = [Tensor(golden.start)]

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 @testable import DescentRender
@@ -5,16 +6,16 @@ import Testing
 /// Rendered figures checked by geometry: where the axes, contours, paths and markers must
 /// (and must not) put colour.
 @Suite struct FigureRenderingTests {
-    static let view = try! DataRect(x: -2...2, y: -2...2)
+    static let view = try! ViewWindow(x: -2...2, y: -2...2)
 
     /// x² + y² with levels 1 and 2.25 (circles of radius 1 and 1.5), and a path that runs
     /// out of the view to the right, comes back, and then diverges.
     static func scene() throws -> LandscapeScene {
         let grid = try ScalarGrid(sampling: view, columns: 101, rows: 101) { $0 * $0 + $1 * $1 }
-        let path = [PlotPoint(-1.5, -0.2), PlotPoint(-0.5, -0.2), PlotPoint(1e300, -0.2), PlotPoint(0.5, 0.5),
-                    PlotPoint(0.6, 0.6), PlotPoint(.nan, .infinity)]
+        let path = [Point(-1.5, -0.2), Point(-0.5, -0.2), Point(1e300, -0.2), Point(0.5, 0.5),
+                    Point(0.6, 0.6), Point(.nan, .infinity)]
         return try LandscapeScene(view: view, grid: grid, levels: .explicit([1, 2.25]), colorMap: .jet,
-                                  path: path, minima: [PlotPoint(0, 0)])
+                                  path: path, minima: [Point(0, 0)])
     }
 
     static func render(size: Int = 400) throws -> (PixelProbe, FigureLayout) {
@@ -26,18 +27,18 @@ import Testing
 
     @Test func axesBoxFollowsMatplotlibSubplotParameters() throws {
         let (_, layout) = try Self.render(size: 800)
-        #expect(layout.axes.box == PixelBox(x: 100, y: 96, width: 620, height: 616))
+        #expect(layout.axes.box == Rect<Double>(x: 100, y: 96, width: 620, height: 616))
         #expect(layout.xTicks.map(\.label) == ["−2.0", "−1.5", "−1.0", "−0.5", "0.0", "0.5", "1.0", "1.5", "2.0"])
         let zero = try #require(layout.xTicks.first { $0.value == 0 })
         #expect(abs(zero.pixel - 410) < 1e-9)
     }
 
     @Test func axesMapDataToPixelsWithYUp() throws {
-        let axes = Axes(view: Self.view, box: PixelBox(x: 100, y: 50, width: 400, height: 200))
-        #expect(axes.pixel(PlotPoint(-2, -2)) == PlotPoint(100, 250))
-        #expect(axes.pixel(PlotPoint(2, 2)) == PlotPoint(500, 50))
-        #expect(axes.pixel(PlotPoint(0, 1)) == PlotPoint(300, 100))
-        let p = PlotPoint(0.3, -1.7)
+        let axes = Axes(view: Self.view, box: Rect<Double>(x: 100, y: 50, width: 400, height: 200))
+        #expect(axes.pixel(Point(-2, -2)) == Point(100, 250))
+        #expect(axes.pixel(Point(2, 2)) == Point(500, 50))
+        #expect(axes.pixel(Point(0, 1)) == Point(300, 100))
+        let p = Point(0.3, -1.7)
         let back = axes.data(axes.pixel(p))
         #expect(abs(back.x - p.x) < 1e-12 && abs(back.y - p.y) < 1e-12)
     }
@@ -48,32 +49,32 @@ import Testing
         // The radius-1.5 circle (level 2.25, the top of the range: jet(1), dark red) and the
         // radius-1 circle (jet(0), dark blue), probed at (−0.6r, −0.8r), off the grid lines.
         for (radius, color) in [(1.5, ColorMap.jet(1)), (1.0, ColorMap.jet(0))] {
-            let p = axes.pixel(PlotPoint(-0.6 * radius, -0.8 * radius))
+            let p = axes.pixel(Point(-0.6 * radius, -0.8 * radius))
             let hit = (-1...1).contains { dy in
                 (-1...1).contains { dx in probe.matches(Int(p.x) + dx, Int(p.y) + dy, color, tolerance: 12) }
             }
             #expect(hit, "circle of radius \(radius) at \(p): \((-2...2).map { probe.rgba(Int(p.x), Int(p.y) + $0) })")
         }
         // Between the circles and away from the path: white background.
-        let between = axes.pixel(PlotPoint(-0.9, -0.9))
+        let between = axes.pixel(Point(-0.9, -0.9))
         #expect(probe.matches(Int(between.x), Int(between.y), .white, tolerance: 2))
     }
 
     @Test func pathIsRedInsideTheAxesAndNothingIsDrawnOutside() throws {
         let (probe, layout) = try Self.render()
         let axes = layout.axes
-        let onPath = axes.pixel(PlotPoint(-1.0, -0.2))
+        let onPath = axes.pixel(Point(-1.0, -0.2))
         #expect(probe.isReddish(Int(onPath.x), Int(onPath.y)))
         // The path leaves the view to the right: the margin right of the axes stays white.
-        let right = PixelRect(x: Int(axes.box.maxX) + 2, y: Int(axes.box.minY), width: 400 - Int(axes.box.maxX) - 2,
+        let right = Rect<Int>(x: Int(axes.box.maxX) + 2, y: Int(axes.box.minY), width: 400 - Int(axes.box.maxX) - 2,
                               height: Int(axes.box.height))
         #expect(probe.all(in: right) { probe.matches($0, $1, .white, tolerance: 0) })
         // Start (green circle) and end (red diamond, the last finite point).
-        let start = axes.pixel(PlotPoint(-1.5, -0.2)), end = axes.pixel(PlotPoint(0.6, 0.6))
+        let start = axes.pixel(Point(-1.5, -0.2)), end = axes.pixel(Point(0.6, 0.6))
         #expect(probe.matches(Int(start.x), Int(start.y), .green, tolerance: 10))
         #expect(probe.matches(Int(end.x), Int(end.y), .red, tolerance: 10))
         // The global minimum: a green diamond at the origin.
-        let origin = axes.pixel(PlotPoint(0, 0))
+        let origin = axes.pixel(Point(0, 0))
         #expect(probe.matches(Int(origin.x), Int(origin.y), .green, tolerance: 10))
     }
 
@@ -88,7 +89,7 @@ import Testing
         #expect(probe.any(in: rect) { probe.isReddish($0, $1) })
         #expect(probe.any(in: rect) { probe.matches($0, $1, .green, tolerance: 10) })
         // Title text: dark pixels above the axes.
-        let title = PixelRect(x: Int(box.minX), y: 0, width: Int(box.width), height: Int(box.minY) - 1)
+        let title = Rect<Int>(x: Int(box.minX), y: 0, width: Int(box.width), height: Int(box.minY) - 1)
         #expect(probe.any(in: title) { probe.rgba($0, $1).r < 100 })
     }
 
@@ -106,7 +107,7 @@ import Testing
         let filled = try #require(figure.filledContours)
         let low = filled.bands[0].color
         #expect(probe.matches(Int(bar.center.x), Int(bar.maxY) - 3, low, tolerance: 3))
-        let c = layout.axes.pixel(PlotPoint(0.05, 0.05))
+        let c = layout.axes.pixel(Point(0.05, 0.05))
         #expect(probe.matches(Int(c.x), Int(c.y), low, tolerance: 3))
         #expect(!layout.colorBarTicks.isEmpty)
     }
@@ -132,7 +133,8 @@ import Testing
         }
         // Only the three figures: no temporary files left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["f.pdf", "f.png", "f.svg"])
-        #expect(throws: RenderError.self) { try figure.write(to: dir.path + "/missing/f.png", as: .png) }
+        let missing = try #require(throws: FileError.self) { try figure.write(to: dir.path + "/missing/f.png", as: .png) }
+        #expect(missing.path == dir.path + "/missing/f.png" && missing.reason == "No such file or directory")
     }
 
     @Test func badFigureSizesThrow() {

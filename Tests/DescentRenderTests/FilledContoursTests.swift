@@ -1,15 +1,16 @@
+import DescentBase
 import Testing
 import TestSupport
 @testable import DescentRender
 
 @Suite struct FilledContoursTests {
     /// The area of a simple polygon (shoelace).
-    func area(_ p: [PlotPoint]) -> Double {
+    func area(_ p: [Point]) -> Double {
         abs(zip(p, p.dropFirst() + p.prefix(1)).reduce(0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }) / 2
     }
 
     @Test func bandsOfAParaboloidAreAnnuli() throws {
-        let grid = try ScalarGrid(sampling: DataRect(x: -2...2, y: -2...2), columns: 161, rows: 161) { $0 * $0 + $1 * $1 }
+        let grid = try ScalarGrid(sampling: ViewWindow(x: -2...2, y: -2...2), columns: 161, rows: 161) { $0 * $0 + $1 * $1 }
         let filled = try FilledContours(grid: grid, rule: .explicit([0, 1, 2.25]), colorMap: .jet)
         #expect(filled.bands.count == 2)
         let inner = filled.bands[0].polygons.reduce(0) { $0 + area($1) }
@@ -22,7 +23,7 @@ import TestSupport
     }
 
     @Test func aConstantBandCoversTheGrid() throws {
-        let grid = try ScalarGrid(sampling: DataRect(x: 0...3, y: 0...2), columns: 7, rows: 5) { _, _ in 1 }
+        let grid = try ScalarGrid(sampling: ViewWindow(x: 0...3, y: 0...2), columns: 7, rows: 5) { _, _ in 1 }
         let filled = try FilledContours(grid: grid, rule: .explicit([0, 5]), colorMap: .jet)
         let total = filled.bands[0].polygons.reduce(0) { $0 + area($1) }
         expectClose(total, 6, tolerance: 1e-12, "area")
@@ -30,7 +31,7 @@ import TestSupport
     }
 
     @Test func oneLevelIsNotEnough() throws {
-        let grid = try ScalarGrid(sampling: DataRect(x: 0...1, y: 0...1), columns: 3, rows: 3) { $0 + $1 }
+        let grid = try ScalarGrid(sampling: ViewWindow(x: 0...1, y: 0...1), columns: 3, rows: 3) { $0 + $1 }
         #expect(throws: RenderError.self) { try FilledContours(grid: grid, rule: .explicit([1]), colorMap: .jet) }
     }
 }

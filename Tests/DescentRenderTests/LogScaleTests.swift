@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 import TestSupport
@@ -6,17 +7,17 @@ import TestSupport
 /// The log10 axis scale: its transform and matplotlib's LogLocator / LogFormatterSciNotation.
 @Suite struct LogScaleTests {
     @Test func logAxesMapDecadesEvenlyAndRoundTrip() throws {
-        let view = try DataRect(x: 0...10, y: 1e-3...1e1)
-        let axes = Axes(view: view, box: PixelBox(x: 100, y: 50, width: 400, height: 400), yScale: .log10)
-        expectClose(axes.pixel(PlotPoint(0, 1e-3)).y, 450, tolerance: 1e-9, "bottom")
-        expectClose(axes.pixel(PlotPoint(0, 1e1)).y, 50, tolerance: 1e-9, "top")
-        expectClose(axes.pixel(PlotPoint(5, 1e-1)).y, 250, tolerance: 1e-9, "middle decade")
-        #expect(axes.pixel(PlotPoint(5, 1)).x == 300)
-        let p = PlotPoint(3.3, 0.0042)
+        let view = try ViewWindow.drawable(x: 0...10, y: 1e-3...1e1)
+        let axes = Axes(view: view, box: Rect<Double>(x: 100, y: 50, width: 400, height: 400), yScale: .log10)
+        expectClose(axes.pixel(Point(0, 1e-3)).y, 450, tolerance: 1e-9, "bottom")
+        expectClose(axes.pixel(Point(0, 1e1)).y, 50, tolerance: 1e-9, "top")
+        expectClose(axes.pixel(Point(5, 1e-1)).y, 250, tolerance: 1e-9, "middle decade")
+        #expect(axes.pixel(Point(5, 1)).x == 300)
+        let p = Point(3.3, 0.0042)
         let back = axes.data(axes.pixel(p))
         expectClose(back.x, p.x, tolerance: 1e-12, "x")
         expectClose(back.y, p.y, tolerance: 1e-12, "y")
-        #expect(!axes.pixel(PlotPoint(1, 0)).isFinite && !axes.pixel(PlotPoint(1, -2)).isFinite)
+        #expect(!axes.pixel(Point(1, 0)).isFinite && !axes.pixel(Point(1, -2)).isFinite)
     }
 
     @Test func decadesAreThinnedBeyondNineKeepingTenToTheZero() {

@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 import TestSupport
@@ -33,7 +34,7 @@ import TestSupport
         let values = (0...50).map { pow(10, -Double($0) / 10) }
         let figure = try LossCurve(series: [("Adam", values)]).figure(width: 800, height: 600, title: [])
         let (probe, layout) = try Self.layout(figure)
-        let pixels = values.indices.map { layout.axes.pixel(PlotPoint(Double($0), values[$0])) }
+        let pixels = values.indices.map { layout.axes.pixel(Point(Double($0), values[$0])) }
         let a = pixels[0], b = pixels[50]
         for p in pixels {
             // Distance from the chord a–b.
@@ -42,7 +43,7 @@ import TestSupport
         }
         // And it is drawn in C0 along the chord.
         for f in [0.25, 0.5, 0.75] {
-            let q = PlotPoint(a.x + f * (b.x - a.x), a.y + f * (b.y - a.y))
+            let q = Point(a.x + f * (b.x - a.x), a.y + f * (b.y - a.y))
             #expect(probe.matchesNear(q, Color(hex: 0x1f77b4)), "at \(f)")
         }
     }
@@ -72,8 +73,8 @@ import TestSupport
 
     @Test func nonPositiveAndNonFiniteValuesAreDroppedBeforeCairo() throws {
         let values = [1, 0.5, 0, -1, .nan, 0.1, .infinity, 0.05, 0.01, -.infinity]
-        #expect(LossCurve.runs(values) == [[PlotPoint(0, 1), PlotPoint(1, 0.5)], [PlotPoint(5, 0.1)],
-                                            [PlotPoint(7, 0.05), PlotPoint(8, 0.01)]])
+        #expect(LossCurve.runs(values) == [[Point(0, 1), Point(1, 0.5)], [Point(5, 0.1)],
+                                            [Point(7, 0.05), Point(8, 0.01)]])
         let figure = try LossCurve(series: [("Lion", values), ("SGD", [2, 1, 0.5])]).figure(width: 300, height: 300, title: ["T"])
         #expect(figure.paths.count == 4)
         for layer in figure.paths {
@@ -98,7 +99,7 @@ import TestSupport
             #expect(layout.yTicks.map(\.label) == ["10⁰", "10¹"])
             // The note: dark text in the middle of the axes.
             let c = layout.axes.box.center
-            let rect = PixelRect(x: Int(c.x) - 40, y: Int(c.y) - 6, width: 80, height: 12)
+            let rect = Rect<Int>(x: Int(c.x) - 40, y: Int(c.y) - 6, width: 80, height: 12)
             #expect(probe.any(in: rect) { probe.rgba($0, $1).r < 100 })
         }
     }

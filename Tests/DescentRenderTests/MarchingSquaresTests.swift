@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 @testable import DescentRender
@@ -5,7 +6,7 @@ import TestSupport
 @Suite struct MarchingSquaresTests {
     /// x² + y² on [−2, 2]², `n`×`n` samples.
     func paraboloid(_ n: Int) throws -> ScalarGrid {
-        try ScalarGrid(sampling: DataRect(x: -2...2, y: -2...2), columns: n, rows: n) { $0 * $0 + $1 * $1 }
+        try ScalarGrid(sampling: ViewWindow(x: -2...2, y: -2...2), columns: n, rows: n) { $0 * $0 + $1 * $1 }
     }
 
     @Test(arguments: [0.5, 1.0, 1.7])
@@ -65,7 +66,7 @@ import TestSupport
         let high = marcher.lines(at: 0.5)
         #expect(high.count == 2)
         for line in high {
-            let mid = PlotPoint((line.points[0].x + line.points[1].x) / 2, (line.points[0].y + line.points[1].y) / 2)
+            let mid = Point((line.points[0].x + line.points[1].x) / 2, (line.points[0].y + line.points[1].y) / 2)
             #expect((mid.x < 0.5 && mid.y < 0.5) || (mid.x > 0.5 && mid.y > 0.5), "cuts \(mid)")
         }
         // Level −0.5: average 0 is above, so the above corners are joined and the below
@@ -73,7 +74,7 @@ import TestSupport
         let low = marcher.lines(at: -0.5)
         #expect(low.count == 2)
         for line in low {
-            let mid = PlotPoint((line.points[0].x + line.points[1].x) / 2, (line.points[0].y + line.points[1].y) / 2)
+            let mid = Point((line.points[0].x + line.points[1].x) / 2, (line.points[0].y + line.points[1].y) / 2)
             #expect((mid.x > 0.5 && mid.y < 0.5) || (mid.x < 0.5 && mid.y > 0.5), "cuts \(mid)")
         }
     }
@@ -101,8 +102,8 @@ import TestSupport
         #expect(throws: RenderError.self) { try ScalarGrid(xs: [0, 1], ys: [0, 1], values: [0, 0, 0]) }
         #expect(throws: RenderError.self) { try ScalarGrid(xs: [1, 0], ys: [0, 1], values: [0, 0, 0, 0]) }
         #expect(throws: RenderError.self) {
-            try ScalarGrid(sampling: DataRect(x: 0...1, y: 0...1), columns: 1, rows: 5) { _, _ in 0 }
+            try ScalarGrid(sampling: ViewWindow(x: 0...1, y: 0...1), columns: 1, rows: 5) { _, _ in 0 }
         }
-        #expect(throws: RenderError.self) { try DataRect(x: 1...1, y: 0...1) }
+        #expect(throws: RenderError.self) { try ViewWindow.drawable(x: 1...1, y: 0...1) }
     }
 }

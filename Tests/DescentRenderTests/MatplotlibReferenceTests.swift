@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 @testable import DescentRender
@@ -7,19 +8,19 @@ import Testing
 /// rasterisers and font engines differ pixel by pixel, so the images are compared as 8×8
 /// block averages: layout, colours, line weights and text placement must agree.
 @Suite struct MatplotlibReferenceTests {
-    static let path: [PlotPoint] = [
+    static let path: [Point] = [
         (-1.8, 2.6), (-1.5, 2.1), (-1.2, 1.7), (-1.0, 1.1), (-0.7, 0.6), (-0.4, 0.2),
         (-0.1, 0.0), (0.2, 0.05), (0.45, 0.2), (0.6, 0.35), (0.75, 0.55), (0.85, 0.7),
-    ].map { PlotPoint($0.0, $0.1) }
+    ].map { Point($0.0, $0.1) }
 
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/reference-rosenbrock-320.png").path
 
-    static func figure(colorMap: ColorMap = .jet, path: [PlotPoint] = path) throws -> Figure {
-        let view = try DataRect(x: -2...2, y: -1...3)
+    static func figure(colorMap: ColorMap = .jet, path: [Point] = path) throws -> Figure {
+        let view = try ViewWindow.drawable(x: -2...2, y: -1...3)
         let grid = try ScalarGrid(sampling: view) { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
         let scene = try LandscapeScene(view: view, grid: grid, levels: .logSpaced(from: -0.5, to: 3.5, count: 20),
-                                       colorMap: colorMap, path: path, minima: [PlotPoint(1, 1)])
+                                       colorMap: colorMap, path: path, minima: [Point(1, 1)])
         return try scene.stillFigure(width: 320, height: 320, title: ["Rosenbrock Function: Test", "11 iterations, lr=0.1"])
     }
 
@@ -63,7 +64,7 @@ import Testing
 
     @Test func theComparisonNoticesAWrongColourMapOrPath() throws {
         let wrongMap = try Self.difference(Self.figure(colorMap: .viridis))
-        let shifted = try Self.difference(Self.figure(path: Self.path.map { PlotPoint($0.x + 0.3, $0.y) }))
+        let shifted = try Self.difference(Self.figure(path: Self.path.map { Point($0.x + 0.3, $0.y) }))
         #expect(wrongMap.mean >= 1.2 || wrongMap.outliers >= 0.001)
         #expect(shifted.mean >= 1.2 || shifted.outliers >= 0.001)
     }

@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 @testable import DescentRender
@@ -22,7 +23,7 @@ import Testing
     @Test func transparentPixelsAreCompositedOnWhite() throws {
         let surface = try CairoSurface.image(width: 2, height: 1)
         let canvas = try Canvas(surface: surface)
-        canvas.paintOpaque(PixelBox(x: 0, y: 0, width: 1, height: 1), Color(red: 1, green: 0, blue: 0, alpha: 0.5))
+        canvas.paintOpaque(Rect<Double>(x: 0, y: 0, width: 1, height: 1), Color(red: 1, green: 0, blue: 0, alpha: 0.5))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-png-a-\(getpid()).png").path
         defer { unlink(path) }
         try PNGFile.write(surface, to: path)

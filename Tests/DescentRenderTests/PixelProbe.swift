@@ -1,3 +1,5 @@
+import DescentBase
+
 @testable import DescentRender
 
 /// Reading pixels of an image surface as straight 8-bit RGBA, for image tests that compare
@@ -22,7 +24,7 @@ struct PixelProbe {
 
     /// Whether a pixel within one of `p` (figure pixels) matches `color`: a line about two
     /// pixels wide may straddle pixels, and only those it covers wholly show its colour.
-    func matchesNear(_ p: PlotPoint, _ color: Color, tolerance: Int = 10) -> Bool {
+    func matchesNear(_ p: Point, _ color: Color, tolerance: Int = 10) -> Bool {
         (-1...1).contains { dy in (-1...1).contains { dx in matches(Int(p.x) + dx, Int(p.y) + dy, color, tolerance: tolerance) } }
     }
 
@@ -33,7 +35,7 @@ struct PixelProbe {
     }
 
     /// Every pixel of the rectangle.
-    func all(in rect: PixelRect, _ predicate: (Int, Int) -> Bool) -> Bool {
+    func all(in rect: Rect<Int>, _ predicate: (Int, Int) -> Bool) -> Bool {
         for y in rect.y..<(rect.y + rect.height) {
             for x in rect.x..<(rect.x + rect.width) where !predicate(x, y) { return false }
         }
@@ -41,7 +43,7 @@ struct PixelProbe {
     }
 
     /// Any pixel of the rectangle.
-    func any(in rect: PixelRect, _ predicate: (Int, Int) -> Bool) -> Bool {
+    func any(in rect: Rect<Int>, _ predicate: (Int, Int) -> Bool) -> Bool {
         !all(in: rect) { !predicate($0, $1) }
     }
 }

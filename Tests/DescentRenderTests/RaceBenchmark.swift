@@ -1,3 +1,4 @@
+import DescentBase
 import DescentRender
 import Foundation
 import Testing
@@ -15,9 +16,9 @@ struct RaceBenchmark {
     static func rosenbrock(_ x: Double, _ y: Double) -> Double { (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
 
     /// Gradient descent with heavy-ball momentum and gradient-norm clipping at 1, from (−2, 2).
-    static func run(lr: Double, momentum: Double, steps: Int, divergeAt: Int?) -> (points: [PlotPoint], losses: [Double]) {
+    static func run(lr: Double, momentum: Double, steps: Int, divergeAt: Int?) -> (points: [Point], losses: [Double]) {
         var x = -2.0, y = 2.0, vx = 0.0, vy = 0.0
-        var points = [PlotPoint(x, y)], losses = [rosenbrock(x, y)]
+        var points = [Point(x, y)], losses = [rosenbrock(x, y)]
         for step in 1...steps {
             var gx = -2 * (1 - x) - 400 * x * (y - x * x), gy = 200 * (y - x * x)
             let norm = (gx * gx + gy * gy).squareRoot()
@@ -28,11 +29,11 @@ struct RaceBenchmark {
             y -= lr * vy
             if let d = divergeAt, step >= d { x *= 1.8; y *= 1.8 }
             guard x.isFinite, abs(x) < 1e6 else {
-                points.append(PlotPoint(.nan, .nan))
+                points.append(Point(.nan, .nan))
                 losses.append(.infinity)
                 break
             }
-            points.append(PlotPoint(x, y))
+            points.append(Point(x, y))
             losses.append(rosenbrock(x, y))
         }
         return (points, losses)
@@ -40,7 +41,7 @@ struct RaceBenchmark {
 
     static let names = ["SGD", "Momentum", "Nesterov", "Adam", "AdamW", "RMSprop", "Adagrad", "Lion", "Adamax", "Diverging"]
 
-    static func runs() -> [(points: [PlotPoint], losses: [Double])] {
+    static func runs() -> [(points: [Point], losses: [Double])] {
         (0..<10).map { k in
             let lr = 0.01 + 0.006 * Double(k), momentum = 0.5 + 0.045 * Double(k)
             return run(lr: lr, momentum: momentum, steps: k == 3 ? 300 : 500, divergeAt: k == 9 ? 120 : nil)
@@ -57,12 +58,12 @@ struct RaceBenchmark {
     func race() throws {
         let directory = ProcessInfo.processInfo.environment["DESCENT_RACE_BENCH_KEEP"] ?? NSTemporaryDirectory()
         let runs = Self.runs()
-        let view = try DataRect(x: -2...2, y: -1...3)
+        let view = try ViewWindow.drawable(x: -2...2, y: -1...3)
         var scene: RaceScene!
         let setup = try Self.cpuSeconds {
             let grid = try ScalarGrid(sampling: view) { Self.rosenbrock($0, $1) }
             scene = try RaceScene(view: view, grid: grid, levels: .logSpaced(from: 0, to: 3.5, count: 10),
-                                  paths: zip(Self.names, runs).map { ($0, $1.points) }, minima: [PlotPoint(1, 1)])
+                                  paths: zip(Self.names, runs).map { ($0, $1.points) }, minima: [Point(1, 1)])
         }
         let still = directory + "/race.png", gif = directory + "/race.gif", loss = directory + "/loss.png"
         let png = try Self.cpuSeconds {

@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 @testable import DescentRender
@@ -5,20 +6,20 @@ import Testing
 /// The race: several paths on one landscape, in tab10 colours, as a still figure and as
 /// incremental animation frames.
 @Suite struct RaceSceneTests {
-    static let view = try! DataRect(x: -2...2, y: -2...2)
+    static let view = try! ViewWindow(x: -2...2, y: -2...2)
 
     /// Paths from a shared start (−1.8, 0) fanning out along straight lines to
     /// (1.5, −1.6 + 0.15 n) (below the legend), `count` points each, except path 2 which stops (diverges) at a
     /// third of the way, its last point non-finite.
-    static func paths(_ n: Int = 10, count: Int = 21) -> [(label: String, points: [PlotPoint])] {
+    static func paths(_ n: Int = 10, count: Int = 21) -> [(label: String, points: [Point])] {
         (0..<n).map { k in
-            let end = PlotPoint(1.5, -1.6 + 0.15 * Double(k))
-            var points = (0..<count).map { j -> PlotPoint in
+            let end = Point(1.5, -1.6 + 0.15 * Double(k))
+            var points = (0..<count).map { j -> Point in
                 let t = Double(j) / Double(count - 1)
-                return PlotPoint(-1.8 + t * (end.x + 1.8), t * end.y)
+                return Point(-1.8 + t * (end.x + 1.8), t * end.y)
             }
             if k == 2 {
-                points = Array(points.prefix(count / 3)) + [PlotPoint(.nan, .infinity)]
+                points = Array(points.prefix(count / 3)) + [Point(.nan, .infinity)]
             }
             return ("Opt\(k)", points)
         }
@@ -27,7 +28,7 @@ import Testing
     static func scene(_ n: Int = 10, count: Int = 21) throws -> RaceScene {
         let grid = try ScalarGrid(sampling: view, columns: 60, rows: 60) { $0 * $0 + $1 * $1 }
         return try RaceScene(view: view, grid: grid, levels: .explicit([1, 2.25]), paths: paths(n, count: count),
-                             minima: [PlotPoint(0, 0)])
+                             minima: [Point(0, 0)])
     }
 
     @Test func colorsFollowMatplotlibsTab10CycleAndRepeat() throws {
@@ -40,7 +41,7 @@ import Testing
             let expected: [UInt32] = [h >> 16, (h >> 8) & 0xFF, h & 0xFF]
             #expect(actual == expected, "path \(n)")
         }
-        #expect(scene.starts == [PlotPoint(-1.8, 0)])
+        #expect(scene.starts == [Point(-1.8, 0)])
     }
 
     @Test func stillFigureDrawsEachPathInItsColourAndALegendRowForIt() throws {
@@ -53,13 +54,13 @@ import Testing
         for (n, entry) in scene.entries.enumerated() {
             // Points 55 %…95 % of the way along (where the fan has spread), away from the legend.
             let finite = entry.points.filter(\.isFinite)
-            let samples = stride(from: 0.55, through: 0.95, by: 0.1).map { f -> PlotPoint in
+            let samples = stride(from: 0.55, through: 0.95, by: 0.1).map { f -> Point in
                 let a = finite[0], b = finite[finite.count - 1]
-                return PlotPoint(a.x + f * (b.x - a.x), a.y + f * (b.y - a.y))
+                return Point(a.x + f * (b.x - a.x), a.y + f * (b.y - a.y))
             }
             for p in samples {
                 let q = axes.pixel(p)
-                if let legend = layout.legendBox, legend.insetBy(-4).contains(PixelBox(x: q.x, y: q.y, width: 0, height: 0)) { continue }
+                if let legend = layout.legendBox, legend.insetBy(-4).contains(Rect<Double>(x: q.x, y: q.y, width: 0, height: 0)) { continue }
                 #expect(probe.matchesNear(q, entry.color), "path \(n) at \(p) \((-2...2).map { probe.rgba(Int(q.x), Int(q.y) + $0) })")
             }
             // Its end: a diamond in its colour at the last finite point.
@@ -77,7 +78,7 @@ import Testing
         let minimumRow = layout.legendRows[scene.entries.count + 1].handleCenter
         #expect(probe.matches(Int(minimumRow.x), Int(minimumRow.y), .green, tolerance: 10))
         // The shared start (black circle) and the minimum (green diamond).
-        let start = axes.pixel(PlotPoint(-1.8, 0)), origin = axes.pixel(PlotPoint(0, 0))
+        let start = axes.pixel(Point(-1.8, 0)), origin = axes.pixel(Point(0, 0))
         #expect(probe.matches(Int(start.x), Int(start.y), .black, tolerance: 10))
         #expect(probe.matches(Int(origin.x), Int(origin.y), .green, tolerance: 10))
     }
@@ -136,15 +137,15 @@ import Testing
         }
         #expect(seen == [12: true, 20: true, 29: true], "the diverged path's diamond stays at its last point")
         // Its frozen tail does not count as a change: late frames change only near the others' heads.
-        var late: PixelRect? = nil
+        var late: Rect<Int>? = nil
         try frames.forEach { _, changed, i in if i == 29 { late = changed } }
         let changed = try #require(late)
-        #expect(!PixelBox(changed).contains(PixelBox(x: last.x - 1, y: last.y - 1, width: 2, height: 2)))
+        #expect(!Rect<Double>(changed).contains(Rect<Double>(x: last.x - 1, y: last.y - 1, width: 2, height: 2)))
     }
 
     @Test func aRaceWithoutFinitePointsThrows() throws {
         let grid = try ScalarGrid(sampling: Self.view, columns: 10, rows: 10) { $0 + $1 }
-        for paths in [[], [(label: "A", points: [PlotPoint(.nan, 0)])]] {
+        for paths in [[], [(label: "A", points: [Point(.nan, 0)])]] {
             let scene = try RaceScene(view: Self.view, grid: grid, levels: .automatic(count: 3), paths: paths, minima: [])
             #expect(throws: RenderError.self) { try scene.frames(width: 100, height: 100, style: TailStyle()) { _ in [] } }
             _ = try scene.stillFigure(width: 100, height: 100, title: [])  // the still figure is just empty

@@ -1,3 +1,4 @@
+import DescentBase
 @testable import DescentRender
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func vectorFiguresAreByteIdenticalWhateverWasDrawnBefore() throws {
-        var figure = try Figure(width: 120, height: 120, view: DataRect(x: 0...1, y: 0...1))
+        var figure = try Figure(width: 120, height: 120, view: ViewWindow(x: 0...1, y: 0...1))
         figure.title = ["Same"]
         let dir = NSTemporaryDirectory() + "descent-svg-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 import Testing
 @testable import DescentRender
@@ -6,15 +7,15 @@ import Testing
 /// reported rectangle differs from the previous frame.
 @Suite struct TailFramesTests {
     static func frames(stride: Int = 1) throws -> TailFrames {
-        let view = try DataRect(x: -2...2, y: -2...2)
+        let view = try ViewWindow.drawable(x: -2...2, y: -2...2)
         let grid = try ScalarGrid(sampling: view, columns: 60, rows: 60) { $0 * $0 + $1 * $1 }
         // A spiral into the origin, with one excursion far out of the view.
-        var path = (0..<40).map { k -> PlotPoint in
+        var path = (0..<40).map { k -> Point in
             let t = Double(k) * 0.35, r = 1.8 * (1 - Double(k) / 45)
-            return PlotPoint(r * cos(t), r * sin(t))
+            return Point(r * cos(t), r * sin(t))
         }
-        path[12] = PlotPoint(40, -30)
-        let scene = try LandscapeScene(view: view, grid: grid, levels: .automatic(count: 6), path: path, minima: [PlotPoint(0, 0)])
+        path[12] = Point(40, -30)
+        let scene = try LandscapeScene(view: view, grid: grid, levels: .automatic(count: 6), path: path, minima: [Point(0, 0)])
         return try TailFrames(figure: scene.animationFigure(width: 160, height: 160), path: path,
                               style: TailStyle(tail: 5, fade: 6, stride: stride)) { i in ["Paraboloid: Test", "Iteration: \(i)/39"] }
     }
@@ -77,7 +78,7 @@ import Testing
         #expect(probe.isReddish(Int(head.x.rounded(.down)), Int(head.y.rounded(.down))))
         // Far behind the fade (segment 10 in frame 30): no red near its midpoint.
         let a = axes.pixel(frames.path[9]), b = axes.pixel(frames.path[10])
-        let mid = PixelRect(x: Int((a.x + b.x) / 2) - 1, y: Int((a.y + b.y) / 2) - 1, width: 3, height: 3)
+        let mid = Rect<Int>(x: Int((a.x + b.x) / 2) - 1, y: Int((a.y + b.y) / 2) - 1, width: 3, height: 3)
         #expect(!probe.any(in: mid) { probe.isReddish($0, $1) })
     }
 

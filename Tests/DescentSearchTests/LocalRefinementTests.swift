@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 import DescentSearch
@@ -5,7 +6,7 @@ import DescentSearch
 @Suite struct LocalRefinementTests {
     let space = try! SearchSpace(json: #"{"lr": {"loguniform": [-8, 0.5]}, "m": {"quniform": [0, 0.99, 0.01]}, "c": {"choice": [1, 2]}}"#)
 
-    func f(_ a: Assignment) -> Double {
+    func f(_ a: Hyperparameters) -> Double {
         pow(Elementary_log(a["lr"]!.number!) - Elementary_log(0.02), 2) + pow(a["m"]!.number! - 0.5, 2)
     }
 

@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 @testable import DescentSearch
@@ -45,7 +46,7 @@ import TestSupport
             scratch.withUnsafeMutableBufferPointer { s in
                 for i in 0..<n {
                     x[0] = (Double(i) + 0.5) / Double(n)
-                    sum += Elementary.exp(e.logDensity(x, scratch: s))
+                    sum += LibM.exp(e.logDensity(x, scratch: s))
                 }
             }
         }
@@ -61,7 +62,7 @@ import TestSupport
             scratch.withUnsafeMutableBufferPointer { s in
                 for v in [0, 0.25, 0.5, 0.75, 1] {
                     x[0] = v
-                    sum += Elementary.exp(e.logDensity(x, scratch: s))
+                    sum += LibM.exp(e.logDensity(x, scratch: s))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 @testable import DescentSearch
@@ -59,7 +60,7 @@ import TestSupport
     }
 
     func logUniformModel() -> GaussianMixture {
-        AdaptiveParzen.estimate([0.3, 0.01, 1e-3].map { Elementary.log($0) }, priorWeight: 1, priorMean: -3.75, priorSigma: 8.5)
+        AdaptiveParzen.estimate([0.3, 0.01, 1e-3].map { LibM.log($0) }, priorWeight: 1, priorMean: -3.75, priorSigma: 8.5)
     }
 
     /// The model of obs [0.1, 0.9, 0.45] that TPE.md's log densities come from.
@@ -92,7 +93,7 @@ import TestSupport
         let m = threeObservationModel()
         let n = 20_000
         var sum = 0.0
-        for i in 0..<n { sum += Elementary.exp(m.truncatedLogDensity((Double(i) + 0.5) / Double(n), low: 0, high: 1)) }
+        for i in 0..<n { sum += LibM.exp(m.truncatedLogDensity((Double(i) + 0.5) / Double(n), low: 0, high: 1)) }
         expectClose(sum / Double(n), 1, tolerance: 1e-6)
     }
 

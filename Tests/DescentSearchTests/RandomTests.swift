@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 import DescentSearch

@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 import DescentSearch
@@ -6,7 +7,7 @@ import DescentSearch
 /// TPE.md §13 measured for hyperopt and optuna (median best over seeds, 100 evaluations).
 @Suite struct SamplerQualityTests {
     func medianBest(_ algorithm: SearchAlgorithm, _ space: SearchSpace, seeds: Range<UInt64> = 0..<20,
-                    _ f: (Assignment) -> Double) -> Double {
+                    _ f: (Hyperparameters) -> Double) -> Double {
         let bests = seeds.map { Search(space: space, algorithm: algorithm, evaluations: 100, seed: $0).run(f).best!.objective }
         return bests.sorted()[bests.count / 2]
     }
@@ -15,7 +16,7 @@ import DescentSearch
     /// is 2.1e-5 and random search's 8.6e-4 over seeds 0–9.
     @Test func logUniformQuadratic() throws {
         let space = try SearchSpace(json: #"{"lr": {"loguniform": [-8, 0.5]}}"#)
-        let f = { (a: Assignment) in pow(Elementary_log(a["lr"]!.number!) - Elementary_log(0.3), 2) }
+        let f = { (a: Hyperparameters) in pow(Elementary_log(a["lr"]!.number!) - Elementary_log(0.3), 2) }
         let random = medianBest(.random, space, f)
         let tpe = medianBest(.tpe(.hyperopt), space, f)
         let optuna = medianBest(.optunaTPE(.optuna), space, f)
@@ -26,7 +27,7 @@ import DescentSearch
 
     @Test func quantizedFindsTheExactStep() throws {
         let space = try SearchSpace(json: #"{"m": {"quniform": [0, 0.99, 0.01]}}"#)
-        let f = { (a: Assignment) in abs(a["m"]!.number! - 0.37) }
+        let f = { (a: Hyperparameters) in abs(a["m"]!.number! - 0.37) }
         #expect(medianBest(.tpe(.hyperopt), space, f) < 1e-9)
         #expect(medianBest(.optunaTPE(.optuna), space, f) < 1e-9)
     }
@@ -36,7 +37,7 @@ import DescentSearch
         let space = try SearchSpace(json: """
             {"lr": {"loguniform": [-8, 0.5]}, "m": {"quniform": [0, 0.99, 0.01]}, "c": {"choice": [1, 2, 3, 4]}}
             """)
-        let f = { (a: Assignment) -> Double in
+        let f = { (a: Hyperparameters) -> Double in
             pow(Elementary_log(a["lr"]!.number!) - Elementary_log(0.01), 2) + pow(a["m"]!.number! - 0.9, 2)
                 + (a["c"]!.number! == 2 ? 0 : 1)
         }
@@ -53,7 +54,7 @@ import DescentSearch
     @Test(arguments: [SearchAlgorithm.tpe(.hyperopt), .optunaTPE(.optuna)])
     func choicesConcentrateOnTheBestOption(algorithm: SearchAlgorithm) throws {
         let space = try SearchSpace(json: #"{"opt": {"choice": ["a", "b", "c", "d"]}}"#)
-        let score: [SearchValue: Double] = [.string("a"): 3, .string("b"): 1, .string("c"): 0, .string("d"): 2]
+        let score: [HyperparameterValue: Double] = [.string("a"): 3, .string("b"): 1, .string("c"): 0, .string("d"): 2]
         var late = 0, best = 0
         for seed in 0..<10 {
             let result = Search(space: space, algorithm: algorithm, evaluations: 60, seed: UInt64(seed)).run { score[$0["opt"]!]! }
@@ -68,7 +69,7 @@ import DescentSearch
     /// q-log-uniform draws stay multiples of q near the bounds, and TPE finds the best step.
     @Test func quantizedLogUniform() throws {
         let space = try SearchSpace(json: #"{"eps": {"qloguniform_values": [1e-3, 1, 1e-3]}}"#)
-        let f = { (a: Assignment) in abs(Elementary_log(max(a["eps"]!.number!, 1e-3)) - Elementary_log(0.05)) }
+        let f = { (a: Hyperparameters) in abs(Elementary_log(max(a["eps"]!.number!, 1e-3)) - Elementary_log(0.05)) }
         for seed in 0..<5 {
             let result = Search(space: space, evaluations: 80, seed: UInt64(seed)).run(f)
             for t in result.trials {

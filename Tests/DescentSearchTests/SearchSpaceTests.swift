@@ -64,13 +64,13 @@ import DescentSearch
         (#"{"lr": {"normal": [0, 1]}}"#, "search space key 'lr': unknown distribution 'normal'; valid: uniform, loguniform, loguniform_values, quniform, qloguniform, qloguniform_values, choice"),
         (#"{"lr": {"uniform": [0]}}"#, "search space key 'lr': uniform expects [low, high]"),
         (#"{"lr": {"uniform": [0, "1"]}}"#, "search space key 'lr': uniform expects [low, high]"),
-        (#"{"lr": {"uniform": [0, 1e999]}}"#, #"search space: expected a JSON object of hyperparameters, got text that is not valid JSON: {"lr": {"uniform": [0, 1e999]}}"#),
+        (#"{"lr": {"uniform": [0, 1e999]}}"#, #"search space: expected a JSON object of hyperparameters, got text that is not valid JSON (line 1, column 24: number '1e999' is too large for a double)"#),
         (#"{"lr": {"loguniform": [0, 800]}}"#, "search space key 'lr': loguniform exponent 800.0 overflows: e^high must be finite"),
         (#"{"b": {"choice": []}}"#, "search space key 'b': choice needs at least one option"),
         (#"{"b": {"choice": [{"uniform": [0, 1]}]}}"#, "search space key 'b': choice options are plain JSON values; nested distributions are not supported"),
         (#"{"b": {"uniform": [0, 1], "choice": [1]}}"#, "search space key 'b': a distribution is an object with exactly one key (one of uniform, loguniform, loguniform_values, quniform, qloguniform, qloguniform_values, choice), got 2 keys"),
         (#"{"betas": [0.9, {"uniform": [1, 0]}]}"#, "search space key 'betas[1]': uniform has an inverted range: low must be < high, got [1.0, 0.0]"),
-        (#"[1, 2]"#, "search space: expected a JSON object of hyperparameters, got [1, 2]"),
+        (#"[1, 2]"#, "search space: expected a JSON object of hyperparameters, got a list"),
     ])
     func invalidSpacesNameTheirKey(json: String, message: String) {
         #expect(throws: Error.self) { try SearchSpace(json: json) }

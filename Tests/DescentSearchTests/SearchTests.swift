@@ -1,3 +1,4 @@
+import DescentBase
 import Testing
 import TestSupport
 import DescentSearch
@@ -5,7 +6,7 @@ import DescentSearch
 @Suite struct SearchTests {
     let space = try! SearchSpace(json: #"{"lr": {"loguniform": [-8, 0.5]}, "m": {"quniform": [0, 0.99, 0.01]}, "c": {"choice": [1, 2, 3]}}"#)
 
-    func objective(_ a: Assignment) -> Double {
+    func objective(_ a: Hyperparameters) -> Double {
         let lr = a["lr"]!.number!, m = a["m"]!.number!, c = a["c"]!.number!
         return pow(Elementary_log(lr) - Elementary_log(0.01), 2) + (m - 0.9) * (m - 0.9) + (c == 2 ? 0 : 1)
     }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A test function from a user's expression, e.g. `"(1-x)^2 + 100*(y-x^2)^2"`: parsed once,
 /// differentiated exactly like the built-ins, with the minima, start, view and levels the
 /// user declares.

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Ackley: −20·exp(−0.2·√(0.5(x²+y²))) − exp(0.5(cos2πx + cos2πy)) + e + 20.
 public struct Ackley: TestFunction {
     public init() {}

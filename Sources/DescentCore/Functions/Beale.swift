@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Beale: (1.5−x+xy)² + (2.25−x+xy²)² + (2.625−x+xy³)².
 public struct Beale: TestFunction {
     public init() {}

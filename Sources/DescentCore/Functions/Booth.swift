@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Booth: (x+2y−7)² + (2x+y−5)².
 public struct Booth: TestFunction {
     public init() {}

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Goldstein–Price: [1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)].
 public struct GoldsteinPrice: TestFunction {
     public init() {}

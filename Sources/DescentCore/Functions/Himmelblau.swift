@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Himmelblau: (x²+y−11)² + (x+y²−7)².
 public struct Himmelblau: TestFunction {
     public init() {}

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Lévi N.13: sin²3πx + (x−1)²(1+sin²3πy) + (y−1)²(1+sin²2πy).
 public struct Levi13: TestFunction {
     public init() {}

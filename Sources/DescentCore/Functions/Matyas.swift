@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Matyas: 0.26(x²+y²) − 0.48xy.
 public struct Matyas: TestFunction {
     public init() {}

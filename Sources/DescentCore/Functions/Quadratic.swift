@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Quadratic: x² + 10y².
 public struct Quadratic: TestFunction {
     public init() {}

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Rastrigin: 20 + x² − 10cos2πx + y² − 10cos2πy.
 public struct Rastrigin: TestFunction {
     public init() {}

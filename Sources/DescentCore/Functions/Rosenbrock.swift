@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Rosenbrock: (1−x)² + 100(y−x²)².
 public struct Rosenbrock: TestFunction {
     public init() {}

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Six-hump camel: (4−2.1x²+x⁴/3)x² + xy + (−4+4y²)y².
 public struct SixHumpCamel: TestFunction {
     public init() {}

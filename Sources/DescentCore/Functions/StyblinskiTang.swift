@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Styblinski–Tang: 0.5·Σ(t⁴−16t²+5t), t ∈ {x, y}.
 public struct StyblinskiTang: TestFunction {
     public init() {}

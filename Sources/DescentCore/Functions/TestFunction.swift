@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A 2-D landscape for optimizers: one generic definition of its value, from which exact
 /// gradients (`Dual`) and Hessians (`HyperDual`) follow, plus what a figure of it needs.
 ///

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// An allowed range for a numeric hyperparameter, as torch's constructors check it
 /// (e.g. Adam's `0.0 <= betas[0] < 1.0` is `.halfOpen(0, 1)`). NaN is never inside.
 public struct Bound: Hashable, Sendable, CustomStringConvertible {
@@ -48,8 +50,8 @@ public struct Bound: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let lo = lower.isFinite ? HyperparameterValue.format(lower) : "-inf"
-        let hi = upper.isFinite ? HyperparameterValue.format(upper) : "inf"
+        let lo = lower.isFinite ? JSONWriter.number(lower) : "-inf"
+        let hi = upper.isFinite ? JSONWriter.number(upper) : "inf"
         return (lowerInclusive ? "[" : "(") + lo + ", " + hi + (upperInclusive ? "]" : ")")
     }
 }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Reads an optimizer's hyperparameters by torch's names, with torch's defaults and
 /// validation, and records what it read so that listings can show every key and default.
 ///

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Why an optimizer could not be built. Every case names the optimizer and the key.
 public enum OptimizerError: Error, Hashable, CustomStringConvertible {
     case unknownOptimizer(name: String, valid: [String])
@@ -16,7 +18,7 @@ public enum OptimizerError: Error, Hashable, CustomStringConvertible {
         case .wrongType(let o, let key, let expected, let got):
             return "\(o): hyperparameter '\(key)' must be \(expected), got \(got)"
         case .outOfRange(let o, let key, let value, let allowed):
-            return "\(o): hyperparameter '\(key)' = \(HyperparameterValue.format(value)) is outside \(allowed)"
+            return "\(o): hyperparameter '\(key)' = \(value.isFinite ? JSONWriter.number(value) : "\(value)") is outside \(allowed)"
         case .invalidChoice(let o, let key, let value, let allowed):
             return "\(o): hyperparameter '\(key)' = \"\(value)\" is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))"
         }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The Hessian diagonal that AdaHessian and SophiaH precondition with, estimated from exact
 /// Hessian–vector products of the objective (`Objective.hessianVectorProduct`).
 ///

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// An optimizer: typed hyperparameters, explicit state, and a step that updates parameters
 /// in place — a value type, so copying one copies its state.
 ///

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The one registry of optimizers: name → type (and so constructor, paper, year).
 /// Names match case-insensitively.
 public enum OptimizerRegistry {

@@ -1,3 +1,5 @@
+import DescentBase
+
 extension Double: Scalar {
     @inlinable public var value: Double { self }
 

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A first-order dual number in two variables: a value and its gradient with respect to
 /// (x, y). Arithmetic on it is forward-mode automatic differentiation, so evaluating a generic
 /// `Scalar` function on `Dual.variables(x, y)` gives the exact gradient (to rounding).

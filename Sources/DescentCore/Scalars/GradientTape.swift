@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The tape of reverse-mode differentiation: every operation on `Reverse` scalars, in the
 /// order it ran, replayed backwards to accumulate adjoints.
 ///

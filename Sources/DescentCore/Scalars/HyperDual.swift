@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A second-order (hyper-)dual number in two variables: value, gradient and the symmetric
 /// Hessian with respect to (x, y). Evaluating a generic `Scalar` function on
 /// `HyperDual.variables(x, y)` gives its exact gradient and Hessian (to rounding).

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A scalar of reverse-mode automatic differentiation, recorded on a `GradientTape`.
 ///
 /// Trajectories take their gradients from here rather than from `Dual`: both are exact

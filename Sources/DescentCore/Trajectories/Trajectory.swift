@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The path of an optimizer from a start point: every point visited, the loss before each
 /// step, and why it stopped.
 public struct Trajectory: Hashable, Sendable {

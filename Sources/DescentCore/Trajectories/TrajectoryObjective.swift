@@ -1,3 +1,5 @@
+import DescentBase
+
 /// How a hyperparameter search scores one trajectory (lower is better). A diverged trajectory
 /// scores +∞ under every objective.
 public enum TrajectoryObjective: String, CaseIterable, Sendable {

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Runs an optimizer on a test function with the reference protocol, step by step:
 ///
 ///     loss = f(θ); g = ∇f(θ); clip_grad_norm_(g, max_norm); optimizer.step()

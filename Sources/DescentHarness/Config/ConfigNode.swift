@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 
 /// A JSON value together with where it is (file and JSON path), with typed accessors that

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import DescentSearch
 import Foundation
@@ -201,7 +202,11 @@ public enum ExperimentDecoder {
         var hyperparameters: Hyperparameters = [:]
         if let h = try n.optional("hyperparameters") {
             guard case .object(let members) = h.value else { throw h.error("hyperparameters are an object, got \(h.value.kind)") }
-            for m in members { hyperparameters[m.key] = hyperparameterValue(m.value) }
+            for m in members {
+                do { hyperparameters[m.key] = try HyperparameterValue(json: m.value) } catch {
+                    throw ConfigError(file: node.file, path: h.child(m.key) + error.path, message: "\(error)")
+                }
+            }
             do { _ = try type.init(hyperparameters) } catch {
                 throw ConfigError(file: node.file, path: h.child(errorKey(error) ?? ""), message: "\(error)")
             }
@@ -222,9 +227,7 @@ public enum ExperimentDecoder {
                       path: String) throws(ConfigError) -> SearchSpace {
         let searchSpace: SearchSpace
         do {
-            guard case .object = json else { throw SearchSpaceError.notAnObject("got \(json.kind)") }
-            searchSpace = try SearchSpace(json: JSONWriter.string(json, pretty: false))
-                .addingFixed(fixed.mapValues(SearchValueBridge.search))
+            searchSpace = try SearchSpace(json: json).addingFixed(fixed)
         } catch {
             throw ConfigError(file: node.file, path: path, message: "\(error)")
         }
@@ -240,9 +243,9 @@ public enum ExperimentDecoder {
         }
         for x in corners {
             let assignment = searchSpace.assignment(x)
-            do { _ = try type.init(SearchValueBridge.hyperparameters(assignment)) } catch {
+            do { _ = try type.init(assignment) } catch {
                 throw ConfigError(file: node.file, path: path,
-                                  message: "the optimizer rejects values this space can draw (\(JSONText.object(assignment))): \(error)")
+                                  message: "the optimizer rejects values this space can draw (\(JSONWriter.string(assignment.json, pretty: false))): \(error)")
             }
         }
         return searchSpace
@@ -252,10 +255,10 @@ public enum ExperimentDecoder {
     static func extremes(of d: Distribution) -> [Double] {
         switch d {
         case .uniform(let a, let b): return [a, b.nextDown]  // draws are in [a, b)
-        case .logUniform(let a, let b): return [LibMath.exp(a), LibMath.exp(b).nextDown]
+        case .logUniform(let a, let b): return [LibM.exp(a), LibM.exp(b).nextDown]
         case .quantizedUniform(let a, let b, let q): return [Distribution.quantize(a, q), Distribution.quantize(b, q)]
         case .quantizedLogUniform(let a, let b, let q):
-            return [Distribution.quantize(LibMath.exp(a), q), Distribution.quantize(LibMath.exp(b), q)]
+            return [Distribution.quantize(LibM.exp(a), q), Distribution.quantize(LibM.exp(b), q)]
         case .choice(let options): return options.indices.map(Double.init)
         }
     }
@@ -271,18 +274,6 @@ public enum ExperimentDecoder {
         case .unknownHyperparameter(_, let key, _), .wrongType(_, let key, _, _), .outOfRange(_, let key, _, _),
              .invalidChoice(_, let key, _, _):
             return key.split(separator: "[").first.map(String.init)
-        }
-    }
-
-    /// JSON → a hyperparameter value by the reference's conventions.
-    public static func hyperparameterValue(_ v: JSONValue) -> HyperparameterValue {
-        switch v {
-        case .number(let d): return .number(d)
-        case .bool(let b): return .bool(b)
-        case .string(let s): return .string(s)
-        case .null: return .null
-        case .array(let items): return .list(items.map(hyperparameterValue))
-        case .object: return .null
         }
     }
 }

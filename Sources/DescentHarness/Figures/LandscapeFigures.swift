@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import DescentRender
 
@@ -21,31 +22,24 @@ public struct LandscapeFigures: Sendable {
         self.filled = filled
     }
 
-    public var dataRect: DataRect {
-        get throws { try DataRect(x: view.x, y: view.y) }
+    /// The view, checked for drawing.
+    public var drawableView: ViewWindow {
+        get throws { try ViewWindow.drawable(x: view.x, y: view.y) }
     }
 
     /// The function sampled on the view (values evaluated with `Double`).
     public func samples() throws -> ScalarGrid {
         let f = function
-        return try ScalarGrid(sampling: dataRect, columns: grid, rows: grid) { f.value($0, $1) }
+        return try ScalarGrid(sampling: drawableView, columns: grid, rows: grid) { f.value($0, $1) }
     }
 
-    public var levelRule: LevelRule {
-        switch levels {
-        case .automatic(let count): return .automatic(count: count)
-        case .explicit(let values): return .explicit(values)
-        case .logSpaced(let from, let to, let count): return .logSpaced(from: from, to: to, count: count)
-        }
-    }
-
-    public var minima: [PlotPoint] { function.minima.map { PlotPoint($0.x, $0.y) } }
+    public var minima: [Point] { function.minima }
 
     /// The scene of one trajectory: the seed's still figure and the animation background.
     public func scene(for trajectory: Trajectory, samples: ScalarGrid? = nil) throws -> LandscapeScene {
         try LandscapeScene(
-            view: dataRect, grid: samples ?? self.samples(), levels: levelRule, colorMap: colorMap, filled: filled,
-            path: trajectory.points.map { PlotPoint($0.x, $0.y) }, minima: minima)
+            view: drawableView, grid: samples ?? self.samples(), levels: levels, colorMap: colorMap, filled: filled,
+            path: trajectory.points, minima: minima)
     }
 
     /// The two title lines of a still figure: "Rosenbrock Function: Adam" and

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import Foundation
 
@@ -19,7 +20,7 @@ public enum Gallery {
     }
 
     /// Writes index.html and README.md into `directory` (atomically).
-    public static func write(to directory: String) throws(AtomicFile.WriteError) -> [ExperimentResult] {
+    public static func write(to directory: String) throws(FileError) -> [ExperimentResult] {
         let all = results(in: directory)
         try AtomicFile.write(html(all), to: (directory as NSString).appendingPathComponent("index.html"))
         try AtomicFile.write(markdown(all), to: (directory as NSString).appendingPathComponent("README.md"))

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 
 // results.json: written with `JSONWriter` (deterministic bytes) and read back for the gallery.
@@ -106,7 +107,7 @@ extension OptimizerResult {
     static func hyperparameters(_ v: JSONValue) -> Hyperparameters {
         guard case .object(let members) = v else { return [:] }
         var out: Hyperparameters = [:]
-        for m in members { out[m.key] = ExperimentDecoder.hyperparameterValue(m.value) }
+        for m in members { out[m.key] = try? HyperparameterValue(json: m.value) }  // our own records hold no objects
         return out
     }
 }

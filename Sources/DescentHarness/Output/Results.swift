@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 
 /// What one experiment produced: per optimizer the searched hyperparameters, the drawn path's

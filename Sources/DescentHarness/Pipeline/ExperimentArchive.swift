@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import Foundation
 
@@ -22,7 +23,7 @@ struct ExperimentArchive: Sendable {
         try AtomicFile.makeDirectory(runsDirectory)
         guard FileManager.default.isWritableFile(atPath: directory),
               FileManager.default.isWritableFile(atPath: runsDirectory) else {
-            throw AtomicFile.WriteError(path: directory, reason: "the folder is not writable")
+            throw FileError(path: directory, operation: "write into", reason: "the folder is not writable")
         }
     }
 

@@ -29,8 +29,8 @@ struct ExperimentFigures {
             let landscape = LandscapeFigures(function: experiment.function, view: experiment.view,
                                              levels: experiment.levels, grid: f.grid)
             let scene = try RaceScene(
-                view: landscape.dataRect, grid: landscape.samples(), levels: landscape.levelRule,
-                paths: paths.map { ($0.label, $0.trajectory.points.map { PlotPoint($0.x, $0.y) }) },
+                view: landscape.drawableView, grid: landscape.samples(), levels: landscape.levels,
+                paths: paths.map { ($0.label, $0.trajectory.points) },
                 minima: landscape.minima)
             let heading = "\(experiment.function.displayName) Function: \(paths.count) optimizers"
             let stills = [OutputFormat.png, .svg, .pdf].filter(formats.contains)

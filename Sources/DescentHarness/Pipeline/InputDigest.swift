@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 
 /// A digest of everything an optimizer's outputs depend on: Descent's version, the landscape,

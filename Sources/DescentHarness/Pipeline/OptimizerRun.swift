@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import DescentRender
 import DescentSearch
@@ -51,7 +52,7 @@ struct OptimizerRun: Sendable {
         let name = experiment.name, label = entry.label
         let result = try search.run()
         let best = result.best
-        let hyperparameters = best.map { SearchValueBridge.hyperparameters($0.hyperparameters) } ?? entry.hyperparameters
+        let hyperparameters = best.map { $0.hyperparameters } ?? entry.hyperparameters
         let objective = best?.objective ?? .infinity
         events(.searched(experiment: name, label: label, hyperparameters: hyperparameters, objective: objective))
         let (optimizer, trajectory) = try Self.trajectory(experiment, entry.type, hyperparameters)
@@ -97,7 +98,7 @@ struct OptimizerRun: Sendable {
             finalLoss: Optional(experiment.function(trajectory.final)).flatMap { $0.isFinite ? $0 : nil },
             divergedAtStep: divergedAt,
             trials: result.trials.map {
-                TrialRecord(hyperparameters: SearchValueBridge.hyperparameters($0.hyperparameters),
+                TrialRecord(hyperparameters: $0.hyperparameters,
                             objective: $0.objective, status: $0.status.rawValue)
             },
             figures: figures, inputDigest: digest)

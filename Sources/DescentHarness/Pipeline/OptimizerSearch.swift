@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import DescentSearch
 
@@ -53,7 +54,7 @@ public struct OptimizerSearch: Sendable {
             refinementTrials: evaluations == 1 ? 0 : (refinement ?? Search.defaultRefinement(evaluations: evaluations)))
         return try search.run { assignment in
             let o: any Optimizer
-            do { o = try optimizer.init(SearchValueBridge.hyperparameters(assignment)) } catch {
+            do { o = try optimizer.init(assignment) } catch {
                 if rejected == .fail { return .infinity }
                 throw error
             }

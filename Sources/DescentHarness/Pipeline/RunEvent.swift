@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 
 /// Progress of a run, for a terminal line per optimizer or JSON lines in CI.

@@ -1,8 +1,10 @@
+import DescentBase
+
 /// One path of an animation with fading tails: its points in figure pixels and how it is
 /// drawn (line, optional markers on the solid tail, the current-position marker).
 struct TailTrack {
     /// The path in figure pixels (non-finite points are skipped).
-    var pixels: [PlotPoint]
+    var pixels: [Point]
     var line: LineStyle
     /// Drawn at every point of the solid tail but the newest (nil for none).
     var tailMarker: Marker?
@@ -57,17 +59,17 @@ final class FadingTails {
     var height: Int { frame.height }
 
     /// See `TailFrames.forEach`.
-    func forEach(_ body: (RasterView, PixelRect?, Int) throws -> Void) throws {
-        let full = PixelRect(x: 0, y: 0, width: width, height: height)
+    func forEach(_ body: (RasterView, Rect<Int>?, Int) throws -> Void) throws {
+        let full = Rect<Int>(x: 0, y: 0, width: width, height: height)
         var previous: Int? = nil
-        var drawn: [PixelRect?] = []  // each track's tail and marker as the previous frame drew them
+        var drawn: [Rect<Int>?] = []  // each track's tail and marker as the previous frame drew them
         var shownTitle: [String]? = nil
         for i in style.frameIndices(count: pointCount) {
             let lines = title(i)
             let damage = tracks.map { tailDamage($0, $0.shown(i)) }
             // The regions that change: per moved track, its old and new tail; the title's
             // changed characters. Only they are restored and redrawn.
-            let regions: [PixelRect]
+            let regions: [Rect<Int>]
             if let shownTitle, let previous {
                 let moved = tracks.indices.filter { tracks[$0].shown(i) != tracks[$0].shown(previous) }
                 let tails = moved.compactMap { k in [drawn[k], damage[k]].compactMap { $0 }.reduce(nil) { $0?.union($1) ?? $1 } }
@@ -75,9 +77,9 @@ final class FadingTails {
             } else {
                 regions = [full]
             }
-            try draw(frame: i, title: lines, in: regions.map(PixelBox.init), on: canvas)
+            try draw(frame: i, title: lines, in: regions.map(Rect<Double>.init), on: canvas)
             // Nothing changed at all: one unchanged pixel stands for "no change".
-            let changed = regions.reduce(nil) { $0?.union($1) ?? $1 } ?? PixelRect(x: 0, y: 0, width: 1, height: 1)
+            let changed = regions.reduce(nil) { $0?.union($1) ?? $1 } ?? Rect<Int>(x: 0, y: 0, width: 1, height: 1)
             try frame.withPixels { base, stride in
                 try body(RasterView(base: base, width: width, height: height, stride: stride),
                          shownTitle == nil ? nil : changed, i)
@@ -95,7 +97,7 @@ final class FadingTails {
         }
         let surface = try CairoSurface.image(width: width, height: height)
         let c = try Canvas(surface: surface)
-        try draw(frame: i, title: title(i), in: [PixelBox(x: 0, y: 0, width: Double(width), height: Double(height))], on: c)
+        try draw(frame: i, title: title(i), in: [Rect<Double>(x: 0, y: 0, width: Double(width), height: Double(height))], on: c)
         return surface
     }
 
@@ -104,7 +106,7 @@ final class FadingTails {
     func withBackground<R>(_ body: (RasterView) throws -> R) throws -> R {
         let background = try CairoSurface.image(width: width, height: height)
         let c = try Canvas(surface: background)
-        c.copy(from: underlay, in: PixelBox(x: 0, y: 0, width: Double(width), height: Double(height)))
+        c.copy(from: underlay, in: Rect<Double>(x: 0, y: 0, width: Double(width), height: Double(height)))
         renderer.drawOverlay(on: c)
         try c.check("drawing the animation background")
         return try background.withPixels { base, stride in
@@ -135,7 +137,7 @@ final class FadingTails {
     }
 
     /// Restores `regions` from the underlay, then draws frame `i`'s layers clipped to them.
-    private func draw(frame i: Int, title lines: [String], in regions: [PixelBox], on canvas: Canvas) throws {
+    private func draw(frame i: Int, title lines: [String], in regions: [Rect<Double>], on canvas: Canvas) throws {
         for box in regions { canvas.copy(from: underlay, in: box) }
         canvas.withSavedState {
             canvas.clip(to: regions)
@@ -157,11 +159,11 @@ final class FadingTails {
     /// clipped to the axes and anti-aliased `.fast`: in a GIF the palette's quantisation
     /// hides the difference (compared at 4× zoom), and the frames take 9 % fewer
     /// instructions. Tracks whose ink cannot reach `regions` are skipped.
-    private func drawTails(_ i: Int, within regions: [PixelBox], on canvas: Canvas) {
+    private func drawTails(_ i: Int, within regions: [Rect<Double>], on canvas: Canvas) {
         let axes = renderer.layout.axes
         let visible = tracks.filter { track in
             guard let damage = tailDamage(track, track.shown(i)) else { return false }
-            let box = PixelBox(damage)
+            let box = Rect<Double>(damage)
             return regions.contains { $0.intersects(box) }
         }
         canvas.withSavedState {
@@ -208,39 +210,39 @@ final class FadingTails {
 
     /// The pixels `track` draws its path on in the frame of its point `i`: tail and markers,
     /// grown by the ink margins and cut to the axes (nothing of a path is drawn outside them).
-    private func tailDamage(_ track: TailTrack, _ i: Int) -> PixelRect? {
+    private func tailDamage(_ track: TailTrack, _ i: Int) -> Rect<Int>? {
         let axes = renderer.layout.axes
         let margin = track.inkMargin
         let first = visibleSegments(i).map { $0.lowerBound - 1 } ?? i
-        guard let b = PixelBox.bounding(track.pixels[first...i].lazy.filter(\.isFinite)) else { return nil }
+        guard let b = Rect<Double>.bounding(track.pixels[first...i].lazy.filter(\.isFinite)) else { return nil }
         let grown = b.insetBy(-margin)
         let x0 = max(grown.minX, axes.box.minX - margin), y0 = max(grown.minY, axes.box.minY - margin)
         let x1 = min(grown.maxX, axes.box.maxX + margin), y1 = min(grown.maxY, axes.box.maxY + margin)
         guard x1 > x0, y1 > y0 else { return nil }
-        return PixelBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0).pixelRect(within: width, height)
+        return Rect<Double>(x: x0, y: y0, width: x1 - x0, height: y1 - y0).pixelRect(within: width, height)
     }
 
     /// Where the title's pixels can differ between two frames. A line of unchanged width
     /// (the centred "Iteration: i/N" while i keeps its digit count; DejaVu's digits share one
     /// advance width) only changes between its common prefix and common suffix; a line that
     /// changes width changes wholly, old box and new.
-    private func titleChange(from old: [String], to new: [String]) -> PixelRect? {
+    private func titleChange(from old: [String], to new: [String]) -> Rect<Int>? {
         let oldBoxes = renderer.titleLineBoxes(old, measuringWith: canvas)
         let newBoxes = renderer.titleLineBoxes(new, measuringWith: canvas)
         guard old.count == new.count else {
             return (oldBoxes + newBoxes).reduce(nil) { $0?.union($1) ?? $1 }?.insetBy(-2).pixelRect(within: width, height)
         }
         let font = renderer.figure.style.titleFont
-        var change: PixelBox? = nil
+        var change: Rect<Double>? = nil
         for n in new.indices where old[n] != new[n] {
             let a = Array(old[n]), b = Array(new[n])
-            var box: PixelBox
+            var box: Rect<Double>
             if oldBoxes[n].width == newBoxes[n].width && a.count == b.count {
                 let prefix = zip(a, b).prefix { $0 == $1 }.count
                 let suffix = min(zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count, b.count - prefix)
                 let x0 = newBoxes[n].minX + canvas.measure(String(b[..<prefix]), font).width
                 let x1 = newBoxes[n].minX + canvas.measure(String(b[..<(b.count - suffix)]), font).width
-                box = PixelBox(x: x0, y: newBoxes[n].minY, width: x1 - x0, height: newBoxes[n].height)
+                box = Rect<Double>(x: x0, y: newBoxes[n].minY, width: x1 - x0, height: newBoxes[n].height)
             } else {
                 box = oldBoxes[n].union(newBoxes[n])
             }

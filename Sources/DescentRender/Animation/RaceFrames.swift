@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The frames of a race: several paths, each with a fading tail and its current position,
 /// produced one at a time into a single reused image by the machinery `TailFrames` uses
 /// (`FadingTails`). Frames run over the points of the longest path; a shorter path (one
@@ -8,13 +10,13 @@ public final class RaceFrames {
     /// The paths in data coordinates, in drawing order, and their colours. Trailing
     /// non-finite points (where a diverged run stopped) are dropped, so that the path stays
     /// at its last finite point.
-    public let paths: [(points: [PlotPoint], color: Color)]
+    public let paths: [(points: [Point], color: Color)]
 
     private let tails: FadingTails
 
     /// Prepares the static layers of `figure` (a `RaceScene`'s animation figure). Throws
     /// `RenderError.invalidAnimation` when no path has a finite point (nothing to animate).
-    public init(figure: Figure, paths: [(points: [PlotPoint], color: Color)], style: TailStyle,
+    public init(figure: Figure, paths: [(points: [Point], color: Color)], style: TailStyle,
                 title: @escaping (Int) -> [String]) throws {
         let paths = paths.map { path in
             (points: Array(path.points[..<(path.points.lastIndex(where: \.isFinite).map { $0 + 1 } ?? 0)]), color: path.color)
@@ -38,7 +40,7 @@ public final class RaceFrames {
     /// The frame of every `style.frameIndices` over the longest path, in order: `body` gets
     /// the image (valid only during the call), the rectangle that differs from the previous
     /// frame (nil for the first frame: all of it), and the point index.
-    public func forEach(_ body: (RasterView, PixelRect?, Int) throws -> Void) throws {
+    public func forEach(_ body: (RasterView, Rect<Int>?, Int) throws -> Void) throws {
         try tails.forEach(body)
     }
 

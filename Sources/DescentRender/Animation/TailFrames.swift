@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The frames of a path animation with a fading tail, produced one at a time into a single
 /// reused image (never all in memory).
 ///
@@ -12,14 +14,14 @@ public final class TailFrames {
     public var renderer: FigureRenderer { tails.renderer }
     public var style: TailStyle { tails.style }
     /// The path in data coordinates (non-finite points are skipped).
-    public let path: [PlotPoint]
+    public let path: [Point]
     /// The title lines of the frame of point i.
     public var title: (Int) -> [String] { tails.title }
 
     private let tails: FadingTails
 
     /// Prepares the static layers of `figure` (the animation figure of a `LandscapeScene`).
-    public init(figure: Figure, path: [PlotPoint], style: TailStyle,
+    public init(figure: Figure, path: [Point], style: TailStyle,
                 title: @escaping (Int) -> [String]) throws {
         self.path = path
         let s = figure.style
@@ -32,7 +34,7 @@ public final class TailFrames {
     /// The frame of every `style.frameIndices`, in order: `body` gets the image (valid only
     /// during the call), the rectangle that differs from the previous frame (nil for the
     /// first frame: all of it), and the point index.
-    public func forEach(_ body: (RasterView, PixelRect?, Int) throws -> Void) throws {
+    public func forEach(_ body: (RasterView, Rect<Int>?, Int) throws -> Void) throws {
         try tails.forEach(body)
     }
 

@@ -1,3 +1,4 @@
+import DescentBase
 import CCairo
 
 /// Draws primitives (lines, polygons, markers, text) in figure pixels on a Cairo surface.
@@ -37,12 +38,12 @@ public final class Canvas {
     }
 
     /// Restricts drawing to `box` until the saved state is restored.
-    public func clip(to box: PixelBox) {
+    public func clip(to box: Rect<Double>) {
         clip(to: [box])
     }
 
     /// Restricts drawing to the union of `boxes` until the saved state is restored.
-    public func clip(to boxes: [PixelBox]) {
+    public func clip(to boxes: [Rect<Double>]) {
         for box in boxes { cairo_rectangle(cr, box.x, box.y, box.width, box.height) }
         cairo_clip(cr)
     }
@@ -67,14 +68,14 @@ public final class Canvas {
     // MARK: - Shapes
 
     /// Fills `box` with `color`.
-    public func fill(_ box: PixelBox, _ color: Color) {
+    public func fill(_ box: Rect<Double>, _ color: Color) {
         setColor(color)
         cairo_rectangle(cr, box.x, box.y, box.width, box.height)
         cairo_fill(cr)
     }
 
     /// Copies `color` into `box`, replacing what is there (no blending).
-    public func paintOpaque(_ box: PixelBox, _ color: Color) {
+    public func paintOpaque(_ box: Rect<Double>, _ color: Color) {
         cairo_save(cr)
         cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
         fill(box, color)
@@ -82,13 +83,13 @@ public final class Canvas {
     }
 
     /// Strokes the outline of `box`.
-    public func stroke(_ box: PixelBox, _ style: LineStyle) {
+    public func stroke(_ box: Rect<Double>, _ style: LineStyle) {
         cairo_rectangle(cr, box.x, box.y, box.width, box.height)
         strokePath(style)
     }
 
     /// Fills and strokes a rectangle with rounded corners (radius in pixels).
-    public func roundedRect(_ box: PixelBox, radius: Double, fill: Color, edge: LineStyle?) {
+    public func roundedRect(_ box: Rect<Double>, radius: Double, fill: Color, edge: LineStyle?) {
         let r = min(radius, box.width / 2, box.height / 2)
         cairo_new_sub_path(cr)
         cairo_arc(cr, box.maxX - r, box.minY + r, r, -.pi / 2, 0)
@@ -112,20 +113,20 @@ public final class Canvas {
     }
 
     /// Strokes one straight segment.
-    public func strokeSegment(_ a: PlotPoint, _ b: PlotPoint, _ style: LineStyle) {
+    public func strokeSegment(_ a: Point, _ b: Point, _ style: LineStyle) {
         addPath([a, b], closed: false)
         strokePath(style)
     }
 
     /// Fills the polygons with one colour (non-zero winding), as one path.
-    public func fill(polygons: [[PlotPoint]], _ color: Color) {
+    public func fill(polygons: [[Point]], _ color: Color) {
         for p in polygons { addPath(p, closed: true) }
         setColor(color)
         cairo_fill(cr)
     }
 
     /// Draws `marker` centred at `point`.
-    public func draw(_ marker: Marker, at point: PlotPoint) {
+    public func draw(_ marker: Marker, at point: Point) {
         guard point.isFinite else { return }
         let p = Canvas.clamped(point)
         let h = marker.size / 2
@@ -154,7 +155,7 @@ public final class Canvas {
 
     /// Draws `marker` at every point, one by one: Cairo rasterises many small paths faster
     /// than one path spanning them all, and overlapping markers composite as matplotlib's do.
-    public func draw(_ marker: Marker, at points: [PlotPoint]) {
+    public func draw(_ marker: Marker, at points: [Point]) {
         for p in points { draw(marker, at: p) }
     }
 
@@ -172,7 +173,7 @@ public final class Canvas {
 
     /// Draws `text` at `point` placed by `anchor`; returns the box it occupies.
     @discardableResult
-    public func text(_ text: String, at point: PlotPoint, _ style: TextStyle, anchor: TextAnchor) -> PixelBox {
+    public func text(_ text: String, at point: Point, _ style: TextStyle, anchor: TextAnchor) -> Rect<Double> {
         let m = measure(text, style)
         let box = Canvas.textBox(m, at: point, anchor: anchor)
         setColor(style.color)
@@ -183,18 +184,18 @@ public final class Canvas {
 
     /// Draws `text` turned by `angle` radians about `point` (−π/2 reads upwards), placed by
     /// `anchor` in the text's own turned frame.
-    public func text(_ text: String, at point: PlotPoint, _ style: TextStyle, anchor: TextAnchor, angle: Double) {
+    public func text(_ text: String, at point: Point, _ style: TextStyle, anchor: TextAnchor, angle: Double) {
         guard point.isFinite else { return }
         cairo_save(cr)
         defer { cairo_restore(cr) }
         let p = Canvas.clamped(point)
         cairo_translate(cr, p.x, p.y)
         cairo_rotate(cr, angle)
-        self.text(text, at: PlotPoint(0, 0), style, anchor: anchor)
+        self.text(text, at: Point(0, 0), style, anchor: anchor)
     }
 
     /// The box a text of metrics `m` occupies when placed at `point` by `anchor`.
-    public static func textBox(_ m: TextMetrics, at point: PlotPoint, anchor: TextAnchor) -> PixelBox {
+    public static func textBox(_ m: TextMetrics, at point: Point, anchor: TextAnchor) -> Rect<Double> {
         let x: Double
         switch anchor.horizontal {
         case .left: x = point.x
@@ -208,14 +209,14 @@ public final class Canvas {
         case .baseline: top = point.y - m.ascent
         case .bottom: top = point.y - m.height
         }
-        return PixelBox(x: x, y: top, width: m.width, height: m.height)
+        return Rect<Double>(x: x, y: top, width: m.width, height: m.height)
     }
 
     // MARK: - Images
 
     /// Paints `source` (an image surface of the same size) over this canvas inside `box`,
     /// replacing what is there.
-    public func copy(from source: CairoSurface, in box: PixelBox) {
+    public func copy(from source: CairoSurface, in box: Rect<Double>) {
         cairo_save(cr)
         cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
         cairo_set_source_surface(cr, source.handle, 0, 0)
@@ -254,7 +255,7 @@ public final class Canvas {
     }
 
     /// Adds the finite points as sub-paths (a non-finite point breaks the line).
-    private func addPath(_ points: [PlotPoint], closed: Bool) {
+    private func addPath(_ points: [Point], closed: Bool) {
         var penDown = false
         var allFinite = true
         for p in points {
@@ -270,7 +271,7 @@ public final class Canvas {
         if closed && allFinite && penDown { cairo_close_path(cr) }
     }
 
-    static func clamped(_ p: PlotPoint) -> PlotPoint {
-        PlotPoint(min(coordinateLimit, max(-coordinateLimit, p.x)), min(coordinateLimit, max(-coordinateLimit, p.y)))
+    static func clamped(_ p: Point) -> Point {
+        Point(min(coordinateLimit, max(-coordinateLimit, p.x)), min(coordinateLimit, max(-coordinateLimit, p.y)))
     }
 }

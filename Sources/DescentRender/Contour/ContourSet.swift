@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Contour lines of a grid at chosen levels, each with its colour, as matplotlib's
 /// `contour(X, Y, Z, levels, cmap=…)` would draw them.
 public struct ContourSet: Sendable {
@@ -14,7 +16,7 @@ public struct ContourSet: Sendable {
 
     /// Contours of `grid` at the levels `rule` gives for the grid's finite range. Colours are
     /// matplotlib's: `cmap((level − first) / (last − first))` over the level list.
-    public init(grid: ScalarGrid, rule: LevelRule, colorMap: ColorMap) throws(RenderError) {
+    public init(grid: ScalarGrid, rule: ContourLevels, colorMap: ColorMap) throws(RenderError) {
         let values = try rule.levels(for: grid)
         let lines = MarchingSquares(grid: grid).lines(at: values)
         levels = zip(zip(values, colorMap.colors(for: values, normalizedOver: values)), lines).map {

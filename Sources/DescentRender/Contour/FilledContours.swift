@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Filled contours (matplotlib's `contourf`): the region between each pair of consecutive
 /// levels, as polygons in data coordinates, coloured as matplotlib colours the layers:
 /// `cmap(norm(midpoint))` with the norm spanning the first to the last level.
@@ -13,7 +15,7 @@ public struct FilledContours: Sendable {
         public var upper: Double
         public var color: Color
         /// Polygons (implicitly closed) that together cover the band.
-        public var polygons: [[PlotPoint]]
+        public var polygons: [[Point]]
     }
 
     public let levels: [Double]
@@ -21,7 +23,7 @@ public struct FilledContours: Sendable {
     public let colorMap: ColorMap
 
     /// The bands of `grid` for the levels of `rule` (at least two levels are needed).
-    public init(grid: ScalarGrid, rule: LevelRule, colorMap: ColorMap) throws(RenderError) {
+    public init(grid: ScalarGrid, rule: ContourLevels, colorMap: ColorMap) throws(RenderError) {
         let levels = try rule.levels(for: grid)
         guard levels.count >= 2 else { throw .invalidLevels("filled contours need at least two levels, got \(levels)") }
         let pairs = Array(zip(levels, levels.dropFirst()))
@@ -35,24 +37,24 @@ public struct FilledContours: Sendable {
     }
 
     /// The polygons of `lower < z ≤ upper`.
-    static func polygons(_ grid: ScalarGrid, lower: Double, upper: Double) -> [[PlotPoint]] {
-        var result: [[PlotPoint]] = []
+    static func polygons(_ grid: ScalarGrid, lower: Double, upper: Double) -> [[Point]] {
+        var result: [[Point]] = []
         let nx = grid.columns
         for r in 0..<(grid.rows - 1) {
             var runStart: Int? = nil
             func closeRun(_ end: Int) {
                 if let s = runStart {
                     let x0 = grid.xs[s], x1 = grid.xs[end], y0 = grid.ys[r], y1 = grid.ys[r + 1]
-                    result.append([PlotPoint(x0, y0), PlotPoint(x1, y0), PlotPoint(x1, y1), PlotPoint(x0, y1)])
+                    result.append([Point(x0, y0), Point(x1, y0), Point(x1, y1), Point(x0, y1)])
                 }
                 runStart = nil
             }
             for c in 0..<(nx - 1) {
                 let corners = [
-                    (PlotPoint(grid.xs[c], grid.ys[r]), grid[c, r]),
-                    (PlotPoint(grid.xs[c + 1], grid.ys[r]), grid[c + 1, r]),
-                    (PlotPoint(grid.xs[c + 1], grid.ys[r + 1]), grid[c + 1, r + 1]),
-                    (PlotPoint(grid.xs[c], grid.ys[r + 1]), grid[c, r + 1]),
+                    (Point(grid.xs[c], grid.ys[r]), grid[c, r]),
+                    (Point(grid.xs[c + 1], grid.ys[r]), grid[c + 1, r]),
+                    (Point(grid.xs[c + 1], grid.ys[r + 1]), grid[c + 1, r + 1]),
+                    (Point(grid.xs[c], grid.ys[r + 1]), grid[c, r + 1]),
                 ]
                 let zs = corners.map(\.1)
                 if zs.allSatisfy({ $0.isFinite && $0 > lower && $0 <= upper }) {
@@ -70,7 +72,7 @@ public struct FilledContours: Sendable {
         return result
     }
 
-    private typealias Vertex = (PlotPoint, Double)
+    private typealias Vertex = (Point, Double)
 
     private static func clip(_ polygon: [Vertex], keepAbove level: Double) -> [Vertex] {
         clip(polygon, level) { $0 > level }
@@ -89,7 +91,7 @@ public struct FilledContours: Sendable {
             let pin = inside(previous.1), cin = inside(current.1)
             if pin != cin {
                 let t = (level - previous.1) / (current.1 - previous.1)
-                let p = PlotPoint(previous.0.x + t * (current.0.x - previous.0.x),
+                let p = Point(previous.0.x + t * (current.0.x - previous.0.x),
                                   previous.0.y + t * (current.0.y - previous.0.y))
                 out.append((p, level))
             }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Contour lines of a `ScalarGrid` by marching squares.
 ///
 /// A corner is "above" when its value is greater than the level (contourpy's rule). Each
@@ -110,7 +112,7 @@ public struct MarchingSquares: Sendable {
     }
 
     /// The point where `level` crosses edge `id`.
-    private func crossing(_ id: Int, _ level: Double) -> PlotPoint {
+    private func crossing(_ id: Int, _ level: Double) -> Point {
         let nx = grid.columns, n = nx * grid.rows
         let vertical = id >= n
         let base = vertical ? id - n : id
@@ -119,16 +121,16 @@ public struct MarchingSquares: Sendable {
         let zb = vertical ? grid.values[base + nx] : grid.values[base + 1]
         let t = zb == za ? 0.5 : (level - za) / (zb - za)
         if vertical {
-            return PlotPoint(grid.xs[c], grid.ys[r] + t * (grid.ys[r + 1] - grid.ys[r]))
+            return Point(grid.xs[c], grid.ys[r] + t * (grid.ys[r + 1] - grid.ys[r]))
         }
-        return PlotPoint(grid.xs[c] + t * (grid.xs[c + 1] - grid.xs[c]), grid.ys[r])
+        return Point(grid.xs[c] + t * (grid.xs[c + 1] - grid.xs[c]), grid.ys[r])
     }
 
     /// Walks the edge graph: open chains from their ends first, then the closed loops.
     /// `visited` is all false on entry and on return.
     private func chains(_ graph: EdgeGraph, level: Double, visited: inout [Bool]) -> [Polyline] {
         var result: [Polyline] = []
-        func walk(from start: Int) -> [PlotPoint] {
+        func walk(from start: Int) -> [Point] {
             var points = [crossing(start, level)]
             visited[start] = true
             var previous = -1, current = start

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Values of a function sampled on a regular grid of the data plane: `columns` x-values by
 /// `rows` y-values, both inclusive of the rectangle's edges (numpy `linspace` + `meshgrid`).
 public struct ScalarGrid: Sendable {
@@ -27,11 +29,12 @@ public struct ScalarGrid: Sendable {
     }
 
     /// Samples `f` on `columns`×`rows` points spanning `rect` (the seed samples 250×250).
-    public init(sampling rect: DataRect, columns: Int = 250, rows: Int = 250,
+    public init(sampling rect: ViewWindow, columns: Int = 250, rows: Int = 250,
                 _ f: (Double, Double) -> Double) throws(RenderError) {
         guard columns >= 2, rows >= 2, columns <= 10_000, rows <= 10_000 else {
             throw .invalidGrid("grid size must be between 2 and 10000 per side, got \(columns)×\(rows)")
         }
+        _ = try ViewWindow.drawable(x: rect.x, y: rect.y)
         let xs = ScalarGrid.linspace(rect.xMin, rect.xMax, columns)
         let ys = ScalarGrid.linspace(rect.yMin, rect.yMax, rows)
         var values = [Double](repeating: 0, count: columns * rows)

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Everything a figure shows, as values: its pixel size and style, the title lines, the
 /// data window of its one axes, contours, paths, markers and legend rows. `FigureLayout`
 /// turns it into pixel rectangles; `FigureRenderer` draws it.
@@ -7,7 +9,7 @@ public struct Figure: Sendable {
     public var style: FigureStyle
     /// Title lines, centred above the axes.
     public var title: [String] = []
-    public var view: DataRect
+    public var view: ViewWindow
     /// How each axis maps data to pixels (a log axis needs a positive view along it).
     public var xScale = Scale.linear
     public var yScale = Scale.linear
@@ -27,13 +29,14 @@ public struct Figure: Sendable {
     public var legendLocation = LegendLocation.upperRight
     /// Lines (data coordinates) a "best" legend avoids besides the paths and markers, e.g. an
     /// animation's paths, which are drawn per frame and are not among the figure's paths.
-    public var legendAvoids: [[PlotPoint]] = []
+    public var legendAvoids: [[Point]] = []
 
-    /// A blank figure; throws unless the size is 64…8192 pixels per side.
-    public init(width: Int, height: Int, view: DataRect) throws(RenderError) {
+    /// A blank figure; throws unless the size is 64…8192 pixels per side and the view drawable.
+    public init(width: Int, height: Int, view: ViewWindow) throws(RenderError) {
         guard (64...8192).contains(width), (64...8192).contains(height) else {
             throw .invalidSize("figure size must be 64…8192 pixels per side, got \(width)×\(height)")
         }
+        _ = try ViewWindow.drawable(x: view.x, y: view.y)
         self.width = width
         self.height = height
         self.view = view

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Where everything of a `Figure` goes, in pixels: the axes box (matplotlib's subplot
 /// parameters left 0.125, right 0.9, bottom 0.11, top 0.88), tick positions and labels, the
 /// title block, the legend box and its rows, the colour bar. Computed once, before drawing;
@@ -13,51 +15,51 @@ public struct FigureLayout: Sendable {
     /// One legend row: its entry, where the handle is centred, and the label's left baseline.
     public struct LegendRow: Sendable {
         public var entry: LegendEntry
-        public var handleCenter: PlotPoint
+        public var handleCenter: Point
         public var handleLength: Double
-        public var labelOrigin: PlotPoint
+        public var labelOrigin: Point
     }
 
     public let axes: Axes
     public let xTicks: [Tick]
     public let yTicks: [Tick]
     /// The bottom centre of the title block (its last line's descent sits here).
-    public let titleAnchor: PlotPoint
-    public let legendBox: PixelBox?
+    public let titleAnchor: Point
+    public let legendBox: Rect<Double>?
     public let legendRows: [LegendRow]
-    public let colorBarBox: PixelBox?
+    public let colorBarBox: Rect<Double>?
     public let colorBarTicks: [Tick]
     /// The top centre of the x-axis label (below the tick labels).
-    public let xLabelAnchor: PlotPoint
+    public let xLabelAnchor: Point
     /// The right-hand centre of the y-axis label, which reads upwards left of the tick labels.
-    public let yLabelAnchor: PlotPoint
+    public let yLabelAnchor: Point
 
     /// Lays `figure` out, measuring legend labels with `canvas`.
     public init(_ figure: Figure, measuringWith canvas: Canvas) {
         let s = figure.style
         let w = Double(figure.width), h = Double(figure.height)
-        var axesBox = PixelBox(x: 0.125 * w, y: (1 - 0.88) * h, width: (0.9 - 0.125) * w, height: (0.88 - 0.11) * h)
-        var barBox: PixelBox? = nil
+        var axesBox = Rect<Double>(x: 0.125 * w, y: (1 - 0.88) * h, width: (0.9 - 0.125) * w, height: (0.88 - 0.11) * h)
+        var barBox: Rect<Double>? = nil
         if figure.showsColorBar {
             // matplotlib's colorbar(): the axes gives up 15 % of its width plus a 5 % pad; aspect 20.
             let full = axesBox.width
             axesBox.width = full * (1 - 0.15 - 0.05)
             let barHeight = axesBox.height
-            barBox = PixelBox(x: axesBox.maxX + 0.05 * full, y: axesBox.y, width: barHeight / 20, height: barHeight)
+            barBox = Rect<Double>(x: axesBox.maxX + 0.05 * full, y: axesBox.y, width: barHeight / 20, height: barHeight)
         }
         let axes = Axes(view: figure.view, box: axesBox, xScale: figure.xScale, yScale: figure.yScale)
         self.axes = axes
         xTicks = FigureLayout.ticks(figure.xScale, figure.view.xMin, figure.view.xMax) {
-            axes.pixel(PlotPoint($0, figure.view.yMin)).x
+            axes.pixel(Point($0, figure.view.yMin)).x
         }
         yTicks = FigureLayout.ticks(figure.yScale, figure.view.yMin, figure.view.yMax) {
-            axes.pixel(PlotPoint(figure.view.xMin, $0)).y
+            axes.pixel(Point(figure.view.xMin, $0)).y
         }
-        titleAnchor = PlotPoint(axesBox.center.x, axesBox.minY - s.px(s.titlePad))
+        titleAnchor = Point(axesBox.center.x, axesBox.minY - s.px(s.titlePad))
         let tickHeight = canvas.measure("0", s.tickFont).height
         let tickWidth = yTicks.map { canvas.measure($0.label, s.tickFont).width }.max() ?? 0
-        xLabelAnchor = PlotPoint(axesBox.center.x, axesBox.maxY + s.px(s.tickPad) + tickHeight + s.px(s.labelPad))
-        yLabelAnchor = PlotPoint(axesBox.minX - s.px(s.tickPad) - tickWidth - s.px(s.labelPad), axesBox.center.y)
+        xLabelAnchor = Point(axesBox.center.x, axesBox.maxY + s.px(s.tickPad) + tickHeight + s.px(s.labelPad))
+        yLabelAnchor = Point(axesBox.minX - s.px(s.tickPad) - tickWidth - s.px(s.labelPad), axesBox.center.y)
 
         // Legend, upper right or matplotlib's loc="best", with matplotlib's default paddings.
         let font = s.legendFont
@@ -84,9 +86,9 @@ public struct FigureLayout: Sendable {
                 let centerY = top + rowHeight / 2
                 return LegendRow(
                     entry: pair.0,
-                    handleCenter: PlotPoint(box.minX + borderPad + handleLength / 2, centerY),
+                    handleCenter: Point(box.minX + borderPad + handleLength / 2, centerY),
                     handleLength: handleLength,
-                    labelOrigin: PlotPoint(box.minX + borderPad + handleLength + handleTextPad, centerY))
+                    labelOrigin: Point(box.minX + borderPad + handleLength + handleTextPad, centerY))
             }
         }
 
@@ -102,8 +104,8 @@ public struct FigureLayout: Sendable {
     /// upper right only, or matplotlib's "best" candidates in its order of location codes 1…10
     /// (upper right, upper left, lower left, lower right, right, center left, center right,
     /// lower center, upper center, center).
-    static func legendCandidates(width w: Double, height h: Double, in axes: PixelBox, pad: Double,
-                                 _ location: LegendLocation) -> [PixelBox] {
+    static func legendCandidates(width w: Double, height h: Double, in axes: Rect<Double>, pad: Double,
+                                 _ location: LegendLocation) -> [Rect<Double>] {
         let left = axes.minX + pad, right = axes.maxX - pad - w, midX = axes.center.x - w / 2
         let top = axes.minY + pad, bottom = axes.maxY - pad - h, midY = axes.center.y - h / 2
         let corners: [(Double, Double)]
@@ -113,19 +115,19 @@ public struct FigureLayout: Sendable {
             corners = [(right, top), (left, top), (left, bottom), (right, bottom), (right, midY), (left, midY),
                        (right, midY), (midX, bottom), (midX, top), (midX, midY)]
         }
-        return corners.map { PixelBox(x: $0.0, y: $0.1, width: w, height: h) }
+        return corners.map { Rect<Double>(x: $0.0, y: $0.1, width: w, height: h) }
     }
 
     /// What the legend should not cover, in pixels: the paths, the legend's extra lines to
     /// avoid, and the markers (as one-point lines).
-    static func legendObstacles(_ figure: Figure, _ axes: Axes) -> [[PlotPoint]] {
+    static func legendObstacles(_ figure: Figure, _ axes: Axes) -> [[Point]] {
         (figure.paths.map(\.points) + figure.legendAvoids + figure.markers.flatMap { $0.points.map { [$0] } })
             .map { $0.map(axes.pixel) }
     }
 
     /// matplotlib's `_find_best_position`: the first candidate with the fewest path vertices
     /// inside it plus path segments crossing it.
-    static func leastCovering(_ candidates: [PixelBox], _ lines: [[PlotPoint]]) -> PixelBox {
+    static func leastCovering(_ candidates: [Rect<Double>], _ lines: [[Point]]) -> Rect<Double> {
         var best = candidates[0], bestBadness = Int.max
         for box in candidates {
             let clipper = SegmentClipper(bounds: box)
@@ -147,13 +149,13 @@ public struct FigureLayout: Sendable {
 
     /// The y pixel of level `k` of `count` levels on a colour bar with matplotlib's default
     /// `spacing="uniform"`: every band the same height, the first level at the bottom.
-    public static func colorBarPixel(level k: Int, of count: Int, _ bar: PixelBox) -> Double {
+    public static func colorBarPixel(level k: Int, of count: Int, _ bar: Rect<Double>) -> Double {
         count > 1 ? bar.maxY - Double(k) / Double(count - 1) * bar.height : bar.maxY
     }
 
     /// Labels at the levels, thinned to at most 11; evenly spaced levels are written like
     /// axis ticks, others (log-spaced) with three significant digits.
-    static func colorBarTicks(_ levels: [Double], _ bar: PixelBox) -> [Tick] {
+    static func colorBarTicks(_ levels: [Double], _ bar: Rect<Double>) -> [Tick] {
         guard !levels.isEmpty else { return [] }
         let every = (levels.count + 10) / 11
         let steps = zip(levels, levels.dropFirst()).map { $1 - $0 }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Draws a laid-out `Figure` on a `Canvas`, in matplotlib's stacking order, as separate
 /// passes so that an animation can draw the static ones once:
 ///
@@ -31,7 +33,7 @@ public struct FigureRenderer: Sendable {
 
     /// Background, grid, contours, tick labels and colour bar.
     public func drawUnderlay(on canvas: Canvas) {
-        canvas.paintOpaque(PixelBox(x: 0, y: 0, width: Double(figure.width), height: Double(figure.height)),
+        canvas.paintOpaque(Rect<Double>(x: 0, y: 0, width: Double(figure.width), height: Double(figure.height)),
                            style.background)
         let box = axes.box
         canvas.withSavedState {
@@ -39,11 +41,11 @@ public struct FigureRenderer: Sendable {
             let grid = LineStyle(color: style.gridColor, width: style.px(style.gridWidth))
             for t in layout.xTicks {
                 let x = FigureRenderer.snap(t.pixel)
-                canvas.strokeSegment(PlotPoint(x, box.minY), PlotPoint(x, box.maxY), grid)
+                canvas.strokeSegment(Point(x, box.minY), Point(x, box.maxY), grid)
             }
             for t in layout.yTicks {
                 let y = FigureRenderer.snap(t.pixel)
-                canvas.strokeSegment(PlotPoint(box.minX, y), PlotPoint(box.maxX, y), grid)
+                canvas.strokeSegment(Point(box.minX, y), Point(box.maxX, y), grid)
             }
             if let filled = figure.filledContours {
                 for band in filled.bands {
@@ -64,10 +66,10 @@ public struct FigureRenderer: Sendable {
         let font = style.tickFont
         let pad = style.px(style.tickPad)
         for t in layout.xTicks {
-            canvas.text(t.label, at: PlotPoint(t.pixel, box.maxY + pad), font, anchor: TextAnchor(.center, .top))
+            canvas.text(t.label, at: Point(t.pixel, box.maxY + pad), font, anchor: TextAnchor(.center, .top))
         }
         for t in layout.yTicks {
-            canvas.text(t.label, at: PlotPoint(box.minX - pad, t.pixel), font, anchor: TextAnchor(.right, .center))
+            canvas.text(t.label, at: Point(box.minX - pad, t.pixel), font, anchor: TextAnchor(.right, .center))
         }
         drawColorBar(on: canvas)
         drawAxisLabels(on: canvas)
@@ -105,8 +107,8 @@ public struct FigureRenderer: Sendable {
     /// Markers of the figure (clipped to the axes), the axes frame, and the legend. With
     /// `regions`, only what reaches into them is drawn (the caller clips to them): an
     /// animation frame redraws the overlay over its small dirty regions only.
-    public func drawOverlay(on canvas: Canvas, within regions: [PixelBox]? = nil) {
-        func reaches(_ box: PixelBox) -> Bool { regions.map { $0.contains { $0.intersects(box) } } ?? true }
+    public func drawOverlay(on canvas: Canvas, within regions: [Rect<Double>]? = nil) {
+        func reaches(_ box: Rect<Double>) -> Bool { regions.map { $0.contains { $0.intersects(box) } } ?? true }
         canvas.withSavedState {
             canvas.clip(to: axes.box)
             for layer in figure.markers {
@@ -123,12 +125,12 @@ public struct FigureRenderer: Sendable {
 
     /// Markers at data points that fall near the axes (others are skipped, never clamped),
     /// and with `regions`, only those whose ink reaches into them.
-    public func drawMarkers(_ points: [PlotPoint], _ marker: Marker, on canvas: Canvas, within regions: [PixelBox]? = nil) {
+    public func drawMarkers(_ points: [Point], _ marker: Marker, on canvas: Canvas, within regions: [Rect<Double>]? = nil) {
         let bounds = SegmentClipper(bounds: axes.box.insetBy(-guardMargin))
         let r = marker.inkRadius
         let visible = points.map(axes.pixel).filter { q in
             guard q.isFinite && bounds.contains(q) else { return false }
-            let ink = PixelBox(x: q.x - r, y: q.y - r, width: 2 * r, height: 2 * r)
+            let ink = Rect<Double>(x: q.x - r, y: q.y - r, width: 2 * r, height: 2 * r)
             return regions?.contains { $0.intersects(ink) } ?? true
         }
         canvas.draw(marker, at: visible)
@@ -137,13 +139,13 @@ public struct FigureRenderer: Sendable {
     /// The title lines, centred above the axes, the last line's baseline `titlePad` above it.
     /// Returns the box the text occupies.
     @discardableResult
-    public func drawTitle(_ lines: [String], on canvas: Canvas) -> PixelBox? {
+    public func drawTitle(_ lines: [String], on canvas: Canvas) -> Rect<Double>? {
         drawTitle(lines, on: canvas, within: nil)
         return titleBox(lines, measuringWith: canvas)
     }
 
     /// The title lines that reach into `regions` (all of them without any).
-    public func drawTitle(_ lines: [String], on canvas: Canvas, within regions: [PixelBox]?) {
+    public func drawTitle(_ lines: [String], on canvas: Canvas, within regions: [Rect<Double>]?) {
         let font = style.titleFont
         for (line, baseline) in zip(lines, titleBaselines(lines.count)) {
             if let regions {
@@ -155,22 +157,22 @@ public struct FigureRenderer: Sendable {
     }
 
     /// The box the title lines occupy, without drawing them.
-    public func titleBox(_ lines: [String], measuringWith canvas: Canvas) -> PixelBox? {
+    public func titleBox(_ lines: [String], measuringWith canvas: Canvas) -> Rect<Double>? {
         titleLineBoxes(lines, measuringWith: canvas).reduce(nil) { $0?.union($1) ?? $1 }
     }
 
     /// The box of each title line, without drawing them.
-    public func titleLineBoxes(_ lines: [String], measuringWith canvas: Canvas) -> [PixelBox] {
+    public func titleLineBoxes(_ lines: [String], measuringWith canvas: Canvas) -> [Rect<Double>] {
         let font = style.titleFont
         return zip(lines, titleBaselines(lines.count))
             .map { Canvas.textBox(canvas.measure($0, font), at: $1, anchor: TextAnchor(.center, .baseline)) }
     }
 
     /// The centred baseline point of each of `count` title lines (line spacing 1.2).
-    private func titleBaselines(_ count: Int) -> [PlotPoint] {
+    private func titleBaselines(_ count: Int) -> [Point] {
         let lineHeight = 1.2 * style.titleFont.size
         let anchor = layout.titleAnchor
-        return (0..<count).map { PlotPoint(anchor.x, anchor.y - Double(count - 1 - $0) * lineHeight) }
+        return (0..<count).map { Point(anchor.x, anchor.y - Double(count - 1 - $0) * lineHeight) }
     }
 
     /// The legend box: white at 80 % opacity, grey edge, rounded corners; handle and label rows.
@@ -182,7 +184,7 @@ public struct FigureRenderer: Sendable {
         for row in layout.legendRows {
             let c = row.handleCenter
             if let line = row.entry.line {
-                canvas.strokeSegment(PlotPoint(c.x - row.handleLength / 2, c.y), PlotPoint(c.x + row.handleLength / 2, c.y), line)
+                canvas.strokeSegment(Point(c.x - row.handleLength / 2, c.y), Point(c.x + row.handleLength / 2, c.y), line)
             }
             if let marker = row.entry.marker { canvas.draw(marker, at: c) }
             canvas.text(row.entry.label, at: row.labelOrigin, f, anchor: TextAnchor(.left, .center))
@@ -205,12 +207,12 @@ public struct FigureRenderer: Sendable {
         for (k, color) in colors.enumerated() {
             let y0 = FigureLayout.colorBarPixel(level: k + 1, of: count, bar)
             let y1 = FigureLayout.colorBarPixel(level: k, of: count, bar)
-            canvas.fill(PixelBox(x: bar.x, y: y0, width: bar.width, height: y1 - y0 + 0.5), color)
+            canvas.fill(Rect<Double>(x: bar.x, y: y0, width: bar.width, height: y1 - y0 + 0.5), color)
         }
         canvas.stroke(bar, LineStyle(color: style.frameColor, width: style.px(style.frameWidth)))
         let font = style.tickFont
         for t in layout.colorBarTicks {
-            canvas.text(t.label, at: PlotPoint(bar.maxX + style.px(style.tickPad), t.pixel), font,
+            canvas.text(t.label, at: Point(bar.maxX + style.px(style.tickPad), t.pixel), font,
                         anchor: TextAnchor(.left, .center))
         }
     }

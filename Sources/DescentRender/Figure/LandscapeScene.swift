@@ -1,13 +1,15 @@
+import DescentBase
+
 /// What a loss-landscape figure shows, independent of how it is drawn: the view, the
 /// sampled landscape and its contours, an optimizer's path, the global minima and the
 /// legend labels. It builds the still figure (the seed's content) and the animation's.
 public struct LandscapeScene: Sendable {
-    public var view: DataRect
+    public var view: ViewWindow
     public var contours: ContourSet
     public var filledContours: FilledContours?
     /// The optimizer's points, start first (non-finite points are allowed and skipped).
-    public var path: [PlotPoint]
-    public var minima: [PlotPoint]
+    public var path: [Point]
+    public var minima: [Point]
     public var pathLabel = "Path"
     public var startLabel = "Start"
     public var endLabel = "End"
@@ -15,8 +17,8 @@ public struct LandscapeScene: Sendable {
 
     /// A scene whose contours are those of `grid` at `levels` in `colorMap`, optionally
     /// filled (with a colour bar).
-    public init(view: DataRect, grid: ScalarGrid, levels: LevelRule, colorMap: ColorMap = .jet,
-                filled: Bool = false, path: [PlotPoint], minima: [PlotPoint]) throws(RenderError) {
+    public init(view: ViewWindow, grid: ScalarGrid, levels: ContourLevels, colorMap: ColorMap = .jet,
+                filled: Bool = false, path: [Point], minima: [Point]) throws(RenderError) {
         self.view = view
         contours = try ContourSet(grid: grid, rule: levels, colorMap: colorMap)
         filledContours = filled ? try FilledContours(grid: grid, rule: levels, colorMap: colorMap) : nil

@@ -1,11 +1,13 @@
+import DescentBase
+
 /// A path drawn in the axes: points in data coordinates joined by a line, with an optional
 /// marker at every point (matplotlib's `plot(x, y, color=…, marker=…)`).
 public struct PathLayer: Sendable {
-    public var points: [PlotPoint]
+    public var points: [Point]
     public var line: LineStyle
     public var marker: Marker?
 
-    public init(points: [PlotPoint], line: LineStyle, marker: Marker? = nil) {
+    public init(points: [Point], line: LineStyle, marker: Marker? = nil) {
         self.points = points
         self.line = line
         self.marker = marker
@@ -14,10 +16,10 @@ public struct PathLayer: Sendable {
 
 /// Markers at points in data coordinates (matplotlib's `plot(x, y, "gD")`).
 public struct MarkerLayer: Sendable {
-    public var points: [PlotPoint]
+    public var points: [Point]
     public var marker: Marker
 
-    public init(points: [PlotPoint], marker: Marker) {
+    public init(points: [Point], marker: Marker) {
         self.points = points
         self.marker = marker
     }

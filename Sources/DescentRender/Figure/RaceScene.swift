@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Every optimizer of an experiment on one landscape: the contours, one path per optimizer in
 /// the colours of matplotlib's cycle (tab10: C0 for the first path, C1 for the second, …,
 /// repeating after ten), the shared start point, the global minima, and a legend naming each
@@ -7,21 +9,21 @@ public struct RaceScene: Sendable {
     /// allowed and skipped, a diverged path simply ends early) and its colour.
     public struct Entry: Sendable {
         public var label: String
-        public var points: [PlotPoint]
+        public var points: [Point]
         public var color: Color
     }
 
-    public var view: DataRect
+    public var view: ViewWindow
     public var contours: ContourSet
     public var entries: [Entry]
-    public var minima: [PlotPoint]
+    public var minima: [Point]
     public var startLabel = "Start"
     public var minimumLabel = "Global minimum"
 
     /// A scene whose contours are those of `grid` at `levels` in `colorMap`; path n gets
     /// `Color.cycle(n)`.
-    public init(view: DataRect, grid: ScalarGrid, levels: LevelRule, colorMap: ColorMap = .jet,
-                paths: [(label: String, points: [PlotPoint])], minima: [PlotPoint]) throws(RenderError) {
+    public init(view: ViewWindow, grid: ScalarGrid, levels: ContourLevels, colorMap: ColorMap = .jet,
+                paths: [(label: String, points: [Point])], minima: [Point]) throws(RenderError) {
         self.view = view
         contours = try ContourSet(grid: grid, rule: levels, colorMap: colorMap)
         entries = paths.enumerated().map { Entry(label: $1.label, points: $1.points, color: .cycle($0)) }
@@ -30,8 +32,8 @@ public struct RaceScene: Sendable {
 
     /// The start points: each path's first finite point, each distinct one once (the paths
     /// of an experiment share one).
-    public var starts: [PlotPoint] {
-        var seen = Set<PlotPoint>()
+    public var starts: [Point] {
+        var seen = Set<Point>()
         return entries.compactMap { $0.points.first(where: \.isFinite) }.filter { seen.insert($0).inserted }
     }
 

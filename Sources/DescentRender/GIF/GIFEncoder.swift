@@ -1,3 +1,4 @@
+import DescentBase
 import CGif
 
 #if canImport(Glibc)
@@ -69,7 +70,7 @@ final class GIFEncoder {
     /// under the next one, and the transparent index if any) and the image of `rect`, whose
     /// `rect.width · rect.height` indices are read row by row from `pixels`. giflib masks the
     /// indices in place to the table's bit depth (a no-op for valid indices), hence mutable.
-    func putFrame(rect: PixelRect, delayCentiseconds: Int, transparentIndex: Int?,
+    func putFrame(rect: Rect<Int>, delayCentiseconds: Int, transparentIndex: Int?,
                   pixels: UnsafeMutablePointer<UInt8>, number: Int) throws(GIFError) {
         let operation = "write frame \(number)"
         let file = try openFile(operation)

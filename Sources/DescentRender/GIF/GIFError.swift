@@ -1,4 +1,5 @@
 import CGif
+import DescentBase
 
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,12 @@ public struct GIFError: Error, Equatable, Sendable, CustomStringConvertible {
         let code = errno
         return GIFError(path: path, operation: operation,
                         reason: .system(code: code, message: String(cString: strerror(code))))
+    }
+
+    /// A file-system failure of the temporary file or its rename.
+    init(_ file: FileError) {
+        self.init(path: file.path, operation: file.operation,
+                  reason: file.code.map { .system(code: $0, message: file.reason) } ?? .invalidArgument(file.reason))
     }
 
     static func invalid(_ message: String, path: String, operation: String) -> GIFError {

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Streams frames into an animated GIF through giflib, the way `gifsicle -O2` optimises them.
 ///
 /// - One global palette (`GIFPalette`, fitted once per animation) plus one reserved index,
@@ -79,7 +81,8 @@ public final class GIFWriter {
         self.current = [UInt8](repeating: 0, count: width * height)
         self.encoded = [UInt8](repeating: 0, count: width * height)
 
-        let (temporary, descriptor) = try TemporaryFile.create(beside: path)
+        let temporary: TemporaryFile, descriptor: Int32
+        do { (temporary, descriptor) = try TemporaryFile.create(beside: path) } catch { throw GIFError(error) }
         do {
             let encoder = try GIFEncoder(descriptor: descriptor, path: path)
             state = .writing(encoder, temporary)
@@ -103,7 +106,7 @@ public final class GIFWriter {
     /// previous frame's, so only that rectangle needs comparing (and quantising); it is clipped
     /// to the image. The first frame is always written whole. `delayCentiseconds` overrides the
     /// writer's delay for this frame (0...65535).
-    public func addFrame(_ frame: RasterView, changed: PixelRect? = nil, delayCentiseconds: Int? = nil) throws {
+    public func addFrame(_ frame: RasterView, changed: Rect<Int>? = nil, delayCentiseconds: Int? = nil) throws {
         let number = frameCount + 1
         let operation = "add frame \(number)"
         guard case .writing(let encoder, let temporary) = state else {
@@ -149,7 +152,7 @@ public final class GIFWriter {
         }
         do {
             try encoder.close()
-            try temporary.commit()
+            do { try temporary.commit() } catch { throw GIFError(error) }
             state = .finished
         } catch {
             fail(temporary)
@@ -186,11 +189,11 @@ public final class GIFWriter {
 
     /// Quantises `region` of `frame`, finds the bounding box of the pixels whose index differs
     /// from the previous frame, and writes that box with unchanged pixels transparent.
-    private func encodeChanges(_ frame: RasterView, in region: PixelRect, delay: Int, encoder: GIFEncoder,
+    private func encodeChanges(_ frame: RasterView, in region: Rect<Int>, delay: Int, encoder: GIFEncoder,
                                number: Int) throws(GIFError) {
         let width = self.width
         let transparent = transparentIndex
-        var box = PixelRect(x: 0, y: 0, width: 0, height: 0)
+        var changed: Rect<Int>? = nil
         current.withUnsafeMutableBufferPointer { currentBuffer in
             previous.withUnsafeBufferPointer { previousBuffer in
                 let current = currentBuffer.baseAddress!, previous = previousBuffer.baseAddress!
@@ -201,15 +204,14 @@ public final class GIFWriter {
                     cache.map(frame.row(y).advanced(by: 4 * region.x), count: region.width, into: now)
                     guard let first = (0..<region.width).first(where: { now[$0] != before[$0] }) else { continue }
                     let last = (first..<region.width).last(where: { now[$0] != before[$0] })!
-                    box = box.union(PixelRect(x: region.x + first, y: y, width: last - first + 1, height: 1))
+                    let run = Rect<Int>(x: region.x + first, y: y, width: last - first + 1, height: 1)
+                    changed = changed.map { $0.union(run) } ?? run
                 }
             }
         }
-        if box.isEmpty {
-            // Nothing changed: a 1×1 transparent frame keeps the frame and its delay.
-            encoded[0] = transparent
-            box = PixelRect(x: 0, y: 0, width: 1, height: 1)
-        } else {
+        let box: Rect<Int>
+        if let changed {
+            box = changed
             encoded.withUnsafeMutableBufferPointer { encodedBuffer in
                 current.withUnsafeBufferPointer { currentBuffer in
                     previous.withUnsafeMutableBufferPointer { previousBuffer in
@@ -227,6 +229,10 @@ public final class GIFWriter {
                     }
                 }
             }
+        } else {
+            // Nothing changed: a 1×1 transparent frame keeps the frame and its delay.
+            encoded[0] = transparent
+            box = Rect<Int>(x: 0, y: 0, width: 1, height: 1)
         }
         try encoded.withUnsafeMutableBufferPointer { (pixels) throws(GIFError) in
             try encoder.putFrame(rect: box, delayCentiseconds: delay, transparentIndex: Int(transparent),

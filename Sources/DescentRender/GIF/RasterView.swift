@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A borrowed view of an image in Cairo's ARGB32 layout: premultiplied alpha, native-endian
 /// 32-bit words (`0xAARRGGBB` as a `UInt32`), rows `stride` bytes apart
 /// (`cairo_image_surface_get_stride`).
@@ -26,7 +28,7 @@ public struct RasterView {
     }
 
     /// The whole image as a rectangle.
-    public var bounds: PixelRect { PixelRect(x: 0, y: 0, width: width, height: height) }
+    public var bounds: Rect<Int> { Rect<Int>(x: 0, y: 0, width: width, height: height) }
 
     /// The ARGB32 word of pixel (`x`, `y`). Unchecked: callers stay within `bounds`. Loaded
     /// unaligned because nothing in the type promises a 4-byte aligned `base`.

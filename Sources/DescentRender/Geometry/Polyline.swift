@@ -1,9 +1,11 @@
+import DescentBase
+
 /// A connected run of points; closed polylines join their last point to the first.
 public struct Polyline: Hashable, Sendable {
-    public var points: [PlotPoint]
+    public var points: [Point]
     public var isClosed: Bool
 
-    public init(_ points: [PlotPoint], isClosed: Bool = false) {
+    public init(_ points: [Point], isClosed: Bool = false) {
         self.points = points
         self.isClosed = isClosed
     }

@@ -1,15 +1,17 @@
+import DescentBase
+
 /// Cuts polylines to a rectangle (Liang–Barsky per segment), so that paths running far out
 /// of the view, or diverging, reach the canvas as short finite pieces with their true
 /// directions. Non-finite points split the line and are dropped.
 public struct SegmentClipper: Sendable {
-    public let bounds: PixelBox
+    public let bounds: Rect<Double>
 
-    public init(bounds: PixelBox) { self.bounds = bounds }
+    public init(bounds: Rect<Double>) { self.bounds = bounds }
 
     /// The visible runs of the polyline through `points`.
-    public func clip(_ points: [PlotPoint]) -> [Polyline] {
+    public func clip(_ points: [Point]) -> [Polyline] {
         var runs: [Polyline] = []
-        var current: [PlotPoint] = []
+        var current: [Point] = []
         func flush() {
             if current.count >= 2 { runs.append(Polyline(current)) }
             current = []
@@ -33,7 +35,7 @@ public struct SegmentClipper: Sendable {
     }
 
     /// The part of segment a→b inside the bounds, or nil.
-    public func clip(_ a: PlotPoint, _ b: PlotPoint) -> (PlotPoint, PlotPoint)? {
+    public func clip(_ a: Point, _ b: Point) -> (Point, Point)? {
         let dx = b.x - a.x, dy = b.y - a.y
         var t0 = 0.0, t1 = 1.0
         let tests = [(-dx, a.x - bounds.minX), (dx, bounds.maxX - a.x), (-dy, a.y - bounds.minY), (dy, bounds.maxY - a.y)]
@@ -52,13 +54,13 @@ public struct SegmentClipper: Sendable {
             }
         }
         guard t0.isFinite, t1.isFinite else { return nil }
-        let p = t0 == 0 ? a : PlotPoint(a.x + t0 * dx, a.y + t0 * dy)
-        let q = t1 == 1 ? b : PlotPoint(a.x + t1 * dx, a.y + t1 * dy)
+        let p = t0 == 0 ? a : Point(a.x + t0 * dx, a.y + t0 * dy)
+        let q = t1 == 1 ? b : Point(a.x + t1 * dx, a.y + t1 * dy)
         return (p, q)
     }
 
     /// Whether `p` lies inside the bounds.
-    public func contains(_ p: PlotPoint) -> Bool {
+    public func contains(_ p: Point) -> Bool {
         p.x >= bounds.minX && p.x <= bounds.maxX && p.y >= bounds.minY && p.y <= bounds.maxY
     }
 }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The file formats of still figures.
 public enum FigureFormat: String, CaseIterable, Sendable {
     case png, svg, pdf

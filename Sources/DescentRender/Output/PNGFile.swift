@@ -1,3 +1,4 @@
+import DescentBase
 import CCairo
 
 /// Writes image surfaces as PNG through libpng's simplified API with `PNG_IMAGE_FLAG_FAST`:

@@ -1,3 +1,4 @@
+import DescentBase
 import Foundation
 
 /// Loss against step on a log-scale y axis, one line per optimizer: matplotlib's
@@ -23,12 +24,12 @@ public struct LossCurve: Sendable {
     public static let emptyNote = "no positive finite loss to plot"
 
     /// The runs of consecutive kept values of `values`, as (step, loss) points.
-    public static func runs(_ values: [Double]) -> [[PlotPoint]] {
-        var runs: [[PlotPoint]] = []
-        var current: [PlotPoint] = []
+    public static func runs(_ values: [Double]) -> [[Point]] {
+        var runs: [[Point]] = []
+        var current: [Point] = []
         for (k, v) in values.enumerated() {
             if Scale.log10.accepts(v) {
-                current.append(PlotPoint(Double(k), v))
+                current.append(Point(Double(k), v))
             } else if !current.isEmpty {
                 runs.append(current)
                 current = []
@@ -43,13 +44,13 @@ public struct LossCurve: Sendable {
     public func figure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
         let runs = series.map { Self.runs($0.values) }
         let points = runs.joined().joined()
-        let view: DataRect
+        let view: ViewWindow
         if let x = Self.extent(points.map(\.x)), let y = Self.extent(points.map { log10($0.y) }) {
             let (x0, x1) = Self.margined(x, singular: 0.5)
             let (y0, y1) = Self.margined(y, singular: 1)
-            view = try DataRect(x: x0...x1, y: pow(10, y0)...pow(10, y1))
+            view = try ViewWindow.drawable(x: x0...x1, y: pow(10, y0)...pow(10, y1))
         } else {
-            view = try DataRect(x: 0...1, y: 1...10)
+            view = try ViewWindow.drawable(x: 0...1, y: 1...10)
         }
         var figure = try Figure(width: width, height: height, view: view)
         figure.yScale = .log10

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// hyperopt's model of a choice among K options: π_j ∝ c_j + w_p, where c_j sums the
 /// linear-forgetting weights of the observations equal to j (Bergstra et al. 2011; hyperopt
 /// `ap_categorical_sampler`).
@@ -16,7 +18,7 @@ public struct CategoricalPosterior: Hashable, Sendable {
         for (o, w) in zip(observations, weights) { counts[o] += w }
         let total = counts.reduce(0, +)
         probabilities = counts.map { $0 / total }
-        logProbabilities = probabilities.map { Elementary.log($0) }
+        logProbabilities = probabilities.map { LibM.log($0) }
     }
 
     /// One option index drawn from the probabilities.

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A one-dimensional mixture of normals Σ w_k N(μ_k, σ_k²) in a model space (x, or ln x for
 /// log-scaled hyperparameters), with the densities and draws of hyperopt's "GMM1" and
 /// "LGMM1" (Bergstra et al. 2011, §4; hyperopt 0.3.0 `tpe.py`).
@@ -21,7 +23,7 @@ public struct GaussianMixture: Hashable, Sendable {
         self.means = means
         self.sigmas = sigmas
         logCoefficients = zip(self.weights, sigmas).map {
-            Elementary.log($0) - Elementary.log($1) - StandardNormal.halfLogTwoPi
+            LibM.log($0) - LibM.log($1) - StandardNormal.halfLogTwoPi
         }
         inverseSigmas = sigmas.map { 1 / $0 }
         totalWeight = self.weights.reduce(0, +)
@@ -40,14 +42,14 @@ public struct GaussianMixture: Hashable, Sendable {
         var sum = 0.0
         for k in 0..<count {
             let z = (t - means[k]) * inverseSigmas[k]
-            sum += Elementary.exp(logCoefficients[k] - 0.5 * z * z - maximum)
+            sum += LibM.exp(logCoefficients[k] - 0.5 * z * z - maximum)
         }
-        return maximum + Elementary.log(sum)
+        return maximum + LibM.log(sum)
     }
 
     /// hyperopt's per-component CDF Φ_k(t) = ½(1 + erf((t − μ_k)/max(√2σ_k, 1e-12))).
     public func componentCDF(_ k: Int, _ t: Double) -> Double {
-        0.5 * (1 + Elementary.erf((t - means[k]) / Swift.max(2.0.squareRoot() * sigmas[k], 1e-12)))
+        0.5 * (1 + LibM.erf((t - means[k]) / Swift.max(2.0.squareRoot() * sigmas[k], 1e-12)))
     }
 
     /// Σ_k w_k [Φ_k(high) − Φ_k(low)]: the mixture's mass on [low, high].
@@ -60,13 +62,13 @@ public struct GaussianMixture: Hashable, Sendable {
     /// hyperopt's `GMM1_lpdf` with bounds: the log density of the whole mixture truncated to
     /// [low, high) and renormalised by its mass P_acc (not per component).
     public func truncatedLogDensity(_ t: Double, low: Double, high: Double) -> Double {
-        logDensity(t) - Elementary.log(mass(from: low, to: high))
+        logDensity(t) - LibM.log(mass(from: low, to: high))
     }
 
     /// hyperopt's `LGMM1_lpdf`: the density at x > 0 of exp(T), T following this mixture
     /// (the −ln x Jacobian included). As in hyperopt, the truncation mass is not applied.
     public func logNormalLogDensity(_ x: Double) -> Double {
-        logDensity(Elementary.log(x)) - Elementary.log(x)
+        logDensity(LibM.log(x)) - LibM.log(x)
     }
 
     /// hyperopt's quantised `GMM1_lpdf`: ln of the mass on [max(x − q/2, low), min(x + q/2,
@@ -75,14 +77,14 @@ public struct GaussianMixture: Hashable, Sendable {
     public func quantizedLogDensity(_ x: Double, q: Double, low: Double, high: Double, logScaled: Bool) -> Double {
         let p: Double
         if logScaled {
-            let lo = Swift.max(0, Swift.max(x - q / 2, Elementary.exp(low)))
-            let hi = Swift.min(x + q / 2, Elementary.exp(high))
-            p = mass(from: Elementary.log(Swift.max(lo, 1e-12)), to: Elementary.log(Swift.max(hi, 1e-12)))
+            let lo = Swift.max(0, Swift.max(x - q / 2, LibM.exp(low)))
+            let hi = Swift.min(x + q / 2, LibM.exp(high))
+            p = mass(from: LibM.log(Swift.max(lo, 1e-12)), to: LibM.log(Swift.max(hi, 1e-12)))
         } else {
             p = mass(from: Swift.max(x - q / 2, low), to: Swift.min(x + q / 2, high))
         }
         guard p > 0 else { return -.infinity }
-        return Elementary.log(p) - Elementary.log(mass(from: low, to: high))
+        return LibM.log(p) - LibM.log(mass(from: low, to: high))
     }
 
     /// One draw of the mixture truncated to [low, high) by hyperopt's rejection rule: pick a

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// optuna 5.0.0's multivariate Parzen estimator (`samplers/_tpe/parzen_estimator.py`;
 /// Watanabe, "Tree-structured Parzen Estimator: Understanding Its Algorithm Components and
 /// Their Roles for Better Empirical Performance", 2023).
@@ -46,7 +48,7 @@ public struct OptunaParzenEstimator: Sendable {
         w.append(priorWeight)
         let total = w.reduce(0, +)
         weights = w.map { $0 / total }
-        logWeights = weights.map { Elementary.log($0) }
+        logWeights = weights.map { LibM.log($0) }
         kernels = space.dimensions.indices.map { d in
             Self.kernel(space.dimensions[d].distribution, observations.map { $0[d] }, priorWeight: priorWeight)
         }
@@ -61,7 +63,7 @@ public struct OptunaParzenEstimator: Sendable {
     /// The model-space coordinate of a value.
     static func model(_ x: Double, _ distribution: Distribution) -> Double {
         guard distribution.isLogScaled, let (a, _) = distribution.modelBounds else { return x }
-        return Elementary.log(Swift.max(x, Swift.max(1e-12, Elementary.exp(a))))
+        return LibM.log(Swift.max(x, Swift.max(1e-12, LibM.exp(a))))
     }
 
     static func kernel(_ distribution: Distribution, _ values: [Double], priorWeight: Double) -> Kernel {
@@ -75,7 +77,7 @@ public struct OptunaParzenEstimator: Sendable {
             }
             rows.append([Double](repeating: 1, count: k))
             let normalised = rows.map { row in row.map { $0 / row.reduce(0, +) } }
-            return .categorical(logProbabilities: normalised.map { $0.map { Elementary.log($0) } }, probabilities: normalised)
+            return .categorical(logProbabilities: normalised.map { $0.map { LibM.log($0) } }, probabilities: normalised)
         }
         let step = distribution.isLogScaled ? 0 : (distribution.quantum ?? 0)
         let low = a - step / 2, high = b + step / 2
@@ -107,7 +109,7 @@ public struct OptunaParzenEstimator: Sendable {
         let logMasses = zip(means, sigmas).map { m, s in
             StandardNormal.logIntervalMass((low - m) / s, (high - m) / s)
         }
-        let logPeaks = zip(sigmas, logMasses).map { -Elementary.log($0) - StandardNormal.halfLogTwoPi - $1 }
+        let logPeaks = zip(sigmas, logMasses).map { -LibM.log($0) - StandardNormal.halfLogTwoPi - $1 }
         return .continuous(Continuous(
             low: low, high: high, quantum: distribution.isLogScaled ? nil : distribution.quantum,
             logScaled: distribution.isLogScaled, means: means, sigmas: sigmas, logMasses: logMasses, logPeaks: logPeaks))
@@ -132,7 +134,7 @@ public struct OptunaParzenEstimator: Sendable {
                 var z = m + s * StandardNormal.truncatedQuantile(u, (c.low - m) / s, (c.high - m) / s)
                 z = Swift.min(Swift.max(z, c.low), c.high)
                 let distribution = space.dimensions[d].distribution
-                var x = c.logScaled ? Elementary.exp(z) : z
+                var x = c.logScaled ? LibM.exp(z) : z
                 if let q = distribution.quantum {
                     x = Distribution.quantize(x, q)
                     if !c.logScaled, let (a, b) = distribution.modelBounds { x = Swift.min(Swift.max(x, a), b) }
@@ -177,7 +179,7 @@ public struct OptunaParzenEstimator: Sendable {
         for k in weights.indices { maximum = Swift.max(maximum, scratch[k]) }
         guard maximum.isFinite else { return maximum }
         var sum = 0.0
-        for k in weights.indices { sum += Elementary.exp(scratch[k] - maximum) }
-        return maximum + Elementary.log(sum)
+        for k in weights.indices { sum += LibM.exp(scratch[k] - maximum) }
+        return maximum + LibM.log(sum)
     }
 }

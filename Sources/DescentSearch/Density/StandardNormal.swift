@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The standard normal distribution's functions, on which every Parzen estimator rests.
 public enum StandardNormal {
     /// ½ ln 2π.
@@ -5,7 +7,7 @@ public enum StandardNormal {
 
     /// Φ(z) = ½ erfc(−z/√2), accurate in both tails.
     @inlinable public static func cdf(_ z: Double) -> Double {
-        0.5 * Elementary.erfc(-z * 0.707_106_781_186_547_6)
+        0.5 * LibM.erfc(-z * 0.707_106_781_186_547_6)
     }
 
     /// ln φ(z).
@@ -14,8 +16,8 @@ public enum StandardNormal {
     /// ln(Φ(b) − Φ(a)) for a < b, computed on the side where the tail probabilities do not
     /// cancel (both bounds far in the upper tail use the survival function).
     @inlinable public static func logIntervalMass(_ a: Double, _ b: Double) -> Double {
-        if a > 0 { return Elementary.log(cdf(-a) - cdf(-b)) }
-        return Elementary.log(cdf(b) - cdf(a))
+        if a > 0 { return LibM.log(cdf(-a) - cdf(-b)) }
+        return LibM.log(cdf(b) - cdf(a))
     }
 
     /// The u-quantile (u ∈ [0, 1)) of the standard normal truncated to [a, b]: the inverse-CDF
@@ -42,7 +44,7 @@ public enum StandardNormal {
         let pLow = 0.02425
         var x: Double
         if p < pLow {
-            let q = (-2 * Elementary.log(p)).squareRoot()
+            let q = (-2 * LibM.log(p)).squareRoot()
             x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         } else if p <= 1 - pLow {
@@ -50,13 +52,13 @@ public enum StandardNormal {
             x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
         } else {
-            let q = (-2 * Elementary.log1p(-p)).squareRoot()
+            let q = (-2 * LibM.log1p(-p)).squareRoot()
             x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         }
         // Halley refinement: e = Φ(x) − p, u = e·√(2π)·e^{x²/2}.
         let e = cdf(x) - p
-        let u = e * (2 * Double.pi).squareRoot() * Elementary.exp(0.5 * x * x)
+        let u = e * (2 * Double.pi).squareRoot() * LibM.exp(0.5 * x * x)
         x -= u / (1 + 0.5 * x * u)
         return x
     }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// xoshiro256** 1.0 (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
 /// ACM TOMS 2021): the one generator of the search. Seeded from a single `UInt64` through
 /// `SplitMix64`, it gives the same stream on every machine, so the same seed gives the same

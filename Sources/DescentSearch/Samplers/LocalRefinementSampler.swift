@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A final local refinement after any base sampler: the last `refinementTrials` of a
 /// `totalTrials` budget are drawn around the incumbent (the best trial by (objective, id))
 /// instead of from the base policy.
@@ -37,16 +39,16 @@ public struct LocalRefinementSampler<Base: Sampler>: Sampler {
               let incumbent = history.min(by: Trial.precedes), incumbent.status == .ok
         else { return base.suggest(in: space, after: history, using: &rng) }
         let fraction = refinementTrials > 1 ? Double(history.count - phaseStart) / Double(refinementTrials - 1) : 0
-        let scale = startScale * Elementary.exp(Swift.min(fraction, 1) * Elementary.log(endScale / startScale))
+        let scale = startScale * LibM.exp(Swift.min(fraction, 1) * LibM.log(endScale / startScale))
         return space.dimensions.indices.map { d in
             let distribution = space.dimensions[d].distribution
             let x0 = incumbent.coordinates[d]
             guard let (a, b) = distribution.modelBounds else { return x0 }
             let log = distribution.isLogScaled
-            let centre = log ? Elementary.log(Swift.max(x0, Elementary.exp(a))) : x0
+            let centre = log ? LibM.log(Swift.max(x0, LibM.exp(a))) : x0
             var t: Double
             repeat { t = centre + scale * (b - a) * rng.standardNormal() } while !(a <= t && t < b)
-            let x = log ? Elementary.exp(t) : t
+            let x = log ? LibM.exp(t) : t
             return distribution.quantum.map { Distribution.quantize(x, $0) } ?? x
         }
     }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import DescentBase
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -72,10 +73,10 @@ public struct TPESampler: Sampler {
             })
         }
         let log = distribution.isLogScaled
-        let floor = Swift.max(1e-12, Elementary.exp(a))
+        let floor = Swift.max(1e-12, LibM.exp(a))
         let model = { (x: Double) -> Double in
             guard log else { return x }
-            return distribution.quantum == nil ? Elementary.log(x) : Elementary.log(Swift.max(x, floor))
+            return distribution.quantum == nil ? LibM.log(x) : LibM.log(Swift.max(x, floor))
         }
         let mean = 0.5 * (a + b), sigma = b - a
         let l = AdaptiveParzen.estimate(below.map(model), priorWeight: c.priorWeight, priorMean: mean, priorSigma: sigma, forgetting: c.forgetting)
@@ -83,7 +84,7 @@ public struct TPESampler: Sampler {
         if let q = distribution.quantum {
             return argmax(count: c.candidates) {
                 let z = l.sampleTruncated(low: a, high: b, using: &rng)
-                let x = Distribution.quantize(log ? Elementary.exp(z) : z, q)
+                let x = Distribution.quantize(log ? LibM.exp(z) : z, q)
                 let score = l.quantizedLogDensity(x, q: q, low: a, high: b, logScaled: log)
                     - g.quantizedLogDensity(x, q: q, low: a, high: b, logScaled: log)
                 return (x, score)
@@ -91,7 +92,7 @@ public struct TPESampler: Sampler {
         }
         return argmax(count: c.candidates) {
             let z = l.sampleTruncated(low: a, high: b, using: &rng)
-            return (log ? Elementary.exp(z) : z, l.logDensity(z) - g.logDensity(z))
+            return (log ? LibM.exp(z) : z, l.logDensity(z) - g.logDensity(z))
         }
     }
 }

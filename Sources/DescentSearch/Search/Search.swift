@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The trial loop: propose with a sampler, evaluate the black-box objective, record, repeat.
 ///
 /// One `Xoshiro256StarStar` seeded from `seed` is the only source of randomness, threaded
@@ -31,7 +33,7 @@ public struct Search: Sendable {
     public static func defaultRefinement(evaluations: Int) -> Int { evaluations * 3 / 10 }
 
     /// Runs the search; `objective` is called once per trial, in order.
-    public func run(_ objective: (Assignment) throws -> Double) rethrows -> SearchResult {
+    public func run(_ objective: (Hyperparameters) throws -> Double) rethrows -> SearchResult {
         var rng = Xoshiro256StarStar(seed: seed)
         let sampler = algorithm.sampler(evaluations: evaluations, refinement: refinementTrials)
         var trials: [Trial] = []

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// One evaluation of the objective: what was tried, what it scored, and whether it ran.
 public struct Trial: Hashable, Sendable {
     /// Whether the objective produced a usable number.
@@ -14,14 +16,14 @@ public struct Trial: Hashable, Sendable {
     /// One coordinate per dimension of the space: the value, or the option index of a choice.
     public let coordinates: [Double]
     /// The hyperparameters given to the objective (fixed ones included).
-    public let hyperparameters: Assignment
+    public let hyperparameters: Hyperparameters
     /// The objective, or +∞ for a diverged trial.
     public let objective: Double
     public let status: Status
 
     /// A trial from the objective's raw value: a non-finite value becomes a diverged trial
     /// with objective +∞.
-    public init(id: Int, coordinates: [Double], hyperparameters: Assignment, value: Double) {
+    public init(id: Int, coordinates: [Double], hyperparameters: Hyperparameters, value: Double) {
         self.id = id
         self.coordinates = coordinates
         self.hyperparameters = hyperparameters

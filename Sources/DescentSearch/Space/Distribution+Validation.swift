@@ -1,3 +1,5 @@
+import DescentBase
+
 extension Distribution {
     /// Throws when the bounds are not finite, the range is empty or inverted, q ≤ 0, a
     /// log range overflows, or a choice has no options.
@@ -10,7 +12,7 @@ extension Distribution {
                 let what = a == b ? "empty range" : "inverted range"
                 throw .invalid(key: key, reason: "\(name) has an \(what): low must be < high, got [\(a), \(b)]")
             }
-            if log, !(Elementary.exp(b).isFinite && b < 709) {
+            if log, !(LibM.exp(b).isFinite && b < 709) {
                 throw .invalid(key: key, reason: "\(name) exponent \(b) overflows: e^high must be finite")
             }
         }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The prior of one searched hyperparameter, with hyperopt's meaning (Bergstra et al.,
 /// "Algorithms for Hyper-Parameter Optimization", NeurIPS 2011; hyperopt's `hp.*`).
 ///
@@ -13,7 +15,7 @@ public enum Distribution: Hashable, Sendable {
     /// x = q·round(exp(U[low, high))/q): low and high are exponents.
     case quantizedLogUniform(low: Double, high: Double, q: Double)
     /// One of `options`, each with probability 1/count; trials record the index.
-    case choice([SearchValue])
+    case choice([HyperparameterValue])
 
     /// Whether the model of this distribution lives in log space.
     public var isLogScaled: Bool {
@@ -51,15 +53,15 @@ public enum Distribution: Hashable, Sendable {
     public func samplePrior(using rng: inout Xoshiro256StarStar) -> Double {
         switch self {
         case .uniform(let a, let b): return rng.uniform(a, b)
-        case .logUniform(let a, let b): return Elementary.exp(rng.uniform(a, b))
+        case .logUniform(let a, let b): return LibM.exp(rng.uniform(a, b))
         case .quantizedUniform(let a, let b, let q): return Self.quantize(rng.uniform(a, b), q)
-        case .quantizedLogUniform(let a, let b, let q): return Self.quantize(Elementary.exp(rng.uniform(a, b)), q)
+        case .quantizedLogUniform(let a, let b, let q): return Self.quantize(LibM.exp(rng.uniform(a, b)), q)
         case .choice(let options): return Double(rng.index(below: options.count))
         }
     }
 
     /// The value of coordinate `x`: the number, or the chosen option.
-    public func value(at x: Double) -> SearchValue {
+    public func value(at x: Double) -> HyperparameterValue {
         if case .choice(let options) = self { return options[Int(x)] }
         return .number(x)
     }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The JSON vocabulary of search spaces — hyperopt's, plus spellings with real-valued bounds:
 ///
 ///     {"lr": {"loguniform": [-8, 0.5]},            ln lr ~ U[-8, 0.5)  (exponents, as hyperopt)
@@ -17,23 +19,29 @@ extension SearchSpace {
         "uniform", "loguniform", "loguniform_values", "quniform", "qloguniform", "qloguniform_values", "choice",
     ]
 
-    /// Parses and validates a space written as JSON.
+    /// Parses (strictly: duplicate keys, NaN and deep nesting are errors with a line and column)
+    /// and validates a space written as JSON text.
     public init(json text: String) throws(SearchSpaceError) {
-        let tree: JSONTree
-        do { tree = try JSONTree.parse(text) } catch {
-            throw .notAnObject("got text that is not valid JSON: \(text.prefix(80))")
+        let value: JSONValue
+        do { value = try JSONParser.parse(text) } catch {
+            throw .notAnObject("got text that is not valid JSON (\(error))")
         }
-        guard case .object(let members) = tree else {
-            throw .notAnObject("got \(text.prefix(80))")
+        try self.init(json: value)
+    }
+
+    /// Validates a space already parsed (a config's `search.space`).
+    public init(json value: JSONValue) throws(SearchSpaceError) {
+        guard case .object(let members) = value else {
+            throw .notAnObject("got \(value.kind)")
         }
         var parameters: [String: Parameter] = [:]
-        for key in members.keys.sorted() {
-            parameters[key] = try Self.parameter(members[key]!, key: key)
+        for member in members.sorted(by: { $0.key < $1.key }) {
+            parameters[member.key] = try Self.parameter(member.value, key: member.key)
         }
         try self.init(parameters)
     }
 
-    private static func parameter(_ tree: JSONTree, key: String) throws(SearchSpaceError) -> Parameter {
+    private static func parameter(_ tree: JSONValue, key: String) throws(SearchSpaceError) -> Parameter {
         switch tree {
         case .object(let members):
             guard members.count == 1, let (name, arguments) = members.first else {
@@ -42,19 +50,21 @@ extension SearchSpace {
                     reason: "a distribution is an object with exactly one key (one of \(distributionNames.joined(separator: ", "))), got \(members.count) keys")
             }
             return .distribution(try distribution(name, arguments, key: key))
-        case .list(let items):
-            if let value = tree.value { return .fixed(value) }
+        case .array(let items):
+            if let value = try? HyperparameterValue(json: tree) { return .fixed(value) }
             var result: [Parameter] = []
             for (i, item) in items.enumerated() { result.append(try parameter(item, key: "\(key)[\(i)]")) }
             return .list(result)
-        default:
-            return .fixed(tree.value!)
+        case .number(let d): return .fixed(.number(d))
+        case .bool(let b): return .fixed(.bool(b))
+        case .string(let s): return .fixed(.string(s))
+        case .null: return .fixed(.null)
         }
     }
 
-    private static func distribution(_ name: String, _ arguments: JSONTree, key: String) throws(SearchSpaceError) -> Distribution {
+    private static func distribution(_ name: String, _ arguments: JSONValue, key: String) throws(SearchSpaceError) -> Distribution {
         func numbers(_ count: Int, _ form: String) throws(SearchSpaceError) -> [Double] {
-            guard case .list(let items) = arguments, items.count == count else {
+            guard case .array(let items) = arguments, items.count == count else {
                 throw .invalid(key: key, reason: "\(name) expects \(form)")
             }
             var values: [Double] = []
@@ -73,7 +83,7 @@ extension SearchSpace {
                 let what = v[0] == v[1] ? "an empty" : "an inverted"
                 throw .invalid(key: key, reason: "\(name) has \(what) range: low must be < high, got [\(v[0]), \(v[1])]")
             }
-            return (Elementary.log(v[0]), Elementary.log(v[1]))
+            return (LibM.log(v[0]), LibM.log(v[1]))
         }
         switch name {
         case "uniform":
@@ -96,12 +106,12 @@ extension SearchSpace {
             let (a, b) = try positiveBounds(v)
             return .quantizedLogUniform(low: a, high: b, q: v[2])
         case "choice":
-            guard case .list(let items) = arguments else {
+            guard case .array(let items) = arguments else {
                 throw .invalid(key: key, reason: "choice expects a list of options")
             }
-            var options: [SearchValue] = []
+            var options: [HyperparameterValue] = []
             for item in items {
-                guard let v = item.value else {
+                guard let v = try? HyperparameterValue(json: item) else {
                     throw .invalid(key: key, reason: "choice options are plain JSON values; nested distributions are not supported")
                 }
                 options.append(v)

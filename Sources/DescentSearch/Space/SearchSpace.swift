@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The hyperparameters a search assigns: searched dimensions (each with a prior
 /// `Distribution`) and fixed values, over any number of keys. A key may also be a list whose
 /// elements are searched separately (`betas` as two dimensions `betas[0]`, `betas[1]`).
@@ -7,7 +9,7 @@
 public struct SearchSpace: Hashable, Sendable {
     /// How one hyperparameter is given.
     public indirect enum Parameter: Hashable, Sendable {
-        case fixed(SearchValue)
+        case fixed(HyperparameterValue)
         case distribution(Distribution)
         /// A list whose elements are each fixed, searched or lists themselves.
         case list([Parameter])
@@ -21,7 +23,7 @@ public struct SearchSpace: Hashable, Sendable {
 
     /// A parameter with its dimensions replaced by their indices in `dimensions`.
     indirect enum Template: Hashable, Sendable {
-        case fixed(SearchValue)
+        case fixed(HyperparameterValue)
         case dimension(Int)
         case list([Template])
     }
@@ -46,7 +48,7 @@ public struct SearchSpace: Hashable, Sendable {
 
     /// The space with `values` added as fixed hyperparameters for every key it does not
     /// already search or fix (searched values win).
-    public func addingFixed(_ values: Assignment) throws(SearchSpaceError) -> SearchSpace {
+    public func addingFixed(_ values: Hyperparameters) throws(SearchSpaceError) -> SearchSpace {
         var parameters = self.parameters
         for (key, value) in values where parameters[key] == nil { parameters[key] = .fixed(value) }
         return try SearchSpace(parameters)
@@ -60,13 +62,13 @@ public struct SearchSpace: Hashable, Sendable {
     }
 
     /// The hyperparameters of coordinates `x` (one per dimension, in `dimensions` order).
-    public func assignment(_ x: [Double]) -> Assignment {
-        var result: Assignment = [:]
+    public func assignment(_ x: [Double]) -> Hyperparameters {
+        var result: Hyperparameters = [:]
         for (key, t) in templates { result[key] = value(t, x) }
         return result
     }
 
-    private func value(_ t: Template, _ x: [Double]) -> SearchValue {
+    private func value(_ t: Template, _ x: [Double]) -> HyperparameterValue {
         switch t {
         case .fixed(let v): return v
         case .dimension(let i): return dimensions[i].distribution.value(at: x[i])

@@ -1,3 +1,4 @@
+import DescentBase
 import CGif
 import DescentRender
 
@@ -6,7 +7,7 @@ import DescentRender
 /// them (disposal and transparency applied).
 struct DecodedGIF {
     struct Frame {
-        var rect: PixelRect
+        var rect: Rect<Int>
         var delayCentiseconds: Int
         var disposal: Int32
         /// `nil` when the frame has no transparent index.
@@ -51,7 +52,7 @@ struct DecodedGIF {
             loopCount = loopCount ?? Self.loopCount(in: blocks)
             var control = GraphicsControlBlock()
             let hasControl = DGifSavedExtensionToGCB(file, Int32(i), &control) == GIF_OK
-            let rect = PixelRect(x: Int(desc.Left), y: Int(desc.Top), width: Int(desc.Width), height: Int(desc.Height))
+            let rect = Rect<Int>(x: Int(desc.Left), y: Int(desc.Top), width: Int(desc.Width), height: Int(desc.Height))
             frames.append(Frame(
                 rect: rect,
                 delayCentiseconds: hasControl ? Int(control.DelayTime) : 0,

@@ -1,3 +1,4 @@
+import DescentBase
 import CGif
 @testable import DescentRender
 import Foundation
@@ -24,7 +25,7 @@ struct GIFEncoderTests {
         try Self.withEncoder { encoder, path, temporary in
             try encoder.putScreen(width: 1, height: 1, colors: [RGB(0, 0, 0), RGB(1, 1, 1)])
             var pixel: UInt8 = 0
-            try encoder.putFrame(rect: PixelRect(x: 0, y: 0, width: 1, height: 1), delayCentiseconds: 0,
+            try encoder.putFrame(rect: Rect<Int>(x: 0, y: 0, width: 1, height: 1), delayCentiseconds: 0,
                                  transparentIndex: nil, pixels: &pixel, number: 1)
             try encoder.close()
             #expect(throws: GIFError(path: path, operation: "close the GIF", reason: .writerClosed)) { try encoder.close() }

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentRender
 import Testing
 
@@ -12,7 +13,7 @@ struct GIFPaletteTests {
         var backgroundColors: [RGB] = (0..<20).map { (i: Int) -> RGB in RGB(UInt8(10 * i), 200, UInt8(255 - 10 * i)) }
         backgroundColors.append(RGB(0, 0, 0))
         for (i, color) in backgroundColors.enumerated() {
-            raster.fill(PixelRect(x: i, y: 0, width: 1, height: 30), with: TestRaster.opaque(color))
+            raster.fill(Rect<Int>(x: i, y: 0, width: 1, height: 30), with: TestRaster.opaque(color))
         }
         let palette = raster.withView {
             GIFPalette.fitted(background: $0, overlayColors: [Self.red, Self.blue, Self.red])
@@ -29,8 +30,8 @@ struct GIFPaletteTests {
     func everythingFits() {
         var raster = TestRaster(width: 6, height: 2, fill: TestRaster.opaque(RGB(255, 255, 255)))
         let backdrops = [RGB(255, 255, 255), RGB(68, 1, 84), RGB(33, 145, 140)]
-        raster.fill(PixelRect(x: 2, y: 0, width: 2, height: 2), with: TestRaster.opaque(backdrops[1]))
-        raster.fill(PixelRect(x: 4, y: 0, width: 2, height: 2), with: TestRaster.opaque(backdrops[2]))
+        raster.fill(Rect<Int>(x: 2, y: 0, width: 2, height: 2), with: TestRaster.opaque(backdrops[1]))
+        raster.fill(Rect<Int>(x: 4, y: 0, width: 2, height: 2), with: TestRaster.opaque(backdrops[2]))
         let palette = raster.withView { GIFPalette.fitted(background: $0, overlayColors: [Self.red], alphaLevels: 4) }
         var expected = Set(backdrops + [Self.red])
         for level in 1..<4 {
@@ -132,9 +133,9 @@ struct GIFPaletteTests {
                                                      UInt8(max(0, min(255, 84 + 60 * band)))))
             }
         }
-        raster.fill(PixelRect(x: inset - 1, y: inset - 1, width: width - 2 * inset + 2, height: 1), with: 0xFF00_0000)
-        raster.fill(PixelRect(x: inset - 1, y: height - inset, width: width - 2 * inset + 2, height: 1), with: 0xFF00_0000)
-        raster.fill(PixelRect(x: 2, y: 2, width: width / 3, height: inset / 2), with: 0xFF00_0000)
+        raster.fill(Rect<Int>(x: inset - 1, y: inset - 1, width: width - 2 * inset + 2, height: 1), with: 0xFF00_0000)
+        raster.fill(Rect<Int>(x: inset - 1, y: height - inset, width: width - 2 * inset + 2, height: 1), with: 0xFF00_0000)
+        raster.fill(Rect<Int>(x: 2, y: 2, width: width / 3, height: inset / 2), with: 0xFF00_0000)
         return raster
     }
 

@@ -1,3 +1,4 @@
+import DescentBase
 import CCairo
 import DescentRender
 import Foundation
@@ -70,7 +71,7 @@ struct GIFWriterBenchmark {
         }
         let view = RasterView(base: cairo_image_surface_get_data(frame)!, width: size, height: size,
                               stride: Int(cairo_image_surface_get_stride(frame)))
-        var previous: PixelRect?
+        var previous: Rect<Int>?
         var compared = 0
         for step in 0..<frames {
             let rect = cairo.time {
@@ -111,7 +112,7 @@ struct GIFWriterBenchmark {
     }
 
     /// Copies `source` onto the context's surface, inside `rect` or everywhere when it is nil.
-    static func copy(_ source: OpaquePointer, onto cr: OpaquePointer, rect: PixelRect?) {
+    static func copy(_ source: OpaquePointer, onto cr: OpaquePointer, rect: Rect<Int>?) {
         cairo_save(cr)
         cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
         cairo_set_source_surface(cr, source, 0, 0)
@@ -135,7 +136,7 @@ struct GIFWriterBenchmark {
 
     /// Draws the fading tail and the head marker of frame `step`; returns the rectangle they can
     /// touch (line half-width, marker radius and anti-aliasing included), in whole pixels.
-    static func drawTail(_ cr: OpaquePointer, points: [(x: Double, y: Double)], step: Int) -> PixelRect {
+    static func drawTail(_ cr: OpaquePointer, points: [(x: Double, y: Double)], step: Int) -> Rect<Int> {
         let first = max(0, step - tail)
         var minX = points[step].x, maxX = minX, minY = points[step].y, maxY = minY
         if step > first {
@@ -154,7 +155,7 @@ struct GIFWriterBenchmark {
         cairo_surface_flush(cairo_get_target(cr))
         let margin = 8.0
         let left = Int((minX - margin).rounded(.down)), top = Int((minY - margin).rounded(.down))
-        return PixelRect(x: left, y: top, width: Int((maxX + margin).rounded(.up)) - left,
+        return Rect<Int>(x: left, y: top, width: Int((maxX + margin).rounded(.up)) - left,
                          height: Int((maxY + margin).rounded(.up)) - top)
     }
 

@@ -1,3 +1,4 @@
+import DescentBase
 import CGif
 import DescentRender
 import Testing
@@ -24,10 +25,10 @@ struct GIFWriterTests {
             expected.append(frame.paletteImage(palette))
             // Alternate the three ways a caller can describe the change. Steps 5 and 6 (the
             // translucent pixels come and go) fall on the whole-image cases, as they must.
-            let changed: PixelRect? = switch step % 3 {
+            let changed: Rect<Int>? = switch step % 3 {
             case 0: nil
             case 1: animation.changed(step)
-            default: PixelRect(x: -10, y: -10, width: 200, height: 200)  // clipped to the image
+            default: Rect<Int>(x: -10, y: -10, width: 200, height: 200)  // clipped to the image
             }
             let delay: Int? = step % 4 == 0 ? 10 + step : nil
             delays.append(delay ?? 4)
@@ -48,7 +49,7 @@ struct GIFWriterTests {
         #expect(gif.frames.map(\.delayCentiseconds) == delays)
         #expect(gif.frames.allSatisfy { $0.disposal == DISPOSE_DO_NOT })
         #expect(gif.frames[0].transparentIndex == nil)
-        #expect(gif.frames[0].rect == PixelRect(x: 0, y: 0, width: 64, height: 48))
+        #expect(gif.frames[0].rect == Rect<Int>(x: 0, y: 0, width: 64, height: 48))
         #expect(gif.frames.dropFirst().allSatisfy { $0.transparentIndex == palette.colors.count })
     }
 
@@ -75,12 +76,12 @@ struct GIFWriterTests {
             let differing = (0..<(80 * 60)).filter { images[step][$0] != images[step - 1][$0] }
             guard let first = differing.first else {
                 unchangedFrames += 1
-                #expect(frame.rect == PixelRect(x: 0, y: 0, width: 1, height: 1), "frame \(step)")
+                #expect(frame.rect == Rect<Int>(x: 0, y: 0, width: 1, height: 1), "frame \(step)")
                 #expect(frame.indices == [UInt8(palette.colors.count)], "frame \(step)")
                 continue
             }
-            let box = differing.dropFirst().reduce(PixelRect(x: first % 80, y: first / 80, width: 1, height: 1)) {
-                $0.union(PixelRect(x: $1 % 80, y: $1 / 80, width: 1, height: 1))
+            let box = differing.dropFirst().reduce(Rect<Int>(x: first % 80, y: first / 80, width: 1, height: 1)) {
+                $0.union(Rect<Int>(x: $1 % 80, y: $1 / 80, width: 1, height: 1))
             }
             #expect(frame.rect == box, "frame \(step)")
             // Inside the box: a pixel is transparent exactly when it did not change.

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentRender
 import Foundation
 
@@ -40,15 +41,15 @@ struct TestAnimation {
             }
         }
         let head = points[step]
-        raster.fill(PixelRect(x: head.x - 1, y: head.y - 1, width: 3, height: 1), with: TestRaster.opaque(Self.markerColor))
+        raster.fill(Rect<Int>(x: head.x - 1, y: head.y - 1, width: 3, height: 1), with: TestRaster.opaque(Self.markerColor))
         return raster
     }
 
     /// A rectangle holding every pixel that can differ between frames `step − 1` and `step`.
-    func changed(_ step: Int) -> PixelRect {
+    func changed(_ step: Int) -> Rect<Int> {
         let touched = points[max(0, step - tail)...step]
         let xs = touched.map(\.x), ys = touched.map(\.y)
-        return PixelRect(x: xs.min()! - 2, y: ys.min()! - 2, width: xs.max()! - xs.min()! + 5,
+        return Rect<Int>(x: xs.min()! - 2, y: ys.min()! - 2, width: xs.max()! - xs.min()! + 5,
                          height: ys.max()! - ys.min()! + 5)
     }
 

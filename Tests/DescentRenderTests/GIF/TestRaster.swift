@@ -1,3 +1,4 @@
+import DescentBase
 import DescentRender
 
 /// A test image in Cairo's ARGB32 layout (premultiplied, native-endian words), with rows padded
@@ -17,7 +18,7 @@ struct TestRaster {
         self.rowWords = width + padding
         // Padding words get a colour no test draws, so reading them would show up as a wrong pixel.
         self.words = [UInt32](repeating: 0xFF12_3456, count: rowWords * height)
-        fill(PixelRect(x: 0, y: 0, width: width, height: height), with: background)
+        fill(Rect<Int>(x: 0, y: 0, width: width, height: height), with: background)
     }
 
     subscript(x: Int, y: Int) -> UInt32 {
@@ -30,7 +31,7 @@ struct TestRaster {
         0xFF00_0000 | UInt32(color.r) << 16 | UInt32(color.g) << 8 | UInt32(color.b)
     }
 
-    mutating func fill(_ rect: PixelRect, with word: UInt32) {
+    mutating func fill(_ rect: Rect<Int>, with word: UInt32) {
         for y in rect.y..<(rect.y + rect.height) {
             for x in rect.x..<(rect.x + rect.width) { self[x, y] = word }
         }

@@ -1,3 +1,5 @@
+import DescentBase
+
 /// AdEMAMix (Adam with a mixture of a fast and a slow momentum), as `pytorch_optimizer.AdEMAMix`.
 ///
 ///     g ← ∇f(θ) (negated if maximize);  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ

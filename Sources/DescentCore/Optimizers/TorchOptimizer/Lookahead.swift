@@ -1,3 +1,5 @@
+import DescentBase
+
 /// Lookahead around any base optimizer, as `torch_optimizer.Lookahead`: the base ("fast")
 /// optimizer steps as usual, and every k-th step the parameters are pulled towards a slow copy.
 ///

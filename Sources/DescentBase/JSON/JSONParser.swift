@@ -1,3 +1,4 @@
+
 /// A strict JSON parser (RFC 8259) that reports the line and column of every error, rejects
 /// duplicate keys, and bounds nesting depth, so that hostile configs fail with a clear message
 /// rather than a crash or a stack overflow.

@@ -1,3 +1,4 @@
+
 /// Deterministic JSON text: keys in the order given, numbers as the shortest text that
 /// round-trips (integers without a fraction), two-space indentation. The same value always
 /// gives the same bytes, so outputs of identical runs are byte-identical.

@@ -1,4 +1,4 @@
-import DescentHarness
+@testable import DescentBase
 import Testing
 
 @Suite struct JSONParserTests {

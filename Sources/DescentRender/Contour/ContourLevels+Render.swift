@@ -1,16 +1,6 @@
-import Foundation
+import DescentBase
 
-/// How contour levels are chosen: about `count` nice automatic levels, an explicit list, or
-/// `count` log-spaced levels.
-public enum LevelRule: Hashable, Sendable {
-    /// matplotlib's `contour(…, N)`: `MaxNLocator(N + 1)` over [zmin, zmax], keeping at most
-    /// one level beyond each end (matplotlib's `_autolev`).
-    case automatic(count: Int)
-    /// Exactly these levels, strictly increasing.
-    case explicit([Double])
-    /// 10^e for `count` exponents e evenly spaced in [from, to] (numpy's `logspace`).
-    case logSpaced(from: Double, to: Double, count: Int)
-
+extension ContourLevels {
     /// The levels for data spanning [zmin, zmax]; throws for a count below 1, non-finite or
     /// non-increasing explicit levels, or (automatic) data without a finite value.
     public func levels(zmin: Double, zmax: Double) throws(RenderError) -> [Double] {
@@ -18,7 +8,7 @@ public enum LevelRule: Hashable, Sendable {
         case .automatic(let count):
             guard count >= 1, count <= 1000 else { throw .invalidLevels("level count must be 1…1000, got \(count)") }
             guard zmin.isFinite, zmax.isFinite else { throw .invalidLevels("the data has no finite values to contour") }
-            return LevelRule.autolev(count, zmin: zmin, zmax: zmax)
+            return ContourLevels.autolev(count, zmin: zmin, zmax: zmax)
         case .explicit(let values):
             guard !values.isEmpty, values.allSatisfy(\.isFinite),
                   zip(values, values.dropFirst()).allSatisfy({ $0 < $1 })
@@ -28,9 +18,7 @@ public enum LevelRule: Hashable, Sendable {
             guard count >= 1, count <= 1000, from.isFinite, to.isFinite, from < to || count == 1 else {
                 throw .invalidLevels("log-spaced levels need from < to and a count of 1…1000, got \(from), \(to), \(count)")
             }
-            if count == 1 { return [pow(10, from)] }
-            let step = (to - from) / Double(count - 1)
-            return (0..<count).map { pow(10, from + Double($0) * step) }
+            return fixedValues ?? []
         }
     }
 

@@ -1,3 +1,4 @@
+
 /// A JSON document as parsed: objects keep their key order (for stable error messages and
 /// output), numbers are `Double`.
 public indirect enum JSONValue: Hashable, Sendable {
