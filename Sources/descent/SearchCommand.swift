@@ -80,8 +80,8 @@ struct SearchCommand: ParsableCommand {
         guard searchSteps >= 0, searchSteps <= 100_000 else {
             throw ValidationError("--search-steps must be in 0…100000, got \(searchSteps)")
         }
-        guard evaluations * searchSteps <= ExperimentDecoder.maximumSearchWork else {
-            throw ValidationError("--evaluations × --search-steps must be ≤ \(ExperimentDecoder.maximumSearchWork), got \(evaluations * searchSteps)")
+        guard evaluations * searchSteps <= Limits.searchWork else {
+            throw ValidationError("--evaluations × --search-steps must be ≤ \(Limits.searchWork), got \(evaluations * searchSteps)")
         }
         guard SearchAlgorithm(name: algorithm) != nil else {
             throw ValidationError("--algorithm: unknown '\(algorithm)'; valid: \(SearchAlgorithm.names.joined(separator: ", "))")

@@ -25,7 +25,7 @@ import Testing
         let e = try decode(Self.valid)
         #expect(e.name == "demo" && e.function.name == "rosenbrock" && e.steps == 300)
         #expect(e.start == Point(-2, 2) && e.view == Rosenbrock().view && e.levels == Rosenbrock().levels)
-        #expect(e.search.evaluations == 50 && e.search.seed == 3 && e.search.algorithm == .tpe)
+        #expect(e.search.evaluations == 50 && e.search.seed == 3 && e.search.algorithm == .tpe(.hyperopt))
         #expect(e.figures.size == 600 && !e.figures.gif && e.figures.fps == 25)
         #expect(e.optimizers.map(\.label) == ["Adam", "SGD-momentum"])
         #expect(e.optimizers[1].hyperparameters == ["momentum": 0.9])
@@ -70,6 +70,12 @@ import Testing
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "search": {"evaluations": 10000, "steps": 100000}}"#, "search", "more than"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": -1}}]}"#, "optimizers[0].hyperparameters.lr", "outside [0, inf)"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"betas": [0.9, 2]}}]}"#, "optimizers[0].hyperparameters.betas", "betas[1]"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": {"value": 0.1}}}]}"#,
+         "optimizers[0].hyperparameters.lr", "a hyperparameter is a number, true or false, a string, null or a list, got an object"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"betas": [0.9, {}]}}]}"#,
+         "optimizers[0].hyperparameters.betas[1]", "got an object"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": 0.1, "lr": 0.2}}]}"#, "", "duplicate key \"lr\""),
+        (#"{"function": "rosenbrock", "optimizers": ["Adam"], "figures": {"tail": 0}}"#, "figures.tail", "outside [1, 10000]"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam", "adam"]}"#, "optimizers[1]", "duplicate label"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "label": "../x"}]}"#, "optimizers[0].label", "file name"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "levels": {"logspace": [3, 1, 20]}}"#, "levels.logspace[1]", "from < to"),

@@ -9,7 +9,7 @@ public enum InputDigest {
         var text = "descent \(version)\n"
         text += "function \(e.function.name) \(e.function.formula) \(e.function.minima)\n"
         text += "start \(e.start) view \(e.view) levels \(e.levels) steps \(e.steps) clip \(String(describing: e.clipping.maxNorm))\n"
-        text += "search \(e.search.algorithm.rawValue) \(e.search.evaluations) \(e.search.seed) \(e.search.objective.rawValue) "
+        text += "search \(e.search.algorithm.name) \(e.search.evaluations) \(e.search.seed) \(e.search.objective.rawValue) "
         text += "\(e.search.steps) \(String(describing: e.search.threshold))\n"
         text += "figures \(e.figures)\n"
         text += "optimizer \(o.type.info.name) \(o.label) \(JSONWriter.string(o.hyperparameters.json, pretty: false)) "

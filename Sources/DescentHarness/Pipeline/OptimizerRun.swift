@@ -22,22 +22,10 @@ struct OptimizerRun: Sendable {
     /// The search settings of the experiment, for this optimizer.
     var search: OptimizerSearch {
         let s = experiment.search
-        let algorithm: SearchAlgorithm
-        switch s.algorithm {
-        case .tpe: algorithm = .tpe(.hyperopt)
-        case .optunaTPE: algorithm = .optunaTPE(.optuna)
-        case .random: algorithm = .random
-        }
-        let objective: TrajectoryObjective
-        switch s.objective {
-        case .distance: objective = .distance
-        case .loss: objective = .loss
-        case .composite: objective = .composite
-        }
         return OptimizerSearch(
             function: experiment.function, optimizer: entry.type, start: experiment.start,
-            clipping: experiment.clipping, space: entry.searchSpace, algorithm: algorithm,
-            evaluations: s.evaluations, seed: s.seed, objective: objective, steps: s.steps, stopThreshold: s.threshold)
+            clipping: experiment.clipping, space: entry.searchSpace, algorithm: s.algorithm,
+            evaluations: s.evaluations, seed: s.seed, objective: s.objective, steps: s.steps, stopThreshold: s.threshold)
     }
 
     /// The drawn trajectory for `hyperparameters` (also used to redraw race figures later).
