@@ -45,7 +45,7 @@ struct OptimizerRun: Sendable {
         let (optimizer, trajectory) = try Self.trajectory(experiment, entry.type, hyperparameters)
 
         var figures: [String: String] = [:]
-        let stills = [OutputFormat.png, .svg, .pdf].filter(formats.contains)
+        let stills = OutputFormat.stills(in: formats)
         if !stills.isEmpty || formats.contains(.gif) {
             let f = experiment.figures
             let landscape = LandscapeFigures(function: experiment.function, view: experiment.view,
@@ -57,7 +57,7 @@ struct OptimizerRun: Sendable {
                 let figure = try scene.stillFigure(width: f.size, height: f.size, title: title)
                 for format in stills {
                     let file = Self.fileName(experiment, label, format.rawValue)
-                    try figure.write(to: path(file), as: FigureFormat(rawValue: format.rawValue)!)
+                    try figure.write(to: path(file), as: format)
                     figures[format.rawValue] = file
                 }
             }
