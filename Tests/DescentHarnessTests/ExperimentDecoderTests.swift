@@ -96,8 +96,10 @@ import Testing
     }
 
     /// Seeded mutations of a valid config — truncations, deleted and swapped characters,
-    /// replaced numbers — either decode or throw a `ConfigError`; nothing else happens.
-    @Test func fuzzedConfigsNeverCrash() {
+    /// inserted junk, replaced bytes. Each must either be rejected with the right kind of
+    /// error — text that is not JSON with the parser's own line and column, anything else with
+    /// a ConfigError naming this file — or decode to an experiment within every limit.
+    @Test func fuzzedConfigsAreRejectedPreciselyOrDecodeWithinTheLimits() {
         let base = Array(Self.valid.utf8)
         let junk: [[UInt8]] = ["1e308", "-1", "NaN", "\"\"", "[]", "{}", "null", "true", "99999999999", "0.0000001", "\"Adam\""].map { Array($0.utf8) }
         var state: UInt64 = 0x5EED
@@ -105,7 +107,7 @@ import Testing
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(n))
         }
-        var decoded = 0, rejected = 0
+        var decoded = 0, notJSON = 0, invalid = 0
         for _ in 0..<3000 {
             var bytes = base
             for _ in 0..<(1 + next(3)) {
@@ -118,16 +120,42 @@ import Testing
                 }
             }
             let text = String(decoding: bytes, as: UTF8.self)
+            let syntax: JSONSyntaxError?
+            do { _ = try JSONParser.parse(text); syntax = nil } catch { syntax = error }
             do {
-                _ = try decode(text)
+                let e = try decode(text)
                 decoded += 1
+                #expect(syntax == nil, "decoded text that is not JSON: \(text)")
+                Self.expectWithinLimits(e, text)
             } catch {
-                #expect(!error.message.isEmpty)
-                rejected += 1
+                #expect(error.file == "configs/demo.json")
+                if let syntax {
+                    notJSON += 1
+                    #expect(error.path.isEmpty && error.message == "invalid JSON at \(syntax)", "\(error)")
+                } else {
+                    invalid += 1
+                    #expect(!error.message.isEmpty && !error.message.hasPrefix("invalid JSON"), "\(error)")
+                }
             }
         }
-        #expect(decoded + rejected == 3000)
-        #expect(rejected > 1000)
+        // The seeded mutations reach every outcome (this seed: 75 decode, 2457 are not JSON,
+        // 468 are JSON but not a valid config).
+        #expect(decoded > 50 && notJSON > 1000 && invalid > 100, "decoded \(decoded), not JSON \(notJSON), invalid \(invalid)")
+    }
+
+    /// What a decoded config guarantees, whatever its text.
+    static func expectWithinLimits(_ e: Experiment, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let figures = e.figures
+        #expect(Limits.steps.contains(e.steps) && Limits.steps.contains(e.search.steps), "\(text)", sourceLocation: sourceLocation)
+        #expect(Limits.evaluations.contains(e.search.evaluations) && e.search.evaluations * e.search.steps <= Limits.searchWork,
+                "\(text)", sourceLocation: sourceLocation)
+        #expect(Limits.figureSize.contains(figures.size) && Limits.grid.contains(figures.grid) && Limits.fps.contains(figures.fps)
+                && Limits.tail.contains(figures.tail) && Limits.fade.contains(figures.fade) && Limits.stride.contains(figures.stride),
+                "\(text)", sourceLocation: sourceLocation)
+        #expect(Limits.optimizers.contains(e.optimizers.count), "\(text)", sourceLocation: sourceLocation)
+        #expect(Set(e.optimizers.map { $0.label.lowercased() }).count == e.optimizers.count, "\(text)", sourceLocation: sourceLocation)
+        #expect(e.view.contains(e.start), "\(text)", sourceLocation: sourceLocation)
+        #expect(!e.name.isEmpty && !e.name.contains("/"), "\(text)", sourceLocation: sourceLocation)
     }
 }
 

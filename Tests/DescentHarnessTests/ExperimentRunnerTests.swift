@@ -151,10 +151,10 @@ import Testing
             let file = dir + "/file"
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
             FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
-            #expect(throws: (any Error).self) { try Self.run([try Self.experiment()], output: file) }
+            #expect(throws: AtomicFile.WriteError.self) { try Self.run([try Self.experiment()], output: file) }
             #expect(Self.files(dir).keys.sorted() == ["file"])
         } else {
-            #expect(throws: (any Error).self) { try Self.run([try Self.experiment()], output: dir + "/out") }
+            #expect(throws: AtomicFile.WriteError.self) { try Self.run([try Self.experiment()], output: dir + "/out") }
             #expect(Self.files(dir).isEmpty)
         }
     }
