@@ -7,7 +7,9 @@ import PackageDescription
 // DescentRender touches C libraries other than libc.
 let package = Package(
     name: "Descent",
-    platforms: [.macOS(.v13)],
+    // Synchronization's Mutex and Atomic (DescentHarness's runner, the CLI's progress lines)
+    // are the newest API used: macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .executable(name: "descent", targets: ["descent"]),
         .library(name: "DescentBase", targets: ["DescentBase"]),

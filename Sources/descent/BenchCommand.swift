@@ -26,14 +26,14 @@ struct TrajectoryBench: ParsableCommand {
     @Option(help: "Seconds to spend per optimizer.")
     var seconds: Double = 1
 
-    @Option(help: "Test function.")
-    var function: String = "rosenbrock"
+    @Option(help: "Test function (default: rosenbrock).", transform: ArgumentTransform.function)
+    var function: any TestFunction = Rosenbrock()
 
     @Option(help: "Run exactly this many trajectories instead of timing (for instruction counts under callgrind or perf stat).")
     var iterations: Int?
 
     func run() throws {
-        let f = try CLIInput.function(function)
+        let f = function
         print("trajectory benchmark: \(f.name), start \(f.defaultStart), \(steps) steps, clip 1.0")
         print(String(repeating: "-", count: 72))
         for name in optimizers.split(separator: ",").map(String.init) {

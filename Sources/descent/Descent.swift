@@ -18,7 +18,11 @@ struct Descent: ParsableCommand {
         subcommands: [RunCommand.self, TraceCommand.self, SearchCommand.self, RenderCommand.self, ListCommand.self, ValidateCommand.self,
                       GalleryCommand.self, BenchCommand.self])
 
-    /// Errors are one line on stderr and a non-zero exit; help and version print as usual.
+    /// Descent's contract (README, `.ci/run`, DescentCLITests) is one `descent: …` line on
+    /// stderr and exit code 2 for a usage or config error. `ParsableCommand.main()` prints the
+    /// error, a "Help:" line and the whole usage, and exits 64 (EX_USAGE), with no setting for
+    /// either — the one thing this `main()` changes. Parsing, validation, help and version output
+    /// are the library's.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -28,13 +32,27 @@ struct Descent: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                exit(withError: error)
+                exit(withError: error)  // --help, --version
             }
-            let message = fullMessage(for: error)
-                .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "\(error)"
-            let line = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            FileHandle.standardError.write(Data("descent: \(line)\n".utf8))
+            FileHandle.standardError.write(Data("descent: \(oneLine(error))\n".utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// The library's error message on one line. When it says only that a value is invalid or
+    /// missing ("… for '--shard <i/n>'"), the option's help, which the library prints on a
+    /// "Help:" line below, follows after a dash: it says what the value must be. Messages
+    /// with a reason (a `transform:`'s error, the list of valid values) stand alone.
+    static func oneLine(_ error: any Error) -> String {
+        let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: true)
+        guard let first = lines.first else { return "\(error)" }
+        var message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : String(first)
+        // "Help:  --shard <i/n>  Run part i of n …": the text after the option's synopsis.
+        if message.hasSuffix(">'"),
+           let help = lines.dropFirst().first(where: { $0.hasPrefix("Help:  ") })?.dropFirst("Help:  ".count),
+           let gap = help.range(of: "  ") {
+            message += " — " + help[gap.upperBound...]
+        }
+        return message
     }
 }

@@ -29,20 +29,20 @@ struct RenderCommand: ParsableCommand {
     var pdf: String?
     @Option(help: "Write the animation as GIF to this file.")
     var gif: String?
-    @Option(help: "Figure width and height in pixels (64…8192).")
+    @Option(help: "Figure width and height in pixels (\(Limits.figureSize.text)).")
     var size: Int = 800
-    @Option(help: "Animation frames per second (1…100).")
+    @Option(help: "Animation frames per second (\(Limits.fps.text)).")
     var fps: Int = 25
-    @Option(help: "Solid segments at the head of the animated path.")
+    @Option(help: "Solid segments at the head of the animated path (\(Limits.tail.text)).")
     var tail: Int = 20
-    @Option(help: "Fading segments behind the solid tail.")
+    @Option(help: "Fading segments behind the solid tail (\(Limits.fade.text)).")
     var fade: Int = 30
-    @Option(help: "One animation frame every N points (the last point always has one).")
+    @Option(help: "One animation frame every N points, the last point always has one (\(Limits.stride.text)).")
     var stride: Int = 1
-    @Option(help: "Samples per side of the contour grid (2…2000).")
+    @Option(help: "Samples per side of the contour grid (\(Limits.grid.text)).")
     var grid: Int = 250
-    @Option(help: "Colour map of the contours: jet, viridis (or jet_r, viridis_r).")
-    var colormap: String = "jet"
+    @Option(help: "Colour map of the contours.")
+    var colormap: ColorMap = .jet
     @Flag(help: "Fill between contour levels and add a colour bar.")
     var filled = false
 
@@ -50,19 +50,20 @@ struct RenderCommand: ParsableCommand {
         guard [png, svg, pdf, gif].contains(where: { $0 != nil }) else {
             throw ValidationError("nothing to write: give at least one of --png, --svg, --pdf, --gif")
         }
-        guard path.steps <= 100_000 else { throw ValidationError("--steps must be ≤ 100000 for figures, got \(path.steps)") }
-        guard (64...8192).contains(size) else { throw ValidationError("--size must be 64…8192, got \(size)") }
-        guard (2...2000).contains(grid) else { throw ValidationError("--grid must be 2…2000, got \(grid)") }
-        do { _ = try TailStyle(tail: tail, fade: fade, stride: stride, fps: fps) } catch {
-            throw ValidationError("\(error)")
-        }
-        do { _ = try ColorMap.named(colormap) } catch { throw ValidationError("--colormap: \(error)") }
+        try check("--steps", path.steps, in: Limits.steps)
+        try check("--size", size, in: Limits.figureSize)
+        try check("--grid", grid, in: Limits.grid)
+        try check("--fps", fps, in: Limits.fps)
+        try check("--tail", tail, in: Limits.tail)
+        try check("--fade", fade, in: Limits.fade)
+        try check("--stride", stride, in: Limits.stride)
     }
 
     func run() throws {
-        let (function, optimizer, trajectory) = try path.run()
+        let (optimizer, trajectory) = try path.run()
+        let function = path.landscape.function
         let figures = LandscapeFigures(function: function, view: function.view, levels: function.levels, grid: grid,
-                                       colorMap: try ColorMap.named(colormap), filled: filled)
+                                       colorMap: colormap, filled: filled)
         let scene = try figures.scene(for: trajectory)
         let label = type(of: optimizer).info.name
         let stills = [(png, FigureFormat.png), (svg, .svg), (pdf, .pdf)].compactMap { file, format in file.map { ($0, format) } }

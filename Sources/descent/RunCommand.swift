@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The output folder.")
     var output: String = "output"
 
-    @Option(help: "Optimizers run in parallel (default: the number of cores).")
+    @Option(help: "Optimizers run in parallel, \(Limits.jobs.text) (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(parsing: .upToNextOption, help: "Only these optimizers (labels or names).")
@@ -33,11 +33,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Redo every optimizer, even when its outputs are up to date.")
     var force = false
 
-    @Option(help: "Figure formats to write, overriding the configs: a comma list of png, svg, pdf, gif.")
-    var format: String?
+    @Option(help: ArgumentHelp("Figure formats to write, overriding the configs: a comma list of png, svg, pdf, gif.",
+                               valueName: "formats"))
+    var format: FormatList?
 
-    @Option(help: "Run part I of N of the work (e.g. 1/4), to split a sweep across machines.")
-    var shard: String?
+    @Option(help: ArgumentHelp("Run part i of n of the work, 1 ≤ i ≤ n (e.g. 1/4), to split a sweep across machines.",
+                               valueName: "i/n"))
+    var shard: Shard?
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -46,13 +48,7 @@ struct RunCommand: ParsableCommand {
     var jsonLines = false
 
     func validate() throws {
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be in 1…256, got \(jobs)") }
-        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N, got '\(shard)'") }
-        if let format {
-            for f in format.split(separator: ",") where OutputFormat(rawValue: f.trimmingCharacters(in: .whitespaces).lowercased()) == nil {
-                throw ValidationError("--format: unknown '\(f)'; valid: png, svg, pdf, gif")
-            }
-        }
+        try check("--jobs", jobs, in: Limits.jobs)
     }
 
     func run() throws {
@@ -81,8 +77,8 @@ struct RunCommand: ParsableCommand {
         options.jobs = jobs
         options.force = force
         options.only = only.isEmpty ? nil : Set(only.map { $0.lowercased() })
-        options.formats = format.map { Set($0.split(separator: ",").compactMap { OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }) }
-        options.shard = shard.flatMap(Shard.init)
+        options.formats = format?.formats
+        options.shard = shard
 
         let reporter = ProgressReporter(mode: quiet ? .quiet : jsonLines ? .jsonLines : .terminal)
         do {

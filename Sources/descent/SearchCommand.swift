@@ -35,38 +35,28 @@ struct SearchCommand: ParsableCommand {
                 --space '{"lr": {"loguniform": [-8, 0.5]}}' --evaluations 100 --seed 0
             """)
 
-    @Option(help: "Optimizer name (any case); `descent list` shows them all.")
-    var optimizer: String
+    @OptionGroup var optimizer: OptimizerOptions
+    @OptionGroup var landscape: LandscapeOptions
 
-    @Option(help: "Test function name; `descent list` shows them all.")
-    var function: String
+    @Option(help: ArgumentHelp("The search space as a JSON object, e.g. '{\"lr\": {\"loguniform\": [-8, 0.5]}}'; --hyperparameters are merged under it.",
+                               valueName: "json"),
+            transform: ArgumentTransform.space)
+    var space: SearchSpace
 
-    @Option(parsing: .unconditional, help: "Start point X,Y (default: the function's default start).")
-    var start: String?
-
-    @Option(help: "The search space as JSON, e.g. '{\"lr\": {\"loguniform\": [-8, 0.5]}}'.")
-    var space: String
-
-    @Option(help: "Fixed hyperparameters as JSON, merged under the searched ones.")
-    var hyperparameters: String = "{}"
-
-    @Option(help: "Number of trials.")
+    @Option(help: "Number of trials (\(Limits.evaluations.text)).")
     var evaluations: Int = 100
 
     @Option(help: "Seed of the search's random generator.")
     var seed: UInt64 = 0
 
-    @Option(help: "Sampler: \(SearchAlgorithm.names.joined(separator: ", ")).")
-    var algorithm: String = "tpe"
+    @Option(help: "Sampler.")
+    var algorithm: SearchAlgorithm = .tpe(.hyperopt)
 
-    @Option(help: "What a trial minimises: \(TrajectoryObjective.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var objective: String = "distance"
+    @Option(help: "What a trial minimises.")
+    var objective: TrajectoryObjective = .distance
 
-    @Option(name: .customLong("search-steps"), help: "Optimizer steps per trial.")
+    @Option(name: .customLong("search-steps"), help: "Optimizer steps per trial (\(Limits.steps.text)).")
     var searchSteps: Int = 100
-
-    @Option(name: .customLong("clip-grad-norm"), help: "Gradient norm bound, or 'none'.")
-    var clipGradNorm: String = "1.0"
 
     @Option(name: .customLong("stop-below"), help: "Stop early once a trial's objective is ≤ this.")
     var stopBelow: Double?
@@ -75,43 +65,30 @@ struct SearchCommand: ParsableCommand {
     var refine: Int?
 
     func validate() throws {
-        guard evaluations >= 1, evaluations <= 1_000_000 else {
-            throw ValidationError("--evaluations must be in 1…1000000, got \(evaluations)")
-        }
-        guard searchSteps >= 0, searchSteps <= 100_000 else {
-            throw ValidationError("--search-steps must be in 0…100000, got \(searchSteps)")
-        }
-        guard evaluations * searchSteps <= ExperimentDecoder.maximumSearchWork else {
-            throw ValidationError("--evaluations × --search-steps must be ≤ \(ExperimentDecoder.maximumSearchWork), got \(evaluations * searchSteps)")
-        }
-        guard SearchAlgorithm(name: algorithm) != nil else {
-            throw ValidationError("--algorithm: unknown '\(algorithm)'; valid: \(SearchAlgorithm.names.joined(separator: ", "))")
-        }
-        guard TrajectoryObjective(rawValue: objective.lowercased()) != nil else {
-            throw ValidationError("--objective: unknown '\(objective)'; valid: \(TrajectoryObjective.allCases.map(\.rawValue).joined(separator: ", "))")
+        try check("--evaluations", evaluations, in: Limits.evaluations)
+        try check("--search-steps", searchSteps, in: Limits.steps)
+        guard evaluations * searchSteps <= Limits.searchWork else {
+            throw ValidationError("--evaluations × --search-steps must be ≤ \(Limits.searchWork), got \(evaluations * searchSteps)")
         }
         if let stopBelow, !stopBelow.isFinite { throw ValidationError("--stop-below must be finite") }
         if let refine, refine < 0 || refine > evaluations {
             throw ValidationError("--refine must be in 0…--evaluations (\(evaluations)), got \(refine)")
         }
+        _ = try searchSpace()
+    }
+
+    /// `--space` with the `--hyperparameters` underneath.
+    func searchSpace() throws(ValidationError) -> SearchSpace {
+        do { return try space.addingFixed(optimizer.hyperparameters) } catch {
+            throw ValidationError("--hyperparameters: \(error)")
+        }
     }
 
     func run() throws {
-        let f = try CLIInput.function(function)
-        let type: any Optimizer.Type
-        do { type = try OptimizerRegistry.type(named: optimizer) } catch { throw ValidationError("--optimizer: \(error)") }
-        let from = try start.map { try CLIInput.point($0, option: "--start") } ?? f.defaultStart
-        let clipping = try CLIInput.clipping(clipGradNorm)
-        let fixed = try CLIInput.hyperparameterValues(hyperparameters, option: "--hyperparameters")
-        let searchSpace: SearchSpace
-        do {
-            searchSpace = try SearchSpace(json: space).addingFixed(fixed)
-        } catch { throw ValidationError("--space: \(error)") }
         let search = OptimizerSearch(
-            function: f, optimizer: type, start: from, clipping: clipping, space: searchSpace,
-            algorithm: SearchAlgorithm(name: algorithm)!, evaluations: evaluations, seed: seed,
-            objective: TrajectoryObjective(rawValue: objective.lowercased())!, steps: searchSteps,
-            stopThreshold: stopBelow, refinement: refine)
+            function: landscape.function, optimizer: optimizer.optimizer, start: landscape.startPoint,
+            clipping: landscape.clipGradNorm, space: try searchSpace(), algorithm: algorithm, evaluations: evaluations,
+            seed: seed, objective: objective, steps: searchSteps, stopThreshold: stopBelow, refinement: refine)
         let result: SearchResult
         do { result = try search.run(rejected: .throwError) } catch {
             throw ValidationError("trial hyperparameters: \(error)")

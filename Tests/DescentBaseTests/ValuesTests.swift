@@ -4,10 +4,12 @@ import Testing
 @Suite struct ValuesTests {
     @Test func hyperparameterValuesComeFromJSONButNeverFromAnObject() throws {
         let json = try JSONParser.parse(#"{"a": [1, true, "s", null, [2.5]], "b": [1, {"x": 2}]}"#)
-        #expect(try HyperparameterValue(json: json["a"]!) == [1, true, "s", .null, [2.5]])
-        let error = try #require(throws: HyperparameterValueError.self) { try HyperparameterValue(json: json["b"]!) }
-        #expect(error.path == "[1]")
-        #expect(throws: HyperparameterValueError.self) { try HyperparameterValue(json: json) }
+        #expect(try HyperparameterValue(json: json["a"]!, key: "a") == [1, true, "s", .null, [2.5]])
+        let error = try #require(throws: HyperparameterJSONError.self) { try Hyperparameters(json: json) }
+        #expect(error == .notAValue(key: "b[1]", kind: "an object"))
+        #expect(throws: HyperparameterJSONError.notAnObject(kind: "a list")) { try Hyperparameters(jsonText: "[1]") }
+        let duplicate = try #require(throws: HyperparameterJSONError.self) { try Hyperparameters(jsonText: #"{"a": 1, "a": 2}"#) }
+        #expect(duplicate.description.contains("duplicate key"))
     }
 
     @Test func hyperparametersWriteAsSortedCompactJSON() {

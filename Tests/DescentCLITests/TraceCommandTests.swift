@@ -31,23 +31,34 @@ import Testing
         #expect(out.points.count == step + 1)
     }
 
+    static let base = ["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "3"]
+
     @Test(arguments: [
-        (["trace", "--optimizer", "Adamm", "--function", "rosenbrock", "--steps", "3"], "unknown optimizer 'Adamm'"),
-        (["trace", "--optimizer", "Adam", "--function", "rosenbrok", "--steps", "3"], "unknown function 'rosenbrok'"),
-        (["trace", "--optimizer", "Adam", "--hyperparameters", #"{"lr": -1}"#, "--function", "rosenbrock", "--steps", "3"], "'lr' = -1 is outside [0, inf)"),
-        (["trace", "--optimizer", "Adam", "--hyperparameters", #"{"lrr": 1}"#, "--function", "rosenbrock", "--steps", "3"], "did you mean 'lr'"),
-        (["trace", "--optimizer", "Adam", "--hyperparameters", "{lr:", "--function", "rosenbrock", "--steps", "3"], "--hyperparameters"),
-        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--start", "1", "--steps", "3"], "--start"),
-        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "-3"], "--steps"),
-        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "3", "--clip-grad-norm", "x"], "--clip-grad-norm"),
-        (["trace", "--function", "rosenbrock", "--steps", "3"], "--optimizer"),
+        (["trace", "--optimizer", "Adamm", "--function", "rosenbrock", "--steps", "3"],
+         "The value 'Adamm' is invalid for '--optimizer <name>': unknown optimizer 'Adamm'; valid: SGD, Adam,"),
+        (["trace", "--optimizer", "Adam", "--function", "rosenbrok", "--steps", "3"],
+         "The value 'rosenbrok' is invalid for '--function <function>': unknown function 'rosenbrok'; valid: rosenbrock,"),
+        (TraceCommandTests.base + ["--hyperparameters", #"{"lr": -1}"#], "--hyperparameters: Adam: hyperparameter 'lr' = -1 is outside [0, inf)"),
+        (TraceCommandTests.base + ["--hyperparameters", #"{"lrr": 1}"#], "--hyperparameters: Adam: unknown hyperparameter 'lrr' (did you mean 'lr'?)"),
+        (TraceCommandTests.base + ["--hyperparameters", "{lr:"],
+         "The value '{lr:' is invalid for '--hyperparameters <json>': line 1, column 2: expected a key in double quotes"),
+        (TraceCommandTests.base + ["--start", "1"],
+         "The value '1' is invalid for '--start <x,y>' — Start point: two finite numbers x,y (default: the function's default start)."),
+        (TraceCommandTests.base + ["--start", "1,nan"], "The value '1,nan' is invalid for '--start <x,y>' — Start point"),
+        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "-3"], "Missing value for '--steps <steps>' — Number of optimizer steps"),
+        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "1000001"], "--steps must be in 0…1000000, got 1000001"),
+        (TraceCommandTests.base + ["--clip-grad-norm", "x"],
+         "The value 'x' is invalid for '--clip-grad-norm <max-norm|none>' — torch's clip_grad_norm_ bound, a number in [1e-12, 1e+12], or none."),
+        (TraceCommandTests.base + ["--clip-grad-norm", "0"], "The value '0' is invalid for '--clip-grad-norm <max-norm|none>'"),
+        (TraceCommandTests.base + ["--clip-grad-norm", "1e13"], "The value '1e13' is invalid for '--clip-grad-norm <max-norm|none>'"),
+        (["trace", "--function", "rosenbrock", "--steps", "3"], "Missing expected argument '--optimizer <name>' — Optimizer name (any case)"),
     ])
-    func badArgumentsGiveOneLineAndNonZeroExit(_ arguments: [String], _ expected: String) throws {
+    func badArgumentsGiveOneLineAndExitCode2(_ arguments: [String], _ expected: String) throws {
         let r = try CLIRunner.run(arguments)
-        #expect(r.status != 0)
+        #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1, "stderr: \(r.stderr)")
-        #expect(r.stderr.contains(expected), "stderr: \(r.stderr)")
+        #expect(r.stderr.hasPrefix("descent: " + expected), "stderr: \(r.stderr)")
     }
 }

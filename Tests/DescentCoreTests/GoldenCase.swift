@@ -53,15 +53,7 @@ struct GoldenCase: CustomTestStringConvertible {
             let points = rows.compactMap(numbers)
             return points.count == rows.count ? points : nil
         }
-        hyperparameters = try value("hyperparameters") { v -> Hyperparameters? in
-            guard case .object(let members) = v else { return nil }
-            var h: Hyperparameters = [:]
-            for m in members {
-                guard let value = try? HyperparameterValue(json: m.value) else { return nil }
-                h[m.key] = value
-            }
-            return h
-        }
+        hyperparameters = try value("hyperparameters") { try? Hyperparameters(json: $0) }
     }
 
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/goldens")

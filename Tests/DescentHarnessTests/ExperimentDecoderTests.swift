@@ -26,7 +26,7 @@ import Testing
         let e = try decode(Self.valid)
         #expect(e.name == "demo" && e.function.name == "rosenbrock" && e.steps == 300)
         #expect(e.start == Point(-2, 2) && e.view == Rosenbrock().view && e.levels == Rosenbrock().levels)
-        #expect(e.search.evaluations == 50 && e.search.seed == 3 && e.search.algorithm == .tpe)
+        #expect(e.search.evaluations == 50 && e.search.seed == 3 && e.search.algorithm == .tpe(.hyperopt))
         #expect(e.figures.size == 600 && !e.figures.gif && e.figures.fps == 25)
         #expect(e.optimizers.map(\.label) == ["Adam", "SGD-momentum"])
         #expect(e.optimizers[1].hyperparameters == ["momentum": 0.9])
@@ -71,6 +71,12 @@ import Testing
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "search": {"evaluations": 10000, "steps": 100000}}"#, "search", "more than"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": -1}}]}"#, "optimizers[0].hyperparameters.lr", "outside [0, inf)"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"betas": [0.9, 2]}}]}"#, "optimizers[0].hyperparameters.betas", "betas[1]"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": {"value": 0.1}}}]}"#,
+         "optimizers[0].hyperparameters.lr", "a hyperparameter is a number, true or false, a string, null or a list, got an object"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"betas": [0.9, {}]}}]}"#,
+         "optimizers[0].hyperparameters.betas[1]", "got an object"),
+        (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "hyperparameters": {"lr": 0.1, "lr": 0.2}}]}"#, "", "duplicate key \"lr\""),
+        (#"{"function": "rosenbrock", "optimizers": ["Adam"], "figures": {"tail": 0}}"#, "figures.tail", "outside [1, 10000]"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam", "adam"]}"#, "optimizers[1]", "duplicate label"),
         (#"{"function": "rosenbrock", "optimizers": [{"name": "Adam", "label": "../x"}]}"#, "optimizers[0].label", "file name"),
         (#"{"function": "rosenbrock", "optimizers": ["Adam"], "levels": {"logspace": [3, 1, 20]}}"#, "levels.logspace[1]", "from < to"),
@@ -91,8 +97,10 @@ import Testing
     }
 
     /// Seeded mutations of a valid config — truncations, deleted and swapped characters,
-    /// replaced numbers — either decode or throw a `ConfigError`; nothing else happens.
-    @Test func fuzzedConfigsNeverCrash() {
+    /// inserted junk, replaced bytes. Each must either be rejected with the right kind of
+    /// error — text that is not JSON with the parser's own line and column, anything else with
+    /// a ConfigError naming this file — or decode to an experiment within every limit.
+    @Test func fuzzedConfigsAreRejectedPreciselyOrDecodeWithinTheLimits() {
         let base = Array(Self.valid.utf8)
         let junk: [[UInt8]] = ["1e308", "-1", "NaN", "\"\"", "[]", "{}", "null", "true", "99999999999", "0.0000001", "\"Adam\""].map { Array($0.utf8) }
         var state: UInt64 = 0x5EED
@@ -100,7 +108,7 @@ import Testing
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(n))
         }
-        var decoded = 0, rejected = 0
+        var decoded = 0, notJSON = 0, invalid = 0
         for _ in 0..<3000 {
             var bytes = base
             for _ in 0..<(1 + next(3)) {
@@ -113,16 +121,42 @@ import Testing
                 }
             }
             let text = String(decoding: bytes, as: UTF8.self)
+            let syntax: JSONSyntaxError?
+            do { _ = try JSONParser.parse(text); syntax = nil } catch { syntax = error }
             do {
-                _ = try decode(text)
+                let e = try decode(text)
                 decoded += 1
+                #expect(syntax == nil, "decoded text that is not JSON: \(text)")
+                Self.expectWithinLimits(e, text)
             } catch {
-                #expect(!error.message.isEmpty)
-                rejected += 1
+                #expect(error.file == "configs/demo.json")
+                if let syntax {
+                    notJSON += 1
+                    #expect(error.path.isEmpty && error.message == "invalid JSON at \(syntax)", "\(error)")
+                } else {
+                    invalid += 1
+                    #expect(!error.message.isEmpty && !error.message.hasPrefix("invalid JSON"), "\(error)")
+                }
             }
         }
-        #expect(decoded + rejected == 3000)
-        #expect(rejected > 1000)
+        // The seeded mutations reach every outcome (this seed: 75 decode, 2457 are not JSON,
+        // 468 are JSON but not a valid config).
+        #expect(decoded > 50 && notJSON > 1000 && invalid > 100, "decoded \(decoded), not JSON \(notJSON), invalid \(invalid)")
+    }
+
+    /// What a decoded config guarantees, whatever its text.
+    static func expectWithinLimits(_ e: Experiment, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let figures = e.figures
+        #expect(Limits.steps.contains(e.steps) && Limits.steps.contains(e.search.steps), "\(text)", sourceLocation: sourceLocation)
+        #expect(Limits.evaluations.contains(e.search.evaluations) && e.search.evaluations * e.search.steps <= Limits.searchWork,
+                "\(text)", sourceLocation: sourceLocation)
+        #expect(Limits.figureSize.contains(figures.size) && Limits.grid.contains(figures.grid) && Limits.fps.contains(figures.fps)
+                && Limits.tail.contains(figures.tail) && Limits.fade.contains(figures.fade) && Limits.stride.contains(figures.stride),
+                "\(text)", sourceLocation: sourceLocation)
+        #expect(Limits.optimizers.contains(e.optimizers.count), "\(text)", sourceLocation: sourceLocation)
+        #expect(Set(e.optimizers.map { $0.label.lowercased() }).count == e.optimizers.count, "\(text)", sourceLocation: sourceLocation)
+        #expect(e.view.contains(e.start), "\(text)", sourceLocation: sourceLocation)
+        #expect(!e.name.isEmpty && !e.name.contains("/"), "\(text)", sourceLocation: sourceLocation)
     }
 }
 

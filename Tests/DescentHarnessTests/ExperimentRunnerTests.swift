@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import DescentHarness
 import Foundation
@@ -80,6 +81,38 @@ import Testing
         #expect(forced.events.filter { if case .finished = $0 { true } else { false } }.count == 3)
     }
 
+    @Test func oneDigestFormatKeysBothCaches() throws {
+        // FNV-1a 64 reference values ("" is the offset basis).
+        #expect(InputDigest(lines: []).description == "cbf29ce484222325")
+        #expect(InputDigest(lines: ["a"]).description == "af63dc4c8601ec8c")
+        #expect(InputDigest(lines: ["a", "b"]) == InputDigest(lines: ["a\nb"]))
+
+        let e = try Self.experiment()
+        let dir = Self.temporaryDirectory()
+        let result = try #require(try Self.run([e], output: dir).results.first)
+        let runs = result.optimizers.map(\.inputDigest)
+        for (o, entry) in zip(result.optimizers, e.optimizers) {
+            #expect(o.inputDigest == InputDigest.run(e, entry, formats: [.png, .svg, .gif], version: ExperimentRunner.version).description)
+        }
+        #expect(Set(runs).count == 3)
+        #expect(result.figuresDigest == InputDigest.figures(runs: runs, formats: [.png, .svg, .gif]).description)
+        for digest in runs + [result.figuresDigest ?? ""] {
+            #expect(digest.count == 16 && digest.allSatisfy(\.isHexDigit) && digest == digest.lowercased(), "\(digest)")
+        }
+        // The formats written are an input: --format png reruns every optimizer and the figures.
+        var options = RunOptions()
+        options.output = dir
+        options.formats = [.png]
+        let events = Mutex([RunEvent]())
+        let png = try #require(try ExperimentRunner(options: options).run([e]) { ev in events.withLock { $0.append(ev) } }.first)
+        #expect(events.withLock { $0 }.filter { if case .finished = $0 { true } else { false } }.count == 3)
+        #expect(png.optimizers.map(\.inputDigest) == e.optimizers.map {
+            InputDigest.run(e, $0, formats: [.png], version: ExperimentRunner.version).description
+        })
+        #expect(png.figuresDigest != result.figuresDigest)
+        #expect(png.raceFigures == ["png": "rosenbrock_race.png"])
+    }
+
     @Test func shardsMergeIntoOneResults() throws {
         let e = try Self.experiment()
         let dir = Self.temporaryDirectory(), whole = Self.temporaryDirectory()
@@ -119,10 +152,10 @@ import Testing
             let file = dir + "/file"
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
             FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
-            #expect(throws: (any Error).self) { try Self.run([try Self.experiment()], output: file) }
+            #expect(throws: FileError.self) { try Self.run([try Self.experiment()], output: file) }
             #expect(Self.files(dir).keys.sorted() == ["file"])
         } else {
-            #expect(throws: (any Error).self) { try Self.run([try Self.experiment()], output: dir + "/out") }
+            #expect(throws: FileError.self) { try Self.run([try Self.experiment()], output: dir + "/out") }
             #expect(Self.files(dir).isEmpty)
         }
     }

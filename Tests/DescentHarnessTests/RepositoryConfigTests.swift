@@ -24,7 +24,7 @@ import Testing
         for name in ["rosenbrock", "rastrigin"] {
             let e = try #require(try Self.configs().first { $0.name == name })
             #expect(e.steps == 500 && e.search.evaluations == 100 && e.search.seed == 1 && e.search.steps == 100)
-            #expect(e.search.algorithm == .tpe && e.search.objective == .distance && e.clipping == .standard)
+            #expect(e.search.algorithm == .tpe(.hyperopt) && e.search.objective == .distance && e.clipping == .standard)
             #expect(e.figures.size == 800 && e.figures.fps == 25 && e.figures.tail == 20 && e.figures.fade == 30)
             #expect(e.optimizers.map(\.label) == ["Adamax", "Adagrad", "Adadelta", "RMSprop", "Rprop", "NAdam", "LookaheadYogi"])
             #expect(e.start == (name == "rosenbrock" ? Point(-2, 2) : Point(-2, 3.5)))

@@ -52,10 +52,10 @@ import TestSupport
         let series = (0..<11).map { n in ("O\(n)", (0..<20).map { pow(0.9, Double($0 * (n + 1))) }) }
         let figure = try LossCurve(series: series).figure(width: 500, height: 400, title: [])
         #expect(figure.legend.map(\.label) == series.map(\.0))
+        // matplotlib's tab10, then round again.
+        let tab10: [UInt32] = [0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf]
         let colors: [Color?] = figure.legend.map { $0.line?.color }
-        let cycle: [Color?] = (0..<11).map { Color.cycle($0) }
-        #expect(colors == cycle)
-        #expect(figure.legend[10].line?.color == Color(hex: 0x1f77b4))
+        #expect(colors == (0..<11).map { Color(hex: tab10[$0 % 10]) })
         #expect(figure.xLabel == "step")
     }
 

@@ -24,6 +24,7 @@ import TestSupport
         // Sorted 0.1, 0.45, 0.5, 0.9: ends use their inner gap; the minimum σ is 1/min(100, 6).
         #expect(c.means == [0.9, 0.1, 0.45, 0.5, 0.5])
         let expected = [0.4, 0.35, 0.35, 0.4, 1]
+        try #require(c.sigmas.count == expected.count)
         for (a, b) in zip(c.sigmas, expected) { expectClose(a, b, tolerance: 1e-12) }
         let tight = OptunaParzenEstimator([[0.5], [0.5], [0.5]], space: space, priorWeight: 1)
         expectClose(try #require(continuous(tight)).sigmas[1], 1.0 / 5, tolerance: 1e-12)
@@ -79,6 +80,7 @@ import TestSupport
         // 1 + 1/3 on the observed option, 1/3 elsewhere, rows normalised; the prior row uniform.
         let sixth = 1.0 / 6, third = 1.0 / 3
         let expected: [[Double]] = [[4 * sixth, sixth, sixth], [sixth, sixth, 4 * sixth], [third, third, third]]
+        try #require(p.map(\.count) == [3, 3, 3])
         for (row, e) in zip(p, expected) {
             for (a, b) in zip(row, e) { expectClose(a, b, tolerance: 1e-12) }
         }

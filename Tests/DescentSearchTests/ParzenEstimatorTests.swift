@@ -11,6 +11,8 @@ import TestSupport
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(m.means.count == means.count, sourceLocation: sourceLocation)
+        #expect(m.sigmas.count == sigmas.count, sourceLocation: sourceLocation)
+        if let weights { #expect(m.weights.count == weights.count, sourceLocation: sourceLocation) }
         for (a, e) in zip(m.means, means) { expectClose(a, e, tolerance: 1e-6, "mean", sourceLocation: sourceLocation) }
         for (a, e) in zip(m.sigmas, sigmas) { expectClose(a, e, tolerance: 1e-5, "sigma", sourceLocation: sourceLocation) }
         for (a, e) in zip(m.weights, weights ?? []) { expectClose(a, e, tolerance: 1e-12, "weight", sourceLocation: sourceLocation) }

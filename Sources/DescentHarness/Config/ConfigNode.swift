@@ -74,6 +74,16 @@ public struct ConfigNode {
         return d
     }
 
+    /// A string naming one of `cases` exactly as `name` spells it; `what` names the kind in
+    /// the error, which lists the valid names.
+    public func choice<T>(of cases: [T], named name: (T) -> String, what: String) throws(ConfigError) -> T {
+        let text = try string()
+        guard let c = cases.first(where: { name($0) == text }) else {
+            throw error("unknown \(what) '\(text)'; valid: \(cases.map(name).joined(separator: ", "))")
+        }
+        return c
+    }
+
     /// A whole number within `range`.
     public func int(in range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard case .number(let d) = value else { throw error("expected a whole number, got \(value.kind)") }

@@ -23,13 +23,11 @@ public struct Experiment: Sendable {
 
 /// How each optimizer's hyperparameters are searched.
 public struct SearchSettings: Sendable, Hashable {
-    public enum Algorithm: String, Sendable, CaseIterable { case tpe, random, optunaTPE = "optuna-tpe" }
-    public enum Objective: String, Sendable, CaseIterable { case distance, loss, composite }
-
-    public var algorithm: Algorithm = .tpe
+    /// The sampler, by its config name (`SearchAlgorithm.name`), with its reference defaults.
+    public var algorithm: SearchAlgorithm = .tpe(.hyperopt)
     public var evaluations = 100
     public var seed: UInt64 = 1
-    public var objective: Objective = .distance
+    public var objective: TrajectoryObjective = .distance
     /// Steps of each trial's trajectory.
     public var steps = 100
     /// Stop a search early once the objective reaches this value.

@@ -5,16 +5,8 @@ import Foundation
 
 /// Decodes and validates an experiment config before any work is done. Every problem is one
 /// `ConfigError` naming the file, the JSON path and what is wrong.
+/// Every number is checked against `Limits`.
 public enum ExperimentDecoder {
-    /// Limits that keep a hostile config from exhausting the machine.
-    public static let maximumSteps = 100_000
-    public static let maximumEvaluations = 10_000
-    public static let maximumFileSize = 1 << 20
-    /// Optimizer steps one search may take (evaluations × search steps): seconds, not hours.
-    public static let maximumSearchWork = 20_000_000
-    /// Optimizers in one config (the zoo configs have 65).
-    public static let maximumOptimizers = 500
-
     /// Reads and decodes the config at `path`.
     public static func load(_ path: String) throws(ConfigError) -> Experiment {
         let url = URL(fileURLWithPath: path)
@@ -22,8 +14,8 @@ public enum ExperimentDecoder {
         do { data = try Data(contentsOf: url) } catch {
             throw ConfigError(file: path, path: "", message: "cannot read the file (\(error.localizedDescription))")
         }
-        guard data.count <= maximumFileSize else {
-            throw ConfigError(file: path, path: "", message: "the file is larger than \(maximumFileSize) bytes")
+        guard data.count <= Limits.configFileSize else {
+            throw ConfigError(file: path, path: "", message: "the file is larger than \(Limits.configFileSize) bytes")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, path: "", message: "the file is not UTF-8 text")
@@ -53,19 +45,20 @@ public enum ExperimentDecoder {
             throw ConfigError(file: file, path: "start", message: "start (\(start.x), \(start.y)) is outside the view window")
         }
         let levels = try root.optional("levels").map { n throws(ConfigError) in try decodeLevels(n) } ?? function.levels
-        let steps = try root.optional("steps")?.int(in: 1...maximumSteps) ?? 500
+        let steps = try root.optional("steps")?.int(in: Limits.steps) ?? 500
         let clipping: GradientClipping
         switch try root.member("clip_grad_norm") {
         case nil: clipping = .standard
         case let c? where c.value == .null: clipping = .none
-        case let c?: clipping = GradientClipping(maxNorm: try c.double(in: 1e-12...1e12))
+        case let c?: clipping = GradientClipping(maxNorm: try c.double(in: Limits.clipGradNorm))
         }
         let search = try root.optional("search").map { n throws(ConfigError) in try decodeSearch(n) } ?? SearchSettings()
         let figures = try root.optional("figures").map { n throws(ConfigError) in try decodeFigures(n) } ?? FigureSettings()
         let optimizerNodes = try root.required("optimizers").list()
         guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
-        guard optimizerNodes.count <= maximumOptimizers else {
-            throw ConfigError(file: file, path: "optimizers", message: "\(optimizerNodes.count) optimizers; at most \(maximumOptimizers) per config")
+        guard optimizerNodes.count <= Limits.optimizers.upperBound else {
+            throw ConfigError(file: file, path: "optimizers",
+                              message: "\(optimizerNodes.count) optimizers; at most \(Limits.optimizers.upperBound) per config")
         }
         var optimizers: [OptimizerEntry] = []
         for node in optimizerNodes {
@@ -112,7 +105,7 @@ public enum ExperimentDecoder {
     }
 
     static func decodeLevels(_ node: ConfigNode) throws(ConfigError) -> ContourLevels {
-        if case .number = node.value { return .automatic(count: try node.int(in: 1...200)) }
+        if case .number = node.value { return .automatic(count: try node.int(in: Limits.levels)) }
         if case .array = node.value {
             var values: [Double] = []
             for v in try node.list() { values.append(try v.double()) }
@@ -123,13 +116,13 @@ public enum ExperimentDecoder {
         var n = node
         if let c = try n.optional("count") {
             try n.finish()
-            return .automatic(count: try c.int(in: 1...200))
+            return .automatic(count: try c.int(in: Limits.levels))
         }
         let l = try n.required("logspace").list()
         guard l.count == 3 else { throw n.error("logspace is [from, to, count] (exponents of 10)") }
-        let from = try l[0].double(in: -300...300), to = try l[1].double(in: -300...300)
+        let from = try l[0].double(in: Limits.logspaceExponent), to = try l[1].double(in: Limits.logspaceExponent)
         guard from < to else { throw l[1].error("logspace needs from < to") }
-        let count = try l[2].int(in: 2...200)
+        let count = try l[2].int(in: Limits.logspaceLevels)
         try n.finish()
         return .logSpaced(from: from, to: to, count: count)
     }
@@ -138,25 +131,17 @@ public enum ExperimentDecoder {
         var n = node
         var s = SearchSettings()
         if let a = try n.optional("algorithm") {
-            let text = try a.string()
-            guard let v = SearchSettings.Algorithm(rawValue: text) else {
-                throw a.error("unknown algorithm '\(text)'; valid: \(SearchSettings.Algorithm.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            s.algorithm = v
+            s.algorithm = try a.choice(of: SearchAlgorithm.allCases, named: \.name, what: "algorithm")
         }
-        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: 1...maximumEvaluations) }
+        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: Limits.evaluations) }
         if let seed = try n.optional("seed") { s.seed = UInt64(try seed.int(in: 0...Int.max)) }
         if let o = try n.optional("objective") {
-            let text = try o.string()
-            guard let v = SearchSettings.Objective(rawValue: text) else {
-                throw o.error("unknown objective '\(text)'; valid: \(SearchSettings.Objective.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            s.objective = v
+            s.objective = try o.choice(of: TrajectoryObjective.allCases, named: \.rawValue, what: "objective")
         }
-        if let st = try n.optional("steps") { s.steps = try st.int(in: 1...maximumSteps) }
+        if let st = try n.optional("steps") { s.steps = try st.int(in: Limits.steps) }
         if let t = try n.optional("threshold") { s.threshold = try t.double() }
-        guard s.evaluations * s.steps <= maximumSearchWork else {
-            throw n.error("evaluations × steps = \(s.evaluations * s.steps) is more than \(maximumSearchWork) optimizer steps per search")
+        guard s.evaluations * s.steps <= Limits.searchWork else {
+            throw n.error("evaluations × steps = \(s.evaluations * s.steps) is more than \(Limits.searchWork) optimizer steps per search")
         }
         if let space = try n.optional("space") {
             guard case .object = space.value else { throw space.error("a search space is an object, got \(space.value.kind)") }
@@ -175,12 +160,12 @@ public enum ExperimentDecoder {
         if let v = try n.optional("gif") { f.gif = try v.bool() }
         if let v = try n.optional("race") { f.race = try v.bool() }
         if let v = try n.optional("loss_curve") { f.lossCurve = try v.bool() }
-        if let v = try n.optional("size") { f.size = try v.int(in: 100...4000) }
-        if let v = try n.optional("fps") { f.fps = try v.int(in: 1...100) }
-        if let v = try n.optional("tail") { f.tail = try v.int(in: 0...10_000) }
-        if let v = try n.optional("fade") { f.fade = try v.int(in: 0...10_000) }
-        if let v = try n.optional("stride") { f.stride = try v.int(in: 1...10_000) }
-        if let v = try n.optional("grid") { f.grid = try v.int(in: 10...2000) }
+        if let v = try n.optional("size") { f.size = try v.int(in: Limits.figureSize) }
+        if let v = try n.optional("fps") { f.fps = try v.int(in: Limits.fps) }
+        if let v = try n.optional("tail") { f.tail = try v.int(in: Limits.tail) }
+        if let v = try n.optional("fade") { f.fade = try v.int(in: Limits.fade) }
+        if let v = try n.optional("stride") { f.stride = try v.int(in: Limits.stride) }
+        if let v = try n.optional("grid") { f.grid = try v.int(in: Limits.grid) }
         try n.finish()
         return f
     }
@@ -201,11 +186,9 @@ public enum ExperimentDecoder {
         }
         var hyperparameters: Hyperparameters = [:]
         if let h = try n.optional("hyperparameters") {
-            guard case .object(let members) = h.value else { throw h.error("hyperparameters are an object, got \(h.value.kind)") }
-            for m in members {
-                do { hyperparameters[m.key] = try HyperparameterValue(json: m.value) } catch {
-                    throw ConfigError(file: node.file, path: h.child(m.key) + error.path, message: "\(error)")
-                }
+            guard case .object = h.value else { throw h.error("hyperparameters are an object, got \(h.value.kind)") }
+            do { hyperparameters = try Hyperparameters(json: h.value) } catch {
+                throw ConfigError(file: node.file, path: h.child(error.key ?? ""), message: error.reason)
             }
             do { _ = try type.init(hyperparameters) } catch {
                 throw ConfigError(file: node.file, path: h.child(errorKey(error) ?? ""), message: "\(error)")

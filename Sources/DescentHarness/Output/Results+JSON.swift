@@ -76,20 +76,22 @@ extension OptimizerResult {
               case .string(let reference)? = json["reference"], let hp = json["hyperparameters"],
               let objective = json["objective"].flatMap(Self.number), let final = json["final_point"].flatMap(Point.init(json:)),
               case .object(let figures)? = json["figures"], case .string(let digest)? = json["input_digest"],
-              case .array(let trials)? = json["trials"]
+              case .array(let trials)? = json["trials"], let hyperparameters = try? Hyperparameters(json: hp)
         else { return nil }
+        var records: [TrialRecord] = []
+        for t in trials {
+            // A record whose hyperparameters are not hyperparameters is not a record.
+            guard let h = try? Hyperparameters(json: t["hyperparameters"] ?? .null) else { return nil }
+            records.append(TrialRecord(hyperparameters: h, objective: t["objective"].flatMap(Self.number) ?? .infinity,
+                                       status: { if case .string(let s)? = t["status"] { s } else { "ok" } }()))
+        }
         var finalLoss: Double?
         if case .number(let l)? = json["final_loss"] { finalLoss = l }
         var diverged: Int?
         if case .number(let d)? = json["diverged_at_step"] { diverged = Int(d) }
         self.init(label: label, optimizer: optimizer, year: Int(year), paper: paper, reference: reference,
-                  hyperparameters: Self.hyperparameters(hp), objective: objective, finalPoint: final, finalLoss: finalLoss,
-                  divergedAtStep: diverged,
-                  trials: trials.map { t in
-                      TrialRecord(hyperparameters: Self.hyperparameters(t["hyperparameters"] ?? .null),
-                                  objective: t["objective"].flatMap(Self.number) ?? .infinity,
-                                  status: { if case .string(let s)? = t["status"] { s } else { "ok" } }())
-                  },
+                  hyperparameters: hyperparameters, objective: objective, finalPoint: final, finalLoss: finalLoss,
+                  divergedAtStep: diverged, trials: records,
                   figures: Dictionary(uniqueKeysWithValues: figures.compactMap { m in
                       if case .string(let s) = m.value { (m.key, s) } else { nil }
                   }),
@@ -102,13 +104,6 @@ extension OptimizerResult {
         case .string("inf"): return .infinity
         default: return nil
         }
-    }
-
-    static func hyperparameters(_ v: JSONValue) -> Hyperparameters {
-        guard case .object(let members) = v else { return [:] }
-        var out: Hyperparameters = [:]
-        for m in members { out[m.key] = try? HyperparameterValue(json: m.value) }  // our own records hold no objects
-        return out
     }
 }
 

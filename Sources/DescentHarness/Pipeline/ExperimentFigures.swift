@@ -33,12 +33,12 @@ struct ExperimentFigures {
                 paths: paths.map { ($0.label, $0.trajectory.points) },
                 minima: landscape.minima)
             let heading = "\(experiment.function.displayName) Function: \(paths.count) optimizers"
-            let stills = [OutputFormat.png, .svg, .pdf].filter(formats.contains)
+            let stills = OutputFormat.stills(in: formats)
             if !stills.isEmpty {
                 let figure = try scene.stillFigure(width: f.size, height: f.size, title: [heading, "\(experiment.steps) iterations"])
                 for format in stills {
                     let file = "\(name)_race.\(format.rawValue)"
-                    try figure.write(to: path(file), as: FigureFormat(rawValue: format.rawValue)!)
+                    try figure.write(to: path(file), as: format)
                     race[format.rawValue] = file
                 }
             }
@@ -64,9 +64,9 @@ struct ExperimentFigures {
             let title = ["\(experiment.function.displayName) Function: loss per step",
                          minimum == 0 ? "f, log scale" : "f − f*, log scale"]
             let figure = try curve.figure(width: f.size, height: f.size * 3 / 4, title: title)
-            let format: OutputFormat = formats.contains(.png) ? .png : .svg
+            let format: FigureFormat = formats.contains(.png) ? .png : .svg
             let file = "\(name)_loss.\(format.rawValue)"
-            try figure.write(to: path(file), as: FigureFormat(rawValue: format.rawValue)!)
+            try figure.write(to: path(file), as: format)
             loss = file
         }
         return (race, loss)

@@ -3,12 +3,13 @@ import Foundation
 import Synchronization
 
 /// Runs experiments: every optimizer of every experiment is one unit of work (search, path,
-/// figures), run in parallel on `jobs` threads; then each experiment's results.json.
+/// figures), run in parallel on `jobs` threads; then each experiment's race and loss figures
+/// and results.json.
 ///
 /// Outputs are deterministic: a unit depends only on its config, so files are byte-identical
-/// whatever the number of jobs. Every file is written atomically, and a unit whose inputs are
-/// unchanged (same digest, figures present) is skipped unless `force`, so an interrupted run
-/// loses nothing already finished and a rerun only does what changed.
+/// whatever the number of jobs. Every file is written atomically, and work whose inputs are
+/// unchanged (same `InputDigest`, files present) is skipped unless `force`, so an interrupted
+/// run loses nothing already finished and a rerun only does what changed.
 public struct ExperimentRunner: Sendable {
     public static let version = "0.1.0"
 
@@ -22,64 +23,87 @@ public struct ExperimentRunner: Sendable {
         public var description: String { messages.joined(separator: "\n") }
     }
 
+    /// One optimizer of one experiment, with the inputs that decide whether it must run.
     struct Unit: Sendable {
         var experiment: Int
         var entry: Int
+        var formats: Set<OutputFormat>
+        var digest: InputDigest
+    }
+
+    /// What the units produced: a record per (experiment, optimizer) that has one, in config
+    /// order, and a message per failed unit, in unit order.
+    struct UnitResults {
+        var records: [[OptimizerResult?]]
+        var failures: [String]
     }
 
     /// Runs `experiments` (already validated), reporting progress through `events`.
     public func run(_ experiments: [Experiment], events: @escaping @Sendable (RunEvent) -> Void) throws -> [ExperimentResult] {
         let archives = experiments.map { ExperimentArchive(experiment: $0, output: options.output) }
         for a in archives { try a.prepare() }
+        let units = selectUnits(experiments)
+        let done = runInParallel(units, experiments, archives, events: events)
+        var failures = done.failures
+        var results: [ExperimentResult] = []
+        for (e, experiment) in experiments.enumerated() {
+            let archive = archives[e]
+            // This run's records, then earlier ones on disk (other shards, --only runs).
+            let optimizers = experiment.optimizers.indices.compactMap { o in
+                done.records[e][o] ?? archive.saved(label: experiment.optimizers[o].label)
+            }
+            var figures = ExperimentFigureFiles()
+            do {
+                figures = try experimentFigures(experiment, archive, optimizers, events: events)
+            } catch {
+                failures.append("\(experiment.file): race and loss figures: \(error)")
+                events(.failed(experiment: experiment.name, label: "race", message: "\(error)"))
+            }
+            results.append(try archive.writeResults(optimizers, version: Self.version, race: figures.race,
+                                                    lossCurve: figures.loss, figuresDigest: figures.digest))
+            events(.experimentDone(experiment: experiment.name, directory: archive.directory))
+        }
+        if !failures.isEmpty { throw Failures(messages: failures) }
+        return results
+    }
 
-        // Every (experiment, optimizer) in config order; the shard takes its share of that list.
-        var selected: [Unit] = []
+    /// The figure formats an experiment writes: `--format`, else its config's.
+    func formats(_ e: Experiment) -> Set<OutputFormat> { options.formats ?? e.figures.formats }
+
+    /// Every (experiment, optimizer) in config order that `--only` names; the shard takes its
+    /// share of that order counting every optimizer, so shards partition the whole sweep.
+    func selectUnits(_ experiments: [Experiment]) -> [Unit] {
+        var units: [Unit] = []
         var index = 0
         for (e, experiment) in experiments.enumerated() {
+            let formats = formats(experiment)
             for (o, entry) in experiment.optimizers.enumerated() {
                 defer { index += 1 }
                 if let only = options.only, !only.contains(entry.label.lowercased()),
                    !only.contains(entry.type.info.name.lowercased()) { continue }
                 if let shard = options.shard, !shard.contains(index) { continue }
-                selected.append(Unit(experiment: e, entry: o))
+                units.append(Unit(experiment: e, entry: o, formats: formats,
+                                  digest: .run(experiment, entry, formats: formats, version: Self.version)))
             }
         }
-        let units = selected
+        return units
+    }
 
-        let records = Mutex([String: OptimizerResult]())
-        let failures = Mutex([String]())
+    /// Runs `units` on up to `jobs` threads, each taking the next unit in order.
+    func runInParallel(_ units: [Unit], _ experiments: [Experiment], _ archives: [ExperimentArchive],
+                       events: @escaping @Sendable (RunEvent) -> Void) -> UnitResults {
+        let records = Mutex(experiments.map { [OptimizerResult?](repeating: nil, count: $0.optimizers.count) })
+        let failures = Mutex([Int: String]())
         let next = Atomic(0)
-        let settings = self.options
+        let force = options.force
         let work = { @Sendable () in
             while true {
                 let i = next.add(1, ordering: .relaxed).oldValue
                 guard i < units.count else { return }
                 let u = units[i]
-                let experiment = experiments[u.experiment], entry = experiment.optimizers[u.entry]
-                let archive = archives[u.experiment]
-                let key = "\(u.experiment)/\(entry.label)"
-                let formats = settings.formats ?? experiment.figures.formats
-                let digest = InputDigest.of(experiment, entry, version: Self.version) + "-" +
-                    formats.map(\.rawValue).sorted().joined(separator: ",")
-                if !settings.force, let previous = archive.upToDate(label: entry.label, digest: digest) {
-                    records.withLock { $0[key] = previous }
-                    events(.upToDate(experiment: experiment.name, label: entry.label))
-                    continue
-                }
-                events(.started(experiment: experiment.name, label: entry.label))
-                let start = DispatchTime.now().uptimeNanoseconds
-                do {
-                    let run = OptimizerRun(experiment: experiment, entry: entry, directory: archive.directory,
-                                           formats: formats, digest: digest)
-                    let (record, _) = try run.run(events)
-                    try archive.save(record)
-                    records.withLock { $0[key] = record }
-                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                    events(.finished(experiment: experiment.name, label: entry.label, result: record, seconds: seconds))
-                } catch {
-                    let message = "\(experiment.file): \(entry.label): \(error)"
-                    failures.withLock { $0.append(message) }
-                    events(.failed(experiment: experiment.name, label: entry.label, message: "\(error)"))
+                switch Self.runOrReuse(u, experiments[u.experiment], archives[u.experiment], force: force, events: events) {
+                case .success(let record): records.withLock { $0[u.experiment][u.entry] = record }
+                case .failure(let message): failures.withLock { $0[i] = message.text }
                 }
             }
         }
@@ -89,47 +113,68 @@ public struct ExperimentRunner: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: threads) { _ in work() }
         }
-
-        var results: [ExperimentResult] = []
-        let done = records.withLock { $0 }
-        for (e, experiment) in experiments.enumerated() {
-            let archive = archives[e]
-            // This run's records, then earlier ones on disk (other shards, --only runs).
-            let optimizers = experiment.optimizers.compactMap { entry in
-                done["\(e)/\(entry.label)"] ?? archive.saved(label: entry.label)
-            }
-            // The race and loss curve need every optimizer; they are redrawn only when one changed.
-            var race: [String: String] = [:], loss: String?, digest: String?
-            let formats = options.formats ?? experiment.figures.formats
-            if optimizers.count == experiment.optimizers.count, experiment.figures.race || experiment.figures.lossCurve {
-                let d = optimizers.map(\.inputDigest).joined(separator: "+") + "|" + formats.map(\.rawValue).sorted().joined(separator: ",")
-                if !options.force, let previous = archive.savedResults(), previous.figuresDigest == d,
-                   (Array(previous.raceFigures.values) + [previous.lossCurve].compactMap { $0 })
-                       .allSatisfy({ FileManager.default.fileExists(atPath: (archive.directory as NSString).appendingPathComponent($0)) }) {
-                    (race, loss) = (previous.raceFigures, previous.lossCurve)
-                } else {
-                    do {
-                        let name = experiment.name
-                        (race, loss) = try ExperimentFigures(experiment: experiment, directory: archive.directory, formats: formats)
-                            .draw(optimizers) { done, total in
-                                if done % 50 == 0 || done == total { events(.frames(experiment: name, label: "race", done: done, total: total)) }
-                            }
-                    } catch {
-                        let message = "\(experiment.file): race and loss figures: \(error)"
-                        failures.withLock { $0.append(message) }
-                        events(.failed(experiment: experiment.name, label: "race", message: "\(error)"))
-                    }
-                }
-                digest = d
-            }
-            let result = try archive.writeResults(optimizers, version: Self.version, race: race, lossCurve: loss,
-                                                  figuresDigest: race.isEmpty && loss == nil ? nil : digest)
-            results.append(result)
-            events(.experimentDone(experiment: experiment.name, directory: archive.directory))
-        }
         let failed = failures.withLock { $0 }
-        if !failed.isEmpty { throw Failures(messages: failed) }
-        return results
+        return UnitResults(records: records.withLock { $0 }, failures: failed.keys.sorted().compactMap { failed[$0] })
+    }
+
+    struct UnitFailure: Error { var text: String }
+
+    /// The unit's saved record when its digest matches and its figures are on disk (the cache);
+    /// otherwise the unit runs and its record is saved.
+    static func runOrReuse(_ u: Unit, _ experiment: Experiment, _ archive: ExperimentArchive, force: Bool,
+                           events: @Sendable (RunEvent) -> Void) -> Result<OptimizerResult, UnitFailure> {
+        let entry = experiment.optimizers[u.entry]
+        if !force, let previous = archive.upToDate(label: entry.label, digest: u.digest.description) {
+            events(.upToDate(experiment: experiment.name, label: entry.label))
+            return .success(previous)
+        }
+        events(.started(experiment: experiment.name, label: entry.label))
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let run = OptimizerRun(experiment: experiment, entry: entry, directory: archive.directory,
+                                   formats: u.formats, digest: u.digest.description)
+            let (record, _) = try run.run(events)
+            try archive.save(record)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            events(.finished(experiment: experiment.name, label: entry.label, result: record, seconds: seconds))
+            return .success(record)
+        } catch {
+            events(.failed(experiment: experiment.name, label: entry.label, message: "\(error)"))
+            return .failure(UnitFailure(text: "\(experiment.file): \(entry.label): \(error)"))
+        }
+    }
+
+    /// The race and loss-curve files of an experiment and the digest they were drawn from;
+    /// empty when not drawn.
+    struct ExperimentFigureFiles {
+        var race: [String: String] = [:]
+        var loss: String? = nil
+        var digest: String? = nil
+    }
+
+    /// The race and loss figures need every optimizer's record; they are redrawn only when their
+    /// digest changed or a file is missing, and reused from results.json otherwise.
+    func experimentFigures(_ experiment: Experiment, _ archive: ExperimentArchive, _ optimizers: [OptimizerResult],
+                           events: @escaping @Sendable (RunEvent) -> Void) throws -> ExperimentFigureFiles {
+        guard optimizers.count == experiment.optimizers.count, experiment.figures.race || experiment.figures.lossCurve else {
+            return ExperimentFigureFiles()
+        }
+        let formats = formats(experiment)
+        let digest = InputDigest.figures(runs: optimizers.map(\.inputDigest), formats: formats).description
+        var files = ExperimentFigureFiles()
+        if !options.force, let previous = archive.savedResults(), previous.figuresDigest == digest,
+           (Array(previous.raceFigures.values) + [previous.lossCurve].compactMap { $0 })
+               .allSatisfy({ FileManager.default.fileExists(atPath: (archive.directory as NSString).appendingPathComponent($0)) }) {
+            (files.race, files.loss) = (previous.raceFigures, previous.lossCurve)
+        } else {
+            let name = experiment.name
+            (files.race, files.loss) = try ExperimentFigures(experiment: experiment, directory: archive.directory, formats: formats)
+                .draw(optimizers) { done, total in
+                    if done % 50 == 0 || done == total { events(.frames(experiment: name, label: "race", done: done, total: total)) }
+                }
+        }
+        files.digest = files.race.isEmpty && files.loss == nil ? nil : digest
+        return files
     }
 }
 

@@ -23,22 +23,10 @@ struct OptimizerRun: Sendable {
     /// The search settings of the experiment, for this optimizer.
     var search: OptimizerSearch {
         let s = experiment.search
-        let algorithm: SearchAlgorithm
-        switch s.algorithm {
-        case .tpe: algorithm = .tpe(.hyperopt)
-        case .optunaTPE: algorithm = .optunaTPE(.optuna)
-        case .random: algorithm = .random
-        }
-        let objective: TrajectoryObjective
-        switch s.objective {
-        case .distance: objective = .distance
-        case .loss: objective = .loss
-        case .composite: objective = .composite
-        }
         return OptimizerSearch(
             function: experiment.function, optimizer: entry.type, start: experiment.start,
-            clipping: experiment.clipping, space: entry.searchSpace, algorithm: algorithm,
-            evaluations: s.evaluations, seed: s.seed, objective: objective, steps: s.steps, stopThreshold: s.threshold)
+            clipping: experiment.clipping, space: entry.searchSpace, algorithm: s.algorithm,
+            evaluations: s.evaluations, seed: s.seed, objective: s.objective, steps: s.steps, stopThreshold: s.threshold)
     }
 
     /// The drawn trajectory for `hyperparameters` (also used to redraw race figures later).
@@ -58,7 +46,7 @@ struct OptimizerRun: Sendable {
         let (optimizer, trajectory) = try Self.trajectory(experiment, entry.type, hyperparameters)
 
         var figures: [String: String] = [:]
-        let stills = [OutputFormat.png, .svg, .pdf].filter(formats.contains)
+        let stills = OutputFormat.stills(in: formats)
         if !stills.isEmpty || formats.contains(.gif) {
             let f = experiment.figures
             let landscape = LandscapeFigures(function: experiment.function, view: experiment.view,
@@ -70,7 +58,7 @@ struct OptimizerRun: Sendable {
                 let figure = try scene.stillFigure(width: f.size, height: f.size, title: title)
                 for format in stills {
                     let file = Self.fileName(experiment, label, format.rawValue)
-                    try figure.write(to: path(file), as: FigureFormat(rawValue: format.rawValue)!)
+                    try figure.write(to: path(file), as: format)
                     figures[format.rawValue] = file
                 }
             }

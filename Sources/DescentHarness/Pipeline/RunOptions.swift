@@ -1,3 +1,5 @@
+import DescentRender
+
 /// How `descent run` runs experiments.
 public struct RunOptions: Sendable {
     /// The output folder; each experiment writes into `<output>/<experiment>/`.
@@ -37,4 +39,19 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
 /// A figure file format: the still figure's three and the animation.
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     case png, svg, pdf, gif
+
+    /// DescentRender's format of a still figure; `nil` for the animation.
+    public var still: FigureFormat? {
+        switch self {
+        case .png: .png
+        case .svg: .svg
+        case .pdf: .pdf
+        case .gif: nil
+        }
+    }
+
+    /// The still-figure formats among `formats`, in the order they are written (PNG, SVG, PDF).
+    static func stills(in formats: Set<OutputFormat>) -> [FigureFormat] {
+        allCases.filter(formats.contains).compactMap(\.still)
+    }
 }

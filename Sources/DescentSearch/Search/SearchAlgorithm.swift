@@ -7,17 +7,22 @@ public enum SearchAlgorithm: Hashable, Sendable {
     /// optuna's multivariate TPE.
     case optunaTPE(OptunaTPESampler.Configuration)
 
-    /// The names accepted on the command line.
-    public static let names = ["tpe", "random", "optuna-tpe"]
-
-    /// The algorithm named `name` with its reference defaults.
-    public init?(name: String) {
-        switch name.lowercased() {
-        case "tpe": self = .tpe(.hyperopt)
-        case "random": self = .random
-        case "optuna-tpe": self = .optunaTPE(.optuna)
-        default: return nil
+    /// The name configs and the command line spell it with.
+    public var name: String {
+        switch self {
+        case .random: "random"
+        case .tpe: "tpe"
+        case .optunaTPE: "optuna-tpe"
         }
+    }
+
+    /// The names of `allCases`, in order.
+    public static var names: [String] { allCases.map(\.name) }
+
+    /// The algorithm named `name` (any case) with its reference defaults.
+    public init?(name: String) {
+        guard let a = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = a
     }
 
     /// The sampler of a search of `evaluations` trials whose last `refinement` trials refine
@@ -33,4 +38,9 @@ public enum SearchAlgorithm: Hashable, Sendable {
     private static func refined<S: Sampler>(_ base: S, _ evaluations: Int, _ refinement: Int) -> any Sampler {
         refinement > 0 ? LocalRefinementSampler(base: base, refinementTrials: refinement, totalTrials: evaluations) : base
     }
+}
+
+extension SearchAlgorithm: CaseIterable {
+    /// Every named algorithm with its reference defaults, TPE (the default) first.
+    public static let allCases: [SearchAlgorithm] = [.tpe(.hyperopt), .random, .optunaTPE(.optuna)]
 }

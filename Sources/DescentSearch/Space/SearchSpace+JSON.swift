@@ -51,7 +51,7 @@ extension SearchSpace {
             }
             return .distribution(try distribution(name, arguments, key: key))
         case .array(let items):
-            if let value = try? HyperparameterValue(json: tree) { return .fixed(value) }
+            if let value = try? HyperparameterValue(json: tree, key: key) { return .fixed(value) }
             var result: [Parameter] = []
             for (i, item) in items.enumerated() { result.append(try parameter(item, key: "\(key)[\(i)]")) }
             return .list(result)
@@ -111,7 +111,7 @@ extension SearchSpace {
             }
             var options: [HyperparameterValue] = []
             for item in items {
-                guard let v = try? HyperparameterValue(json: item) else {
+                guard let v = try? HyperparameterValue(json: item, key: key) else {
                     throw .invalid(key: key, reason: "choice options are plain JSON values; nested distributions are not supported")
                 }
                 options.append(v)

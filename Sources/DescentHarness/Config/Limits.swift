@@ -1,0 +1,47 @@
+/// Every numeric limit on Descent's inputs, defined once. The config decoder, the command-line
+/// tool and the test of `configs/schema/descent-config.schema.json` all read them here, so a
+/// value a config may hold is one the command line takes, and the other way round.
+///
+/// The limits keep a hostile or mistyped input from exhausting the machine (steps, trials,
+/// pixels), and keep values inside what the renderer accepts: DescentRender's `Figure` takes
+/// 64…8192 pixels per side and the loss curve is ¾ as tall as it is wide, hence at least 100;
+/// its `TailStyle` takes a tail of at least 1 and 1…100 frames per second.
+public enum Limits {
+    /// Optimizer steps of a drawn path (config `steps`, `descent render --steps`) and of each
+    /// search trial (config `search.steps`, `descent search --search-steps`).
+    public static let steps = 1...100_000
+    /// Optimizer steps of `descent trace`, which draws nothing: a million points is ~50 MB of JSON.
+    public static let tracedSteps = 0...1_000_000
+    /// Trials of one search (config `search.evaluations`, `descent search --evaluations`).
+    public static let evaluations = 1...10_000
+    /// Optimizer steps one search may take, evaluations × steps per trial: seconds, not hours.
+    public static let searchWork = 20_000_000
+    /// Optimizers in one config (the zoo configs have 65).
+    public static let optimizers = 1...500
+    /// Bytes of one config file.
+    public static let configFileSize = 1 << 20
+
+    /// Figure width and height in pixels.
+    public static let figureSize = 100...4000
+    /// Samples per side of the contour grid.
+    public static let grid = 10...2000
+    /// Animation frames per second.
+    public static let fps = 1...100
+    /// Solid segments at the head of an animated path.
+    public static let tail = 1...10_000
+    /// Fading segments behind the solid tail.
+    public static let fade = 0...10_000
+    /// One animation frame every `stride` points.
+    public static let stride = 1...10_000
+    /// Contour levels of an automatic rule (`"levels": 20`, `{"count": 20}`).
+    public static let levels = 1...200
+    /// Contour levels of a `{"logspace": [from, to, count]}` rule.
+    public static let logspaceLevels = 2...200
+    /// The exponents `from` and `to` of a logspace rule (10^±300 stays finite).
+    public static let logspaceExponent = -300.0...300.0
+
+    /// The bound of torch's `clip_grad_norm_` (config `clip_grad_norm`, `--clip-grad-norm`).
+    public static let clipGradNorm = 1e-12...1e12
+    /// Optimizer runs of `descent run` in parallel.
+    public static let jobs = 1...256
+}

@@ -1,0 +1,118 @@
+import DescentBase
+import ArgumentParser
+import DescentCore
+import DescentHarness
+import DescentRender
+import DescentSearch
+import Foundation
+
+// Descent's types as command-line values. Closed sets list their values in `--help` and in the
+// error for a wrong one; the others are parsed here once, so no command holds an option as text.
+
+extension SearchAlgorithm: ExpressibleByArgument {
+    /// `tpe`, `random` or `optuna-tpe`, any case.
+    public init?(argument: String) { self.init(name: argument) }
+    public var defaultValueDescription: String { name }
+    public static var allValueStrings: [String] { names }
+}
+
+extension TrajectoryObjective: ExpressibleByArgument {
+    /// `distance`, `loss` or `composite`, any case.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension ColorMap: ExpressibleByArgument {
+    /// The maps `ColorMap.named` knows, in the order help lists them. (`ColorMap` is not
+    /// `CaseIterable`: any table is a colour map; only these have names.)
+    static let named: [ColorMap] = [.jet, .viridis, ColorMap.jet.reversed, ColorMap.viridis.reversed]
+
+    /// `jet`, `viridis`, `jet_r` or `viridis_r`, any case.
+    public init?(argument: String) {
+        guard let map = try? ColorMap.named(argument) else { return nil }
+        self = map
+    }
+    public var defaultValueDescription: String { name }
+    public static var allValueStrings: [String] { named.map(\.name) }
+}
+
+extension OutputFormat: ExpressibleByArgument {
+    /// `png`, `svg`, `pdf` or `gif`, any case, spaces around ignored.
+    public init?(argument: String) { self.init(rawValue: argument.trimmingCharacters(in: .whitespaces).lowercased()) }
+}
+
+/// `--format png,svg`: figure formats as a comma list.
+struct FormatList: ExpressibleByArgument {
+    var formats: Set<OutputFormat>
+
+    init?(argument: String) {
+        var formats = Set<OutputFormat>()
+        for part in argument.split(separator: ",") {
+            guard let f = OutputFormat(argument: String(part)) else { return nil }
+            formats.insert(f)
+        }
+        self.formats = formats
+    }
+
+    var defaultValueDescription: String {
+        OutputFormat.allCases.filter(formats.contains).map(\.rawValue).joined(separator: ",")
+    }
+    // No `allValueStrings`: they would read as "one of png, svg, pdf or gif" in the error for
+    // a list; the option's help names them instead.
+}
+
+extension Point: ExpressibleByArgument {
+    /// `x,y`: two finite numbers.
+    public init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite else { return nil }
+        self.init(x, y)
+    }
+    public var defaultValueDescription: String { "\(x),\(y)" }
+}
+
+extension Shard: ExpressibleByArgument {
+    /// `i/n` with 1 ≤ i ≤ n.
+    public init?(argument: String) { self.init(argument) }
+    public var defaultValueDescription: String { description }
+}
+
+extension GradientClipping: ExpressibleByArgument {
+    /// A bound in `Limits.clipGradNorm`, or `none` (any case).
+    public init?(argument: String) {
+        if argument.lowercased() == "none" {
+            self = .none
+            return
+        }
+        guard let bound = Double(argument), Limits.clipGradNorm.contains(bound) else { return nil }
+        self.init(maxNorm: bound)
+    }
+    public var defaultValueDescription: String { maxNorm.map { "\($0)" } ?? "none" }
+}
+
+/// Values whose errors need more than "invalid": the reason (a JSON error's line and column, a
+/// name's did-you-mean or valid list) reaches the error line through `@Option(transform:)`.
+enum ArgumentTransform {
+    static func function(_ name: String) throws -> any TestFunction { try FunctionCatalog.named(name) }
+
+    static func optimizer(_ name: String) throws -> any Optimizer.Type { try OptimizerRegistry.type(named: name) }
+
+    /// A JSON object of hyperparameters, read strictly (`JSONParser`: duplicate keys are errors
+    /// with line and column; an object where a value belongs is an error, not null).
+    static func hyperparameters(_ text: String) throws -> Hyperparameters { try Hyperparameters(jsonText: text) }
+
+    /// A search space: the text read strictly by `JSONParser`, then by `SearchSpace`'s vocabulary.
+    static func space(_ text: String) throws -> SearchSpace {
+        try SearchSpace(json: try JSONParser.parse(text))
+    }
+}
+
+extension ClosedRange<Int> {
+    /// `1…100`.
+    var text: String { "\(lowerBound)…\(upperBound)" }
+}
+
+/// Throws unless `range` (one of `Limits`) contains `value`.
+func check(_ option: String, _ value: Int, in range: ClosedRange<Int>) throws(ValidationError) {
+    guard range.contains(value) else { throw ValidationError("\(option) must be in \(range.text), got \(value)") }
+}
