@@ -4,28 +4,17 @@ import DescentBase
 /// differentiated exactly like the built-ins, with the minima, start, view and levels the
 /// user declares.
 public struct ExpressionFunction: TestFunction {
-    public var name: String
-    public var displayName: String
-    public var formula: String
+    public var info: FunctionInfo
     public var expression: Expression
-    public var minima: [Point]
-    public var defaultStart: Point
-    public var view: ViewWindow
-    public var levels: ContourLevels
 
     /// Parses `formula`; throws an `ExpressionError` with the column of a syntax error.
     public init(
         name: String, displayName: String? = nil, formula: String, minima: [Point], start: Point,
         view: ViewWindow, levels: ContourLevels = .automatic(count: 20)
     ) throws(ExpressionError) {
-        self.name = name
-        self.displayName = displayName ?? name
-        self.formula = formula
         self.expression = try ExpressionParser.parse(formula)
-        self.minima = minima
-        self.defaultStart = start
-        self.view = view
-        self.levels = levels
+        info = FunctionInfo(name: name, displayName: displayName ?? name, formula: formula, minima: minima, start: start,
+                            view: view, levels: levels)
     }
 
     public func value<S: Scalar>(_ x: S, _ y: S) -> S { expression.evaluate(x, y) }

@@ -3,13 +3,11 @@ import DescentBase
 /// Ackley: −20·exp(−0.2·√(0.5(x²+y²))) − exp(0.5(cos2πx + cos2πy)) + e + 20.
 public struct Ackley: TestFunction {
     public init() {}
-    public var name: String { "ackley" }
-    public var displayName: String { "Ackley" }
-    public var formula: String { "−20·exp(−0.2·√(0.5(x²+y²))) − exp(0.5(cos2πx + cos2πy)) + e + 20" }
-    public var minima: [Point] { [Point(0, 0)] }
-    public var defaultStart: Point { Point(2.3, -1.7) }
-    public var view: ViewWindow { ViewWindow(x: -4...4, y: -4...4) }
-    public var levels: ContourLevels { .automatic(count: 20) }
+    public static let info = FunctionInfo(
+        name: "ackley", displayName: "Ackley", formula: "−20·exp(−0.2·√(0.5(x²+y²))) − exp(0.5(cos2πx + cos2πy)) + e + 20",
+        minima: [Point(0, 0)], start: Point(2.3, -1.7),
+        view: ViewWindow(x: -4...4, y: -4...4), levels: .automatic(count: 20))
+    public var info: FunctionInfo { Self.info }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let twoPi = 2 * Double.pi

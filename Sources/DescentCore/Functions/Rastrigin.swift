@@ -3,13 +3,11 @@ import DescentBase
 /// Rastrigin: 20 + x² − 10cos2πx + y² − 10cos2πy.
 public struct Rastrigin: TestFunction {
     public init() {}
-    public var name: String { "rastrigin" }
-    public var displayName: String { "Rastrigin" }
-    public var formula: String { "20 + x² − 10cos2πx + y² − 10cos2πy" }
-    public var minima: [Point] { [Point(0, 0)] }
-    public var defaultStart: Point { Point(-2, 3.5) }
-    public var view: ViewWindow { ViewWindow(x: -4.5...4.5, y: -4.5...4.5) }
-    public var levels: ContourLevels { .automatic(count: 20) }
+    public static let info = FunctionInfo(
+        name: "rastrigin", displayName: "Rastrigin", formula: "20 + x² − 10cos2πx + y² − 10cos2πy",
+        minima: [Point(0, 0)], start: Point(-2, 3.5),
+        view: ViewWindow(x: -4.5...4.5, y: -4.5...4.5), levels: .automatic(count: 20))
+    public var info: FunctionInfo { Self.info }
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let a = 10.0, twoPi = 2 * Double.pi

@@ -5,20 +5,8 @@ import DescentBase
 ///
 /// Built-in functions and user expressions are both `TestFunction`s.
 public protocol TestFunction: Sendable {
-    /// The registry name, e.g. `rosenbrock`.
-    var name: String { get }
-    /// A display name, e.g. `Rosenbrock`.
-    var displayName: String { get }
-    /// The formula, as text for listings and figures.
-    var formula: String { get }
-    /// Every global minimum.
-    var minima: [Point] { get }
-    /// The seed's start point.
-    var defaultStart: Point { get }
-    /// The default view window of figures.
-    var view: ViewWindow { get }
-    /// The default contour levels of figures.
-    var levels: ContourLevels { get }
+    /// Its name, formula, minima, start, view and levels.
+    var info: FunctionInfo { get }
 
     /// The value at (x, y), generic so that derivatives come exactly from dual numbers.
     func value<S: Scalar>(_ x: S, _ y: S) -> S
@@ -29,7 +17,45 @@ public protocol TestFunction: Sendable {
     func valueAndGradient(at p: Point, on tape: GradientTape) -> (value: Double, dx: Double, dy: Double)
 }
 
+/// What a test function is besides its value: names, formula, where its global minima are,
+/// where the seed starts, and how figures show it.
+public struct FunctionInfo: Hashable, Sendable {
+    /// The registry name, e.g. `rosenbrock`.
+    public var name: String
+    /// A display name, e.g. `Rosenbrock`.
+    public var displayName: String
+    /// The formula, as text for listings and figures.
+    public var formula: String
+    /// Every global minimum.
+    public var minima: [Point]
+    /// The seed's start point.
+    public var defaultStart: Point
+    /// The default view window of figures.
+    public var view: ViewWindow
+    /// The default contour levels of figures.
+    public var levels: ContourLevels
+
+    public init(name: String, displayName: String, formula: String, minima: [Point], start: Point,
+                view: ViewWindow, levels: ContourLevels) {
+        self.name = name
+        self.displayName = displayName
+        self.formula = formula
+        self.minima = minima
+        self.defaultStart = start
+        self.view = view
+        self.levels = levels
+    }
+}
+
 extension TestFunction {
+    public var name: String { info.name }
+    public var displayName: String { info.displayName }
+    public var formula: String { info.formula }
+    public var minima: [Point] { info.minima }
+    public var defaultStart: Point { info.defaultStart }
+    public var view: ViewWindow { info.view }
+    public var levels: ContourLevels { info.levels }
+
     @inlinable
     public func valueAndGradient(at p: Point, on tape: GradientTape) -> (value: Double, dx: Double, dy: Double) {
         tape.reset()
