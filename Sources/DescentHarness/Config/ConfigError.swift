@@ -1,3 +1,5 @@
+import DescentBase
+
 /// A problem with an experiment config: the file, the JSON path of the offending value
 /// (e.g. `optimizers[2].hyperparameters.lr`) and what is wrong.
 public struct ConfigError: Error, Hashable, CustomStringConvertible {
@@ -11,5 +13,9 @@ public struct ConfigError: Error, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)" }
+    /// One line: control characters and line separators in any part are escaped.
+    public var description: String {
+        let text = path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+        return Printable.text(text, limit: 4000)
+    }
 }

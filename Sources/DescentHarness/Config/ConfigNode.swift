@@ -18,7 +18,15 @@ public struct ConfigNode {
 
     public func error(_ message: String) -> ConfigError { ConfigError(file: file, path: path, message: message) }
 
-    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// The JSON path of member `key`: `a.b` for a plain key, `a["odd key"]` for any other
+    /// (empty, dotted, spaced, control characters escaped), so every path is unambiguous.
+    func child(_ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "$"
+        }
+        if plain { return path.isEmpty ? key : "\(path).\(key)" }
+        return "\(path)[\(JSONWriter.quoted(Printable.text(key, limit: 40)))]"
+    }
 
     /// The member `key` of this object, recorded as known; `nil` when absent (or null).
     public mutating func optional(_ key: String) throws(ConfigError) -> ConfigNode? {

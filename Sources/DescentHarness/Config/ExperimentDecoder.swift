@@ -34,16 +34,20 @@ public enum ExperimentDecoder {
         guard case .object = json else { throw root.error("a config is a JSON object, got \(json.kind)") }
 
         _ = try root.optional("$schema")  // for editors; not Descent's
-        let name = try root.optional("name")?.string() ?? defaultName
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !name.hasPrefix(".") else {
-            throw ConfigError(file: file, path: "name", message: "'\(name)' is not a usable folder name (letters, digits, - _ .)")
+        let nameNode = try root.optional("name")
+        let name = try nameNode?.string() ?? defaultName
+        if let problem = PortableName.problem(with: name) {
+            throw ConfigError(file: file, path: "name", message: "'\(Printable.text(name))' is not a usable folder name: \(problem)"
+                + (nameNode == nil ? " (it comes from the file name; give the config a \"name\")" : ""))
         }
         let function = try decodeFunction(try root.required("function"))
         let view = try root.optional("view").map { n throws(ConfigError) in try decodeView(n) } ?? function.view
         let start = try root.optional("start")?.point() ?? function.defaultStart
         guard view.contains(start) else {
-            throw ConfigError(file: file, path: "start", message: "start (\(start.x), \(start.y)) is outside the view window")
+            throw ConfigError(file: file, path: "start",
+                              message: "start (\(start.x), \(start.y)) is outside the view window x \(view.x), y \(view.y)")
         }
+        try checkFinite(function, in: view, start: start, file: file)
         let levels = try root.optional("levels").map { n throws(ConfigError) in try decodeLevels(n) } ?? function.levels
         let steps = try root.optional("steps")?.int(in: Limits.steps) ?? 500
         let clipping: GradientClipping
@@ -69,8 +73,28 @@ public enum ExperimentDecoder {
             optimizers.append(entry)
         }
         try root.finish()
-        return Experiment(name: name, file: file, function: function, start: start, view: view, levels: levels,
-                          steps: steps, clipping: clipping, search: search, figures: figures, optimizers: optimizers)
+        let experiment = Experiment(name: name, file: file, function: function, start: start, view: view, levels: levels,
+                                    steps: steps, clipping: clipping, search: search, figures: figures, optimizers: optimizers)
+        if let (path, message) = ExperimentCost(experiment).excess { throw ConfigError(file: file, path: path, message: message) }
+        return experiment
+    }
+
+    /// A landscape with no finite value in its view can be neither contoured nor descended: a
+    /// config error, found here rather than by every optimizer's run. The view is sampled on a
+    /// 16 × 16 grid with the start and the declared minima.
+    static func checkFinite(_ f: any TestFunction, in view: ViewWindow, start: Point, file: String) throws(ConfigError) {
+        let n = 16
+        var points = [start] + f.minima
+        for i in 0..<n {
+            for j in 0..<n {
+                points.append(Point(view.xMin + view.width * Double(i) / Double(n - 1),
+                                    view.yMin + view.height * Double(j) / Double(n - 1)))
+            }
+        }
+        guard points.contains(where: { f($0).isFinite }) else {
+            throw ConfigError(file: file, path: "function",
+                              message: "'\(Printable.text(f.formula))' has no finite value anywhere in the view x \(view.x), y \(view.y)")
+        }
     }
 
     static func decodeFunction(_ node: ConfigNode) throws(ConfigError) -> any TestFunction {
@@ -79,7 +103,11 @@ public enum ExperimentDecoder {
         }
         var n = node
         let formula = try n.required("expression").string()
-        let name = try n.optional("name")?.string() ?? "custom"
+        let nameNode = try n.optional("name")
+        let name = try nameNode?.string() ?? "custom"
+        if let nameNode, let problem = PortableName.problem(with: name) {
+            throw nameNode.error("'\(Printable.text(name))' is not a usable file name: \(problem)")
+        }
         let minimaNodes = try n.required("minima").list()
         guard !minimaNodes.isEmpty else { throw n.error("'minima' needs at least one point") }
         var minima: [Point] = []
@@ -101,14 +129,22 @@ public enum ExperimentDecoder {
         let x = try n.required("x").interval()
         let y = try n.required("y").interval()
         try n.finish()
-        return ViewWindow(x: x, y: y)
+        let view = ViewWindow(x: x, y: y)
+        guard view.isDrawable else {
+            throw n.error("the view x \(x), y \(y) is too wide to draw: its width and height must be finite")
+        }
+        return view
     }
 
     static func decodeLevels(_ node: ConfigNode) throws(ConfigError) -> ContourLevels {
         if case .number = node.value { return .automatic(count: try node.int(in: Limits.levels)) }
         if case .array = node.value {
             var values: [Double] = []
-            for v in try node.list() { values.append(try v.double()) }
+            let items = try node.list()
+            guard items.count <= Limits.explicitLevels.upperBound else {
+                throw node.error("\(items.count) levels; at most \(Limits.explicitLevels.upperBound)")
+            }
+            for v in items { values.append(try v.double()) }
             guard !values.isEmpty else { throw node.error("the list of levels is empty") }
             guard zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { throw node.error("levels must increase") }
             return .explicit(values)
@@ -145,6 +181,8 @@ public enum ExperimentDecoder {
         }
         if let space = try n.optional("space") {
             guard case .object = space.value else { throw space.error("a search space is an object, got \(space.value.kind)") }
+            // Checked here even when every optimizer brings its own space.
+            do { _ = try SearchSpace(json: space.value) } catch { throw space.error("\(error)") }
             s.space = space.value
         }
         try n.finish()
@@ -181,14 +219,21 @@ public enum ExperimentDecoder {
         let nameNode = try n.required("name")
         let type = try optimizerType(try nameNode.string(), nameNode)
         let label = try n.optional("label")?.string() ?? type.info.name
-        guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || "-_.+".contains($0) }) else {
-            throw ConfigError(file: node.file, path: node.child("label"), message: "'\(label)' is not a usable file name (letters, digits, - _ . +)")
+        if let problem = PortableName.problem(with: label) {
+            throw ConfigError(file: node.file, path: node.child("label"),
+                              message: "'\(Printable.text(label))' is not a usable file name: \(problem)")
+        }
+        if let reserved = reservedLabels.first(where: { $0 == label.lowercased() }) {
+            throw ConfigError(file: node.file, path: node.child("label"),
+                              message: "'\(label)' names the experiment's own \(reserved) figures (<function>_\(reserved).png); choose another label")
         }
         var hyperparameters: Hyperparameters = [:]
         if let h = try n.optional("hyperparameters") {
             guard case .object = h.value else { throw h.error("hyperparameters are an object, got \(h.value.kind)") }
             do { hyperparameters = try Hyperparameters(json: h.value) } catch {
-                throw ConfigError(file: node.file, path: h.child(error.key ?? ""), message: error.reason)
+                // "betas[1]": the member's path, then the element's index.
+                let key = error.key ?? "", member = String(key.prefix { $0 != "[" })
+                throw ConfigError(file: node.file, path: h.child(member) + key.dropFirst(member.count), message: error.reason)
             }
             do { _ = try type.init(hyperparameters) } catch {
                 throw ConfigError(file: node.file, path: h.child(errorKey(error) ?? ""), message: "\(error)")
@@ -245,6 +290,9 @@ public enum ExperimentDecoder {
         case .choice(let options): return options.indices.map(Double.init)
         }
     }
+
+    /// Labels whose figure files (`<function>_<label>.<ext>`) are the experiment's own.
+    static let reservedLabels = ["race", "loss"]
 
     static func optimizerType(_ name: String, _ node: ConfigNode) throws(ConfigError) -> any Optimizer.Type {
         do { return try OptimizerRegistry.type(named: name) } catch { throw node.error("\(error)") }

@@ -45,3 +45,21 @@ public enum Limits {
     /// Optimizer runs of `descent run` in parallel.
     public static let jobs = 1...256
 }
+
+extension Limits {
+    /// Values of an explicit contour-level list (`"levels": [0.1, 1, 10]`).
+    public static let explicitLevels = 1...200
+
+    // The cost model of one config (see `ExperimentCost`): each bound keeps one run of a
+    // config within a few minutes of CPU on a 2-core machine (the shipped zoo configs use
+    // 1–20 % of each) and its memory well under 1 GB.
+
+    /// Optimizer steps of every search of a config: optimizers × evaluations × steps per trial.
+    public static let configSearchSteps = 500_000_000
+    /// Pixels of every animation frame of a config: (optimizers + race) × frames × size².
+    public static let configAnimationPixels = 200_000_000_000
+    /// Contour work of one figure: levels × grid² (marching squares visits each cell per level).
+    public static let figureContourWork = 100_000_000
+    /// Contour work of every still of a config: (optimizers + race) × levels × grid².
+    public static let configContourWork = 2_000_000_000
+}

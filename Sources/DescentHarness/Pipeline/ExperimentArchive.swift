@@ -7,29 +7,33 @@ import Foundation
 /// `results.json` assembled from the records.
 struct ExperimentArchive: Sendable {
     let experiment: Experiment
-    let directory: String
+    /// `<output>/<experiment>/`: every file of the experiment is named through it, so none can
+    /// be written outside it.
+    let folder: OutputFolder
+    /// `<output>/<experiment>/runs/`.
+    let runs: OutputFolder
 
-    init(experiment: Experiment, output: String) {
+    var directory: String { folder.path }
+
+    /// Creates the folders and removes the temporary files that killed runs left in them;
+    /// fails before any work when the output cannot be written.
+    init(preparing experiment: Experiment, output: String) throws {
         self.experiment = experiment
-        directory = (output as NSString).appendingPathComponent(experiment.name)
-    }
-
-    var runsDirectory: String { (directory as NSString).appendingPathComponent("runs") }
-
-    func recordPath(_ label: String) -> String { (runsDirectory as NSString).appendingPathComponent("\(label).json") }
-
-    /// Creates the folders; fails before any work when the output cannot be written.
-    func prepare() throws {
-        try AtomicFile.makeDirectory(runsDirectory)
-        guard FileManager.default.isWritableFile(atPath: directory),
-              FileManager.default.isWritableFile(atPath: runsDirectory) else {
-            throw FileError(path: directory, operation: "write into", reason: "the folder is not writable")
+        folder = try OutputFolder(making: output).folder(experiment.name)
+        runs = try folder.folder("runs")
+        for f in [folder, runs] {
+            guard access(f.path, W_OK) == 0 else {
+                throw FileError(path: f.path, operation: "write into", reason: "the folder is not writable")
+            }
+            TemporaryFile.removeStale(in: f.path)
         }
     }
 
+    func recordPath(_ label: String) throws -> String { try runs.file("\(label).json") }
+
     /// The saved record of `label`, if any.
     func saved(label: String) -> OptimizerResult? {
-        guard let text = try? String(contentsOfFile: recordPath(label), encoding: .utf8),
+        guard let path = try? recordPath(label), let text = try? String(contentsOfFile: path, encoding: .utf8),
               let json = try? JSONParser.parse(text) else { return nil }
         return OptimizerResult(json: json)
     }
@@ -38,17 +42,17 @@ struct ExperimentArchive: Sendable {
     func upToDate(label: String, digest: String) -> OptimizerResult? {
         guard let r = saved(label: label), r.inputDigest == digest else { return nil }
         let fm = FileManager.default
-        for file in r.figures.values where !fm.fileExists(atPath: (directory as NSString).appendingPathComponent(file)) {
+        for file in r.figures.values where !((try? folder.file(file)).map(fm.fileExists(atPath:)) ?? false) {
             return nil
         }
         return r
     }
 
     func save(_ record: OptimizerResult) throws {
-        try AtomicFile.write(JSONWriter.string(record.json), to: recordPath(record.label))
+        try AtomicFile.write(JSONWriter.string(record.json), to: try recordPath(record.label))
     }
 
-    var resultsPath: String { (directory as NSString).appendingPathComponent("results.json") }
+    var resultsPath: String { folder.path + "/results.json" }
 
     /// The results.json on disk, if any.
     func savedResults() -> ExperimentResult? {

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import DescentRender
 import Foundation
@@ -6,10 +7,10 @@ import Foundation
 /// paths on one landscape, still and GIF) and the loss curve (loss per step, log scale).
 struct ExperimentFigures {
     let experiment: Experiment
-    let directory: String
+    let folder: OutputFolder
     let formats: Set<OutputFormat>
 
-    func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
+    func path(_ file: String) throws -> String { try folder.file(file) }
 
     /// Draws what the config asks for from `records` (one per optimizer, in config order);
     /// returns the race files by format and the loss-curve file.
@@ -38,7 +39,7 @@ struct ExperimentFigures {
                 let figure = try scene.stillFigure(width: f.size, height: f.size, title: [heading, "\(experiment.steps) iterations"])
                 for format in stills {
                     let file = "\(name)_race.\(format.rawValue)"
-                    try figure.write(to: path(file), as: format)
+                    try figure.write(to: try path(file), as: format)
                     race[format.rawValue] = file
                 }
             }
@@ -49,7 +50,7 @@ struct ExperimentFigures {
                 let frames = try scene.frames(width: f.size, height: f.size, style: style) { i in
                     [heading, "Iteration: \(i)/\(steps)"]
                 }
-                try frames.writeGIF(to: path(file), progress: progress)
+                try frames.writeGIF(to: try path(file), progress: progress)
                 race["gif"] = file
             }
         }
@@ -66,7 +67,7 @@ struct ExperimentFigures {
             let figure = try curve.figure(width: f.size, height: f.size * 3 / 4, title: title)
             let format: FigureFormat = formats.contains(.png) ? .png : .svg
             let file = "\(name)_loss.\(format.rawValue)"
-            try figure.write(to: path(file), as: format)
+            try figure.write(to: try path(file), as: format)
             loss = file
         }
         return (race, loss)

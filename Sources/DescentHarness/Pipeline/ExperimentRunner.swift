@@ -40,8 +40,7 @@ public struct ExperimentRunner: Sendable {
 
     /// Runs `experiments` (already validated), reporting progress through `events`.
     public func run(_ experiments: [Experiment], events: @escaping @Sendable (RunEvent) -> Void) throws -> [ExperimentResult] {
-        let archives = experiments.map { ExperimentArchive(experiment: $0, output: options.output) }
-        for a in archives { try a.prepare() }
+        let archives = try experiments.map { try ExperimentArchive(preparing: $0, output: options.output) }
         let units = selectUnits(experiments)
         let done = runInParallel(units, experiments, archives, events: events)
         var failures = done.failures
@@ -131,7 +130,7 @@ public struct ExperimentRunner: Sendable {
         events(.started(experiment: experiment.name, label: entry.label))
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            let run = OptimizerRun(experiment: experiment, entry: entry, directory: archive.directory,
+            let run = OptimizerRun(experiment: experiment, entry: entry, folder: archive.folder,
                                    formats: u.formats, digest: u.digest.description)
             let (record, _) = try run.run(events)
             try archive.save(record)
@@ -164,11 +163,11 @@ public struct ExperimentRunner: Sendable {
         var files = ExperimentFigureFiles()
         if !options.force, let previous = archive.savedResults(), previous.figuresDigest == digest,
            (Array(previous.raceFigures.values) + [previous.lossCurve].compactMap { $0 })
-               .allSatisfy({ FileManager.default.fileExists(atPath: (archive.directory as NSString).appendingPathComponent($0)) }) {
+               .allSatisfy({ (try? archive.folder.file($0)).map(FileManager.default.fileExists(atPath:)) ?? false }) {
             (files.race, files.loss) = (previous.raceFigures, previous.lossCurve)
         } else {
             let name = experiment.name
-            (files.race, files.loss) = try ExperimentFigures(experiment: experiment, directory: archive.directory, formats: formats)
+            (files.race, files.loss) = try ExperimentFigures(experiment: experiment, folder: archive.folder, formats: formats)
                 .draw(optimizers) { done, total in
                     if done % 50 == 0 || done == total { events(.frames(experiment: name, label: "race", done: done, total: total)) }
                 }

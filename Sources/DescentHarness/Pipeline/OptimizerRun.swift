@@ -9,7 +9,7 @@ import Foundation
 struct OptimizerRun: Sendable {
     let experiment: Experiment
     let entry: OptimizerEntry
-    let directory: String
+    let folder: OutputFolder
     let formats: Set<OutputFormat>
     let digest: String
 
@@ -18,7 +18,7 @@ struct OptimizerRun: Sendable {
         "\(e.function.name)_\(label).\(ext)"
     }
 
-    func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
+    func path(_ file: String) throws -> String { try folder.file(file) }
 
     /// The search settings of the experiment, for this optimizer.
     var search: OptimizerSearch {
@@ -58,7 +58,7 @@ struct OptimizerRun: Sendable {
                 let figure = try scene.stillFigure(width: f.size, height: f.size, title: title)
                 for format in stills {
                     let file = Self.fileName(experiment, label, format.rawValue)
-                    try figure.write(to: path(file), as: format)
+                    try figure.write(to: try path(file), as: format)
                     figures[format.rawValue] = file
                 }
             }
@@ -71,7 +71,7 @@ struct OptimizerRun: Sendable {
                                                        steps: trajectory.points.count - 1,
                                                        learningRate: optimizer.learningRate))
                 let name = experiment.name
-                try frames.writeGIF(to: path(file)) { done, total in
+                try frames.writeGIF(to: try path(file)) { done, total in
                     if done % 50 == 0 || done == total { events(.frames(experiment: name, label: label, done: done, total: total)) }
                 }
                 figures["gif"] = file
