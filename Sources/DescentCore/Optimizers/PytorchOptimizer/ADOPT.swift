@@ -24,12 +24,12 @@ public struct ADOPT: Optimizer {
     public var maximize: Bool
     public var cautious: Bool
     public var stableAdamW: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.9999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
         eps = try r.double("eps", default: 1e-6, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -38,33 +38,33 @@ public struct ADOPT: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
+        state.prepare(parameters) { _ in Moments() }
         state.step += 1
         for p in parameters.indices {
             var theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             weightDecay.apply(&theta, &g, lr: learningRate)
             if state.step == 1 {
-                for i in g.indices { state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i], g[i], g[i], value: 1) }
+                for i in g.indices { state.slots[p][i].expAvgSq = addcmul(state.slots[p][i].expAvgSq, g[i], g[i], value: 1) }
                 parameters[p].scalars = theta
                 continue
             }
-            let clip = Double.pow(Double(state.step), 0.25)
+            let clip = pythonPow(Double(state.step), 0.25)
             var normed = g
             for i in g.indices {
-                let d = max(torchSqrt(state.expAvgSq[p][i]), eps)
+                let d = max(torchSqrt(state.slots[p][i].expAvgSq), eps)
                 normed[i] = min(max(g[i] / d, -clip), clip)
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], normed[i], 1 - beta1)
+                _ = state.slots[p][i].updateFirst(normed[i], beta1: beta1)
             }
-            var update = state.expAvg[p]
+            var update = state.slots[p].map(\.expAvg)
             if cautious { PytorchOptimizer.applyCautious(&update, normed) }
             if stableAdamW {
-                let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p])
+                let rms = PytorchOptimizer.stableAdamWRMS(g, state.slots[p].map(\.expAvgSq))
                 update = update.map { $0 / rms }
             }
             for i in theta.indices {
                 theta[i] = add(theta[i], update[i], alpha: -learningRate)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
+                _ = state.slots[p][i].updateSecond(g[i], beta2: beta2)
             }
             parameters[p].scalars = theta
         }

@@ -25,14 +25,18 @@ public struct AdEMAMix: Optimizer {
     public var maximize: Bool
     public var cautious: Bool
     public var stableAdamW: Bool
-    public var state = AdamState()
-    /// The slow momentum `exp_avg_slow` of each parameter.
-    public var expAvgSlow: [[Double]] = []
+    public var state = CoordinateState<Slot>()
+
+    /// One coordinate's moments and slow momentum `exp_avg_slow`.
+    public struct Slot: Sendable, Hashable {
+        public var moments = Moments<LerpRounding>()
+        public var expAvgSlow = 0.0
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 0.9999], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
         alpha = try r.double("alpha", default: 5, .nonNegative)
         tAlphaBeta3 = try r.optionalDouble("t_alpha_beta3", default: nil, .nonNegative)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
@@ -53,12 +57,11 @@ public struct AdEMAMix: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        if expAvgSlow.isEmpty { expAvgSlow = zeros(like: parameters) }
+        state.prepare(parameters) { _ in Slot() }
         state.step += 1
         let (beta1, beta2) = (betas[0], betas[1])
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
+        let bias1 = biasCorrection(beta1, step: state.step)
+        let bias2Sqrt = biasCorrection(beta2, step: state.step).squareRoot()
         let (alphaT, beta3T) = schedules(step: state.step)
         for p in parameters.indices {
             var theta = parameters[p].scalars
@@ -66,17 +69,16 @@ public struct AdEMAMix: Optimizer {
             weightDecay.apply(&theta, &g, lr: learningRate)
             var denominators = g
             for i in g.indices {
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], g[i], 1 - beta1)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                expAvgSlow[p][i] = lerp(expAvgSlow[p][i], g[i], 1 - beta3T)
-                denominators[i] = torchSqrt(state.expAvgSq[p][i]) / bias2Sqrt + eps
+                let (_, v) = state.slots[p][i].moments.update(g[i], beta1: beta1, beta2: beta2)
+                state.slots[p][i].expAvgSlow = lerp(state.slots[p][i].expAvgSlow, g[i], 1 - beta3T)
+                denominators[i] = torchSqrt(v) / bias2Sqrt + eps
             }
-            var update = state.expAvg[p]
+            var update = state.slots[p].map(\.moments.expAvg)
             if cautious { PytorchOptimizer.applyCautious(&update, g) }
-            for i in update.indices { update[i] = add(update[i] / bias1, expAvgSlow[p][i], alpha: alphaT) }
+            for i in update.indices { update[i] = add(update[i] / bias1, state.slots[p][i].expAvgSlow, alpha: alphaT) }
             if stableAdamW {
                 for i in update.indices { update[i] /= denominators[i] }
-                let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p])
+                let rms = PytorchOptimizer.stableAdamWRMS(g, state.slots[p].map(\.moments.expAvgSq))
                 for i in update.indices { theta[i] = add(theta[i], update[i] / rms, alpha: -learningRate) }
             } else {
                 for i in theta.indices { theta[i] = addcdiv(theta[i], update[i], denominators[i], value: -learningRate) }

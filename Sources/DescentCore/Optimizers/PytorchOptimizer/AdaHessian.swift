@@ -39,7 +39,7 @@ public struct AdaHessian: HessianPreconditioned {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-1, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         hessianPower = try r.double("hessian_power", default: 1, Bound(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: true))
         hessian = try HessianDiagonal(&r, updatePeriod: 1, distribution: .rademacher, samplesBound: .nonNegative)
         eps = try r.double("eps", default: 1e-16, .nonNegative)
@@ -53,7 +53,7 @@ public struct AdaHessian: HessianPreconditioned {
             expHessianDiagSq = expAvg
         }
         step += 1
-        let bias1 = PytorchOptimizer.debias(beta1, step), bias2 = PytorchOptimizer.debias(beta2, step)
+        let bias1 = biasCorrection(beta1, step: step), bias2 = biasCorrection(beta2, step: step)
         let stepSize = learningRate / bias1
         for p in parameters.indices {
             var theta = parameters[p].scalars
@@ -74,6 +74,6 @@ public struct AdaHessian: HessianPreconditioned {
 
     /// torch's `pow_(e)` for e in (0, ½]: ½ is the tensor sqrt (MKL, `torchSqrt`), others C `pow`.
     static func power(_ x: Double, _ e: Double) -> Double {
-        e == 0.5 ? torchSqrt(x) : PytorchOptimizer.pow(x, e)
+        e == 0.5 ? torchSqrt(x) : tensorPow(x, e)
     }
 }

@@ -25,7 +25,7 @@ public struct AdaNorm: Optimizer {
     public var eps: Double
     public var maximize: Bool
     public var adamDebias: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
     /// The running gradient norm `exp_grad_norm` of each parameter.
     public var expGradNorm: [Double] = []
 
@@ -33,7 +33,7 @@ public struct AdaNorm: Optimizer {
         learningRate = try reader.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
         r = try reader.optionalDouble("r", default: 0.95)
-        weightDecay = try WeightDecay(&reader, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &reader, default: 0, decouple: true)
         amsBound = try reader.bool("ams_bound", default: false)
         eps = try reader.double("eps", default: 1e-8, .nonNegative)
         maximize = try reader.bool("maximize", default: false)
@@ -42,11 +42,11 @@ public struct AdaNorm: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: true)
+        state.prepare(parameters) { _ in Moments() }
         if expGradNorm.isEmpty { expGradNorm = [Double](repeating: 0, count: parameters.count) }
         state.step += 1
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
+        let bias1 = biasCorrection(beta1, step: state.step)
+        let bias2Sqrt = biasCorrection(beta2, step: state.step).squareRoot()
         let stepSize = adamDebias ? learningRate : learningRate / bias1
         for p in parameters.indices {
             var theta = parameters[p].scalars
@@ -54,12 +54,10 @@ public struct AdaNorm: Optimizer {
             weightDecay.apply(&theta, &g, lr: learningRate)
             let s = PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: r ?? 0.95)
             for i in g.indices {
-                let m = lerp(state.expAvg[p][i], s[i], 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
+                let m = state.slots[p][i].updateFirst(s[i], beta1: beta1)
+                let v = state.slots[p][i].updateSecond(g[i], beta2: beta2)
                 let d = PytorchOptimizer.amsBoundDenominator(
-                    v, maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps) / bias2Sqrt
+                    v, maxExpAvgSq: &state.slots[p][i].maxExpAvgSq, amsBound: amsBound, eps: eps) / bias2Sqrt
                 theta[i] = addcdiv(theta[i], m, d, value: -stepSize)
             }
             parameters[p].scalars = theta

@@ -26,12 +26,12 @@ public struct CAME: Optimizer {
     public var eps1: Double
     public var eps2: Double
     public var maximize: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 2e-4, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 0.9999], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         clipThreshold = try r.double("clip_threshold", default: 1)
         amsBound = try r.bool("ams_bound", default: false)
         eps1 = try r.double("eps1", default: 1e-30, .nonNegative)
@@ -41,7 +41,7 @@ public struct CAME: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: true)
+        state.prepare(parameters) { _ in Moments() }
         state.step += 1
         let (beta1, beta2) = (betas[0], betas[1])
         for p in parameters.indices {
@@ -50,20 +50,20 @@ public struct CAME: Optimizer {
             weightDecay.apply(&theta, &g, lr: learningRate)
             var update = g
             for i in g.indices {
-                let v = add(state.expAvgSq[p][i] * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)
-                state.expAvgSq[p][i] = v
+                let v = add(state.slots[p][i].expAvgSq * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)
+                state.slots[p][i].expAvgSq = v
                 var u = 1 / v.squareRoot()
                 if amsBound {
-                    state.maxExpAvgSq[p][i] = max(state.maxExpAvgSq[p][i], 1 / u)
-                    u = 1 / (state.maxExpAvgSq[p][i] / beta2).squareRoot()
+                    state.slots[p][i].maxExpAvgSq = max(state.slots[p][i].maxExpAvgSq, 1 / u)
+                    u = 1 / (state.slots[p][i].maxExpAvgSq / beta2).squareRoot()
                 }
                 update[i] = u * g[i]
             }
             let rms = PytorchOptimizer.norm(update) / Double(update.count).squareRoot()
             let clipping = max(rms / clipThreshold, 1)
             for i in g.indices {
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], update[i] / clipping, 1 - beta1)
-                theta[i] = add(theta[i], state.expAvg[p][i], alpha: -learningRate)
+                state.slots[p][i].expAvg = lerp(state.slots[p][i].expAvg, update[i] / clipping, 1 - beta1)
+                theta[i] = add(theta[i], state.slots[p][i].expAvg, alpha: -learningRate)
             }
             parameters[p].scalars = theta
         }

@@ -36,7 +36,7 @@ public struct Lion: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-4, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)

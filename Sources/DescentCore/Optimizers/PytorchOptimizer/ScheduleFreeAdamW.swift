@@ -62,10 +62,10 @@ public struct ScheduleFreeAdamW: Optimizer {
         }
         state.step += 1
         let schedule = state.step < warmupSteps ? Double(state.step) / Double(warmupSteps) : 1
-        let bias2 = PytorchOptimizer.debias(beta2, state.step)
+        let bias2 = biasCorrection(beta2, step: state.step)
         let lr = learningRate * schedule
         state.lrMax = state.lrMax > lr ? state.lrMax : lr
-        let weight = Double.pow(Double(state.step), r) * Double.pow(state.lrMax, weightLRPower)
+        let weight = pythonPow(Double(state.step), r) * pythonPow(state.lrMax, weightLRPower)
         state.weightSum += weight
         var checkpoint = state.weightSum != 0 ? weight / state.weightSum : 0
         if decouplingC > 0 {

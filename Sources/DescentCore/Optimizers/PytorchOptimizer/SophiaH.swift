@@ -38,7 +38,7 @@ public struct SophiaH: HessianPreconditioned {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 6e-2, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.96, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         clip = try r.double("p", default: 1e-2, .nonNegative)
         hessian = try HessianDiagonal(&r, updatePeriod: 10, distribution: .gaussian, samplesBound: .atLeast(1))
         eps = try r.double("eps", default: 1e-12, .nonNegative)

@@ -26,7 +26,7 @@ public struct StableAdamW: Optimizer {
     public var weightDecouple: Bool
     public var eps: Double
     public var maximize: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
@@ -41,36 +41,35 @@ public struct StableAdamW: Optimizer {
 
     /// `BaseOptimizer.debias_beta`: `(βᵗ − β) / (βᵗ − 1)`.
     static func debiasBeta(_ beta: Double, _ step: Int) -> Double {
-        let betaN = Double.pow(beta, Double(step))
+        let betaN = pythonPow(beta, Double(step))
         return (betaN - beta) / (betaN - 1)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
+        state.prepare(parameters) { _ in Moments() }
         state.step += 1
         let beta1Comp = 1 - Self.debiasBeta(beta1, state.step)
         let beta2Hat = Self.debiasBeta(beta2, state.step)
-        let epsSquared = Double.pow(eps, 2)
+        let epsSquared = pythonPow(eps, 2)
         for p in parameters.indices {
             var theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             if !weightDecouple {
-                PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                                  decouple: false, fixedDecay: false)
+                WeightDecay(weightDecay, .l2).apply(&theta, &g, lr: learningRate)
             }
             for i in g.indices {
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], g[i], beta1Comp)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2Hat, g[i], g[i], value: 1 - beta2Hat)
+                state.slots[p][i].expAvg = lerp(state.slots[p][i].expAvg, g[i], beta1Comp)
+                state.slots[p][i].expAvgSq = addcmul(state.slots[p][i].expAvgSq * beta2Hat, g[i], g[i], value: 1 - beta2Hat)
             }
-            let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p], eps: epsSquared)
+            let rms = PytorchOptimizer.stableAdamWRMS(g, state.slots[p].map(\.expAvgSq), eps: epsSquared)
             let stepSize = (1 / rms) * -learningRate
             if weightDecay != 0, weightDecouple {
                 let factor = 1 + weightDecay * stepSize
                 for i in theta.indices { theta[i] *= factor }
             }
             for i in theta.indices {
-                let d = (torchSqrt(state.expAvgSq[p][i]) + eps) / stepSize
-                theta[i] = addcdiv(theta[i], state.expAvg[p][i], d, value: 1)
+                let d = (torchSqrt(state.slots[p][i].expAvgSq) + eps) / stepSize
+                theta[i] = addcdiv(theta[i], state.slots[p][i].expAvg, d, value: 1)
             }
             parameters[p].scalars = theta
         }

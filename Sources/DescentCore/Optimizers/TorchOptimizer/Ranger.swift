@@ -54,14 +54,14 @@ public struct Ranger: Optimizer {
         }
         step += 1
         let t = Double(step)
-        let beta2t = Double.pow(beta2, t)
+        let beta2t = pythonPow(beta2, t)
         let smaMax = 2 / (1 - beta2) - 1
         let sma = smaMax - 2 * t * beta2t / (1 - beta2t)
         let rectified = sma > Double(smaThreshold)
         let stepSize = rectified
             ? ((1 - beta2t) * (sma - 4) / (smaMax - 4) * (sma - 2) / sma * smaMax / (smaMax - 2)).squareRoot()
-                / (1 - Double.pow(beta1, t))
-            : 1.0 / (1 - Double.pow(beta1, t))
+                / (1 - pythonPow(beta1, t))
+            : 1.0 / (1 - pythonPow(beta1, t))
         let value = Float(-stepSize * learningRate)
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {

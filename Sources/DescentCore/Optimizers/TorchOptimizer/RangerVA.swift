@@ -69,7 +69,7 @@ public struct RangerVA: Optimizer {
         }
         step += 1
         let t = Double(step)
-        let bias1 = 1 - Double.pow(beta1, t), bias2 = 1 - Double.pow(beta2, t)
+        let bias1 = 1 - pythonPow(beta1, t), bias2 = 1 - pythonPow(beta2, t)
         let stepSize = learningRate * bias2.squareRoot() / bias1
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {

@@ -106,7 +106,7 @@ public struct Shampoo: Optimizer {
     static func power(_ s: Double, _ exponent: Double) -> Double {
         if exponent == -1 { return 1 / s }
         if exponent == -0.5 { return 1 / s.squareRoot() }
-        return Double.pow(s, exponent)
+        return pythonPow(s, exponent)
     }
 
     func identity(_ n: Int) -> Matrix {
