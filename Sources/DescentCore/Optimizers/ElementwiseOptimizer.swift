@@ -29,10 +29,10 @@ public protocol ElementwiseOptimizer: Optimizer {
     var state: CoordinateState<Slot> { get set }
 
     /// The slot of a coordinate whose parameter is `theta`, made at the first step (as the
-    /// references create their state lazily).
+    /// references create their state lazily); zero by default.
     func initialSlot(_ theta: Double) -> Slot
     /// The step's coefficients, at step `t` (1 at the first step); may update scalar state
-    /// the optimizer keeps besides the slots.
+    /// the optimizer keeps besides the slots. None (`Void`) by default.
     mutating func coefficients(step t: Int) -> Coefficients
     /// One coordinate's update: `g` after maximize and weight decay, `theta` after the decay.
     func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _ c: Coefficients)
@@ -73,6 +73,22 @@ extension ElementwiseOptimizer {
         state.slots = slots
     }
 }
+
+extension ElementwiseOptimizer where Slot: ZeroInitializable {
+    public func initialSlot(_: Double) -> Slot { Slot() }
+}
+
+extension ElementwiseOptimizer where Coefficients == Void {
+    public func coefficients(step _: Int) {}
+}
+
+/// A slot whose fields all start at 0, as most of the references' state tensors
+/// (`torch.zeros_like`).
+public protocol ZeroInitializable {
+    init()
+}
+
+extension Double: ZeroInitializable {}
 
 /// The state of an optimizer that keeps a slot per coordinate: the step count (torch's `step`)
 /// and, for each parameter tensor, one slot per coordinate — empty before the first step.

@@ -8,12 +8,16 @@
 /// The libraries agree on v but round m differently — torch.optim and pytorch_optimizer with
 /// `lerp_`, torch_optimizer with `mul_` then `add_` — and one ulp of m is enough to lose a
 /// chaotic reference trajectory; so the rounding is part of the type.
-public struct Moments<FirstMoment: MovingAverageRounding>: Sendable, Hashable {
+public struct Moments<FirstMoment: MovingAverageRounding>: Sendable, Hashable, ZeroInitializable {
     public var expAvg: Double
     public var expAvgSq: Double
     public var maxExpAvgSq = 0.0
 
-    public init(expAvg: Double = 0, expAvgSq: Double = 0) {
+    public init() {
+        self.init(expAvg: 0, expAvgSq: 0)
+    }
+
+    public init(expAvg: Double, expAvgSq: Double) {
         self.expAvg = expAvg
         self.expAvgSq = expAvgSq
     }

@@ -5,9 +5,12 @@
 ///     decoupled:       θ ← θ(1 − γλ)     (`param.mul_(1 − lr·λ)`, AdamW; Loshchilov & Hutter 2019)
 ///     decoupledFixed:  θ ← θ(1 − λ)      (`fixed_decay`: not scaled by the learning rate γ)
 ///     decoupledFused:  θ ← θ + (−γλ)θ    (`param.add_(param, alpha=−lr·λ)`, one fused multiply-add)
+///     inUpdate:        nothing here: the optimizer's update applies λ in its own place and
+///                      arithmetic (Ranger's float32 decay, ScheduleFreeAdamW's decay of the
+///                      normalised gradient), as its comment says
 public struct WeightDecay: Sendable, Hashable {
     public enum Form: Sendable, Hashable {
-        case l2, decoupled, decoupledFixed, decoupledFused
+        case l2, decoupled, decoupledFixed, decoupledFused, inUpdate
     }
 
     /// λ.
@@ -39,6 +42,7 @@ public struct WeightDecay: Sendable, Hashable {
         case .decoupled: theta *= 1 - lr * coefficient
         case .decoupledFixed: theta *= 1 - coefficient
         case .decoupledFused: theta = add(theta, theta, alpha: -coefficient * lr)
+        case .inUpdate: break
         }
     }
 

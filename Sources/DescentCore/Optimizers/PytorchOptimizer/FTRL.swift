@@ -22,9 +22,11 @@ public struct FTRL: ElementwiseOptimizer {
     /// Each coordinate's accumulators `z` and `n`.
     public var state = CoordinateState<Slot>()
 
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var z = 0.0
         public var n = 0.0
+
+        public init() {}
     }
 
     /// FTRL's regularisation is λ₁ and λ₂; it has no weight decay.
@@ -41,9 +43,6 @@ public struct FTRL: ElementwiseOptimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public func initialSlot(_: Double) -> Slot { Slot() }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
         let gsq = g * g
@@ -53,6 +52,6 @@ public struct FTRL: ElementwiseOptimizer {
         let z = (slot.z + g) - sigma * theta
         let d = ((torchSqrt(n) + beta) / learningRate) + lambda2
         theta = z.magnitude <= lambda1 ? 0 : (sign(z) * lambda1 - z) / d
-        slot = Slot(z: z, n: n)
+        (slot.z, slot.n) = (z, n)
     }
 }

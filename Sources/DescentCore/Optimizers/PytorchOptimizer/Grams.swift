@@ -35,8 +35,6 @@ public struct Grams: ElementwiseOptimizer {
         _ = try r.foreach(cpuDefault: false)
     }
 
-    public func initialSlot(_: Double) -> Moments<LerpRounding> { Moments() }
-
     /// 1 − β₁ᵗ and √(1 − β₂ᵗ).
     public func coefficients(step: Int) -> (bias1: Double, bias2Sqrt: Double) {
         (biasCorrection(beta1, step: step), biasCorrection(beta2, step: step).squareRoot())

@@ -22,9 +22,11 @@ public struct Kate: ElementwiseOptimizer {
     /// Each coordinate's `m` and `b`.
     public var state = CoordinateState<Slot>()
 
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var m = 0.0
         public var b = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -36,9 +38,6 @@ public struct Kate: ElementwiseOptimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public func initialSlot(_: Double) -> Slot { Slot() }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
         let gsq = g * g

@@ -31,8 +31,6 @@ public struct PNM: ElementwiseOptimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public func initialSlot(_: Double) -> PositiveNegativeMomentum { PositiveNegativeMomentum() }
-
     public func coefficients(step: Int) -> PositiveNegativeMomentum.Coefficients {
         PositiveNegativeMomentum.Coefficients(step: step, beta1: beta1, beta0: beta2)
     }

@@ -6,7 +6,7 @@
 ///
 ///     m⁺ ← β₁²m⁺ + (1 − β₁²)g                                    (`lerp_`)
 ///     direction = ((1 + β₀)m⁺ − β₀m⁻) · (1/√((1 + β₀)² + β₀²))
-public struct PositiveNegativeMomentum: Sendable, Hashable {
+public struct PositiveNegativeMomentum: Sendable, Hashable, ZeroInitializable {
     public var expAvg = 0.0
     public var negExpAvg = 0.0
 

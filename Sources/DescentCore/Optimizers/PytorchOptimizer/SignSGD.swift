@@ -30,9 +30,6 @@ public struct SignSGD: ElementwiseOptimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public func initialSlot(_: Double) -> Double { 0 }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ buffer: inout Double, _: Void) {
         var b = g

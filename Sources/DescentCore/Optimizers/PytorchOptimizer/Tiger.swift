@@ -27,9 +27,6 @@ public struct Tiger: ElementwiseOptimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public func initialSlot(_: Double) -> Double { 0 }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ expAvg: inout Double, _: Void) {
         expAvg = lerp(expAvg, g, 1 - beta)

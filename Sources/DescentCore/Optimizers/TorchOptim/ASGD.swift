@@ -40,8 +40,6 @@ public struct ASGD: ElementwiseOptimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
-    public func initialSlot(_: Double) -> Double { 0 }
-
     public typealias Coefficients = (eta: Double, mu: Double, decay: Double)
 
     /// This step's η and μ (η = γ, μ = 1 at the first step), and 1 − λη; then the next step's

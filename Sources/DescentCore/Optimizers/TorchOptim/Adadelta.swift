@@ -25,9 +25,11 @@ public struct Adadelta: ElementwiseOptimizer {
     public var state = CoordinateState<Slot>()
 
     /// torch's state of one coordinate: the averages of squared gradients and squared updates.
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var squareAvg = 0.0
         public var accDelta = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -38,9 +40,6 @@ public struct Adadelta: ElementwiseOptimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
-    public func initialSlot(_: Double) -> Slot { Slot() }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
         slot.squareAvg = addcmul(slot.squareAvg * rho, g, g, value: 1 - rho)

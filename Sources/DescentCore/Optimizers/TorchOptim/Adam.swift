@@ -44,8 +44,6 @@ public struct Adam: ElementwiseOptimizer {
         weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
     }
 
-    public func initialSlot(_: Double) -> Moments<LerpRounding> { Moments() }
-
     public typealias Coefficients = (stepSize: Double, bias2Sqrt: Double)
 
     /// γ/(1 − β₁ᵗ), and √(1 − β₂ᵗ) as torch's `bias_correction2**0.5`.

@@ -23,9 +23,11 @@ public struct Adamax: ElementwiseOptimizer {
     public var state = CoordinateState<Slot>()
 
     /// torch's state of one coordinate: first moment `exp_avg`, infinity norm `exp_inf`.
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var expAvg = 0.0
         public var expInf = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -35,8 +37,6 @@ public struct Adamax: ElementwiseOptimizer {
         weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         maximize = try r.bool("maximize", default: false)
     }
-
-    public func initialSlot(_: Double) -> Slot { Slot() }
 
     /// γ / (1 − β₁ᵗ).
     public func coefficients(step t: Int) -> Double {

@@ -41,8 +41,6 @@ public struct NAdam: ElementwiseOptimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
-    public func initialSlot(_: Double) -> Moments<LerpRounding> { Moments() }
-
     public typealias Coefficients = (bias2: Double, gradStep: Double, momentumStep: Double)
 
     /// μₜ and μₜ₊₁, Πₜ (stored), and the two step sizes.

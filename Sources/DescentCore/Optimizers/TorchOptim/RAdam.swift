@@ -43,8 +43,6 @@ public struct RAdam: ElementwiseOptimizer {
     /// torch's rectification threshold on ρₜ.
     static let rectificationThreshold = 5.0
 
-    public func initialSlot(_: Double) -> Moments<LerpRounding> { Moments() }
-
     /// 1 − β₁ᵗ, √(1 − β₂ᵗ), and the rectification r (nil while ρₜ ≤ 5).
     public typealias Coefficients = (bias1: Double, bias2Sqrt: Double, rect: Double?)
 

@@ -30,10 +30,12 @@ public struct RMSprop: ElementwiseOptimizer {
 
     /// torch's state of one coordinate: the running average of g², the momentum buffer and the
     /// running average of g (centred variant); the last two stay 0 when not enabled.
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var squareAvg = 0.0
         public var momentumBuffer = 0.0
         public var gradAvg = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -46,9 +48,6 @@ public struct RMSprop: ElementwiseOptimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
-    public func initialSlot(_: Double) -> Slot { Slot() }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
         let v = addcmul(slot.squareAvg * alpha, g, g, value: 1 - alpha)

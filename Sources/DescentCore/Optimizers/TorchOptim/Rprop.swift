@@ -45,8 +45,6 @@ public struct Rprop: ElementwiseOptimizer {
     /// Step sizes start at the learning rate of the first step.
     public func initialSlot(_: Double) -> Slot { Slot(stepSize: learningRate) }
 
-    public func coefficients(step _: Int) {}
-
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
         var g = g
         let product = g * slot.prev

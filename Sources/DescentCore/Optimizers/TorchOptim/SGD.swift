@@ -37,8 +37,6 @@ public struct SGD: ElementwiseOptimizer {
         }
     }
 
-    public func initialSlot(_: Double) -> Double { 0 }
-
     /// Whether this is the first step (the buffer then starts as g).
     public func coefficients(step t: Int) -> Bool { t == 1 }
 

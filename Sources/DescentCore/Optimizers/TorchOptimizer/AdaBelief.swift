@@ -43,8 +43,6 @@ public struct AdaBelief: ElementwiseOptimizer {
         rectify = try r.bool("rectify", default: false)
     }
 
-    public func initialSlot(_: Double) -> Moments<MulAddRounding> { Moments() }
-
     /// √(1 − β₂ᵗ), and the step size γr/(1 − β₁ᵗ) (r = 1 without rectify), nil for the SGD-style step.
     public typealias Coefficients = (bias2Sqrt: Double, stepSize: Double?)
 

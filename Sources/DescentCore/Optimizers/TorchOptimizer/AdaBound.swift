@@ -41,8 +41,6 @@ public struct AdaBound: ElementwiseOptimizer {
         amsbound = try r.bool("amsbound", default: false)
     }
 
-    public func initialSlot(_: Double) -> Moments<MulAddRounding> { Moments() }
-
     /// The Adam step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ) and the bounds of η.
     public typealias Coefficients = (stepSize: Double, lower: Double, upper: Double)
 

@@ -26,9 +26,11 @@ public struct AdaMod: ElementwiseOptimizer {
 
     /// torch_optimizer's state of one coordinate: the moments and the moving average of the
     /// step sizes (`exp_avg_lr`).
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var moments = Moments<MulAddRounding>()
         public var expAvgLr = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -38,8 +40,6 @@ public struct AdaMod: ElementwiseOptimizer {
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .decoupledFused)
     }
-
-    public func initialSlot(_: Double) -> Slot { Slot() }
 
     /// γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
     public func coefficients(step: Int) -> Double {

@@ -24,9 +24,11 @@ public struct DiffGrad: ElementwiseOptimizer {
 
     /// torch_optimizer's state of one coordinate: the moments and the previous step's gradient
     /// (`previous_grad`).
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var moments = Moments<MulAddRounding>()
         public var previousGradient = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -35,8 +37,6 @@ public struct DiffGrad: ElementwiseOptimizer {
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
     }
-
-    public func initialSlot(_: Double) -> Slot { Slot() }
 
     /// γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
     public func coefficients(step: Int) -> Double {

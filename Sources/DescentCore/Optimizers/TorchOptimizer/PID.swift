@@ -27,10 +27,12 @@ public struct PID: ElementwiseOptimizer {
     public var state = CoordinateState<Slot>()
 
     /// torch_optimizer's state of one coordinate: `i_buffer`, `d_buffer`, `grad_buffer`.
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var integral = 0.0
         public var derivative = 0.0
         public var gradient = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -41,8 +43,6 @@ public struct PID: ElementwiseOptimizer {
         integral = try r.double("integral", default: 5.0, .nonNegative)
         derivative = try r.double("derivative", default: 10.0, .nonNegative)
     }
-
-    public func initialSlot(_: Double) -> Slot { Slot() }
 
     /// Whether this is the first step (when the buffers are created).
     public func coefficients(step t: Int) -> Bool { t == 1 }

@@ -37,8 +37,6 @@ public struct QHAdam: ElementwiseOptimizer {
         eps = try r.double("eps", default: 1e-8, .nonNegative)
     }
 
-    public func initialSlot(_: Double) -> Moments<MulAddRounding> { Moments() }
-
     /// The weights w₁, w₂ (stored), as the decay rates 1 − 1/w of the two averages.
     public mutating func coefficients(step _: Int) -> (beta1: Double, beta2: Double) {
         beta1Weight = 1.0 + beta1 * beta1Weight

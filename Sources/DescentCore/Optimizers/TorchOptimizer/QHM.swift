@@ -30,9 +30,6 @@ public struct QHM: ElementwiseOptimizer {
         weightDecay = WeightDecay(lambda, type == "direct" ? .decoupled : .l2)
     }
 
-    public func initialSlot(_: Double) -> Double { 0 }
-
-    public func coefficients(step _: Int) {}
 
     public func update(_ theta: inout Double, _ g: Double, _ buffer: inout Double, _: Void) {
         buffer = add(buffer * momentum, g, alpha: 1.0 - momentum)
