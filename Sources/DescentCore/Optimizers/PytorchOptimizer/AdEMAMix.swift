@@ -10,7 +10,7 @@
 /// Pagliardini et al., "The AdEMAMix Optimizer: Better, Faster, Older", ICLR 2025 (arXiv 2024).
 /// Follows pytorch_optimizer 4.1.0 (default foreach path: `addcdiv` for the final step).
 /// √v is torch's tensor root (`torchSqrt`); √(1 − β₂ᵗ) is Python's `math.sqrt`.
-public struct AdEMAMix: Optimizer {
+public struct AdEMAMix: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdEMAMix", year: 2024,
         paper: "Pagliardini et al., The AdEMAMix Optimizer: Better, Faster, Older, ICLR 2025",
@@ -28,9 +28,11 @@ public struct AdEMAMix: Optimizer {
     public var state = CoordinateState<Slot>()
 
     /// One coordinate's moments and slow momentum `exp_avg_slow`.
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var moments = Moments<LerpRounding>()
         public var expAvgSlow = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -56,34 +58,30 @@ public struct AdEMAMix: Optimizer {
         return (a, b3)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(parameters) { _ in Slot() }
-        state.step += 1
-        let (beta1, beta2) = (betas[0], betas[1])
-        let bias1 = biasCorrection(beta1, step: state.step)
-        let bias2Sqrt = biasCorrection(beta2, step: state.step).squareRoot()
-        let (alphaT, beta3T) = schedules(step: state.step)
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            var denominators = g
-            for i in g.indices {
-                let (_, v) = state.slots[p][i].moments.update(g[i], beta1: beta1, beta2: beta2)
-                state.slots[p][i].expAvgSlow = lerp(state.slots[p][i].expAvgSlow, g[i], 1 - beta3T)
-                denominators[i] = torchSqrt(v) / bias2Sqrt + eps
-            }
-            var update = state.slots[p].map(\.moments.expAvg)
-            if cautious { PytorchOptimizer.applyCautious(&update, g) }
-            for i in update.indices { update[i] = add(update[i] / bias1, state.slots[p][i].expAvgSlow, alpha: alphaT) }
-            if stableAdamW {
-                for i in update.indices { update[i] /= denominators[i] }
-                let rms = PytorchOptimizer.stableAdamWRMS(g, state.slots[p].map(\.moments.expAvgSq))
-                for i in update.indices { theta[i] = add(theta[i], update[i] / rms, alpha: -learningRate) }
-            } else {
-                for i in theta.indices { theta[i] = addcdiv(theta[i], update[i], denominators[i], value: -learningRate) }
-            }
-            parameters[p].scalars = theta
+    public typealias Coefficients = (bias1: Double, bias2Sqrt: Double, alpha: Double, beta3: Double)
+
+    /// 1 − β₁ᵗ, √(1 − β₂ᵗ) and the scheduled α and β₃.
+    public func coefficients(step: Int) -> Coefficients {
+        let (alphaT, beta3T) = schedules(step: step)
+        return (biasCorrection(betas[0], step: step), biasCorrection(betas[1], step: step).squareRoot(), alphaT, beta3T)
+    }
+
+    public func update(_ theta: inout [Double], _ g: [Double], _ slots: inout [Slot], tensor _: Int, _ c: Coefficients) {
+        var denominators = g
+        for i in g.indices {
+            let (_, v) = slots[i].moments.update(g[i], beta1: betas[0], beta2: betas[1])
+            slots[i].expAvgSlow = lerp(slots[i].expAvgSlow, g[i], 1 - c.beta3)
+            denominators[i] = torchSqrt(v) / c.bias2Sqrt + eps
+        }
+        var update = slots.map(\.moments.expAvg)
+        if cautious { PytorchOptimizer.applyCautious(&update, g) }
+        for i in update.indices { update[i] = add(update[i] / c.bias1, slots[i].expAvgSlow, alpha: c.alpha) }
+        if stableAdamW {
+            for i in update.indices { update[i] /= denominators[i] }
+            let rms = PytorchOptimizer.stableAdamWRMS(g, slots.map(\.moments.expAvgSq))
+            for i in update.indices { theta[i] = add(theta[i], update[i] / rms, alpha: -learningRate) }
+        } else {
+            for i in theta.indices { theta[i] = addcdiv(theta[i], update[i], denominators[i], value: -learningRate) }
         }
     }
 }

@@ -9,7 +9,7 @@
 /// Xie et al., "Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve
 /// Generalization", ICML 2021. Follows pytorch_optimizer 4.1.0 (foreach path; the
 /// per-parameter path when adanorm is set).
-public struct AdaPNM: Optimizer {
+public struct AdaPNM: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaPNM", year: 2021,
         paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
@@ -30,10 +30,12 @@ public struct AdaPNM: Optimizer {
     public var expGradNorm: [Double] = []
 
     /// One coordinate's two momenta (`exp_avg`, `neg_exp_avg`), v and v̂.
-    public struct Slot: Sendable, Hashable {
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var momentum = PositiveNegativeMomentum()
         public var expAvgSq = 0.0
         public var maxExpAvgSq = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
@@ -49,30 +51,26 @@ public struct AdaPNM: Optimizer {
         adamDebias = try r.bool("adam_debias", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(parameters) { _ in Slot() }
-        if expGradNorm.isEmpty { expGradNorm = [Double](repeating: 0, count: parameters.count) }
-        state.step += 1
-        let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])
-        let momentum = PositiveNegativeMomentum.Coefficients(step: state.step, beta1: beta1, beta0: beta3)
-        let bias1 = biasCorrection(beta1, step: state.step)
-        let bias2Sqrt = biasCorrection(beta2, step: state.step).squareRoot()
-        let stepSize = adamDebias ? learningRate : learningRate / bias1
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            let s = adanorm
-                ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
-                : g
-            for i in g.indices {
-                let u = state.slots[p][i].momentum.update(s[i], momentum)
-                state.slots[p][i].expAvgSq = addcmul(state.slots[p][i].expAvgSq * beta2, g[i], g[i], value: 1 - beta2)
-                let d = PytorchOptimizer.amsBoundDenominator(
-                    state.slots[p][i].expAvgSq, maxExpAvgSq: &state.slots[p][i].maxExpAvgSq, amsBound: amsBound, eps: eps) / bias2Sqrt
-                theta[i] = addcdiv(theta[i], u, d, value: -stepSize)
-            }
-            parameters[p].scalars = theta
+    /// The step size γ/(1 − β₁ᵗ) (γ if adam_debias), √(1 − β₂ᵗ) and the momenta's coefficients.
+    public typealias Coefficients = (stepSize: Double, bias2Sqrt: Double, momentum: PositiveNegativeMomentum.Coefficients)
+
+    public func coefficients(step: Int) -> Coefficients {
+        let bias1 = biasCorrection(betas[0], step: step)
+        return (adamDebias ? learningRate : learningRate / bias1, biasCorrection(betas[1], step: step).squareRoot(),
+                PositiveNegativeMomentum.Coefficients(step: step, beta1: betas[0], beta0: betas[2]))
+    }
+
+    public mutating func update(_ theta: inout [Double], _ g: [Double], _ slots: inout [Slot], tensor p: Int, _ c: Coefficients) {
+        if expGradNorm.count == p { expGradNorm.append(0) }  // made at the first step, tensor by tensor
+        let s = adanorm
+            ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
+            : g
+        for i in g.indices {
+            let u = slots[i].momentum.update(s[i], c.momentum)
+            slots[i].expAvgSq = addcmul(slots[i].expAvgSq * betas[1], g[i], g[i], value: 1 - betas[1])
+            let d = PytorchOptimizer.amsBoundDenominator(
+                slots[i].expAvgSq, maxExpAvgSq: &slots[i].maxExpAvgSq, amsBound: amsBound, eps: eps) / c.bias2Sqrt
+            theta[i] = addcdiv(theta[i], u, d, value: -c.stepSize)
         }
     }
 }

@@ -12,7 +12,7 @@
 /// Luo et al., "CAME: Confidence-guided Adaptive Memory Efficient Optimization", ACL 2023.
 /// Follows pytorch_optimizer 4.1.0 (foreach path). β₃ and ε₂ act only on factored (2-D)
 /// parameters, so they are accepted and have no effect on a point.
-public struct CAME: Optimizer {
+public struct CAME: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "CAME", year: 2023,
         paper: "Luo et al., CAME: Confidence-guided Adaptive Memory Efficient Optimization, ACL 2023",
@@ -40,32 +40,24 @@ public struct CAME: Optimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(parameters) { _ in Moments() }
-        state.step += 1
+    public func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor _: Int, _: Void) {
         let (beta1, beta2) = (betas[0], betas[1])
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            var update = g
-            for i in g.indices {
-                let v = add(state.slots[p][i].expAvgSq * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)
-                state.slots[p][i].expAvgSq = v
-                var u = 1 / v.squareRoot()
-                if amsBound {
-                    state.slots[p][i].maxExpAvgSq = max(state.slots[p][i].maxExpAvgSq, 1 / u)
-                    u = 1 / (state.slots[p][i].maxExpAvgSq / beta2).squareRoot()
-                }
-                update[i] = u * g[i]
+        var update = g
+        for i in g.indices {
+            let v = add(moments[i].expAvgSq * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)
+            moments[i].expAvgSq = v
+            var u = 1 / v.squareRoot()
+            if amsBound {
+                moments[i].maxExpAvgSq = max(moments[i].maxExpAvgSq, 1 / u)
+                u = 1 / (moments[i].maxExpAvgSq / beta2).squareRoot()
             }
-            let rms = PytorchOptimizer.norm(update) / Double(update.count).squareRoot()
-            let clipping = max(rms / clipThreshold, 1)
-            for i in g.indices {
-                state.slots[p][i].expAvg = lerp(state.slots[p][i].expAvg, update[i] / clipping, 1 - beta1)
-                theta[i] = add(theta[i], state.slots[p][i].expAvg, alpha: -learningRate)
-            }
-            parameters[p].scalars = theta
+            update[i] = u * g[i]
+        }
+        let rms = PytorchOptimizer.norm(update) / Double(update.count).squareRoot()
+        let clipping = max(rms / clipThreshold, 1)
+        for i in g.indices {
+            _ = moments[i].updateFirst(update[i] / clipping, beta1: beta1)
+            theta[i] = add(theta[i], moments[i].expAvg, alpha: -learningRate)
         }
     }
 }
