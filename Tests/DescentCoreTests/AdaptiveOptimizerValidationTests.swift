@@ -79,7 +79,7 @@ import Testing
             _ = try OptimizerRegistry.make("AdamW", ["decoupled_weight_decay": false])
         }
         let adamW = try #require(try OptimizerRegistry.make("AdamW") as? AdamW)
-        #expect(adamW.adam.decoupledWeightDecay && adamW.adam.weightDecay == 0.01)
+        #expect(adamW.adam.weightDecay == WeightDecay(0.01, .decoupled))
         let keys = OptimizerRegistry.specs(of: AdamW.self).map(\.key)
         #expect(keys == ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"])
     }

@@ -66,6 +66,32 @@ struct GoldenCase: CustomTestStringConvertible {
             .sorted { $0.id < $1.id }
     }
 
+    /// The trajectory Descent computes for this case: the registry's optimizer, the case's
+    /// function, start, steps and clipping.
+    func replay() throws -> Trajectory {
+        let function = try FunctionCatalog.named(self.function)
+        let optimizer = try OptimizerRegistry.make(self.optimizer, hyperparameters)
+        let runner = TrajectoryRunner(steps: steps, clipping: GradientClipping(maxNorm: clip_grad_norm))
+        return runner.run(function, optimizer, from: Point(start[0], start[1]))
+    }
+
+    /// The first value of `t` that is not the reference's to the bit — at each step the x and
+    /// y of the point, then the loss — or `nil` when every value is identical (`==`, so 0 and
+    /// −0 count as equal; the references hold no NaN). A trajectory of another length differs
+    /// at the first step one of them lacks.
+    func firstDifference(of t: Trajectory) -> Difference? {
+        for k in 0..<max(trajectory.count, t.points.count, loss.count, t.losses.count) {
+            let ours: [Double?] = k < t.points.count ? [t.points[k].x, t.points[k].y] : [nil, nil]
+            let reference: [Double?] = k < trajectory.count ? trajectory[k] : [nil, nil]
+            for (axis, (a, b)) in zip(["x", "y"], zip(ours, reference)) where a != b {
+                return Difference(step: k, value: axis, ours: a, reference: b)
+            }
+            let a = k < t.losses.count ? t.losses[k] : nil, b = k < loss.count ? loss[k] : nil
+            if a != b { return Difference(step: k, value: "loss", ours: a, reference: b) }
+        }
+        return nil
+    }
+
     /// The worst error of `trajectory` against the reference, by the parity rule
     /// |ours − ref| / max(1, |ref|), over points and losses; `nil` if lengths differ.
     func worstError(of t: Trajectory) -> (error: Double, step: Int)? {
@@ -85,4 +111,21 @@ struct GoldenCase: CustomTestStringConvertible {
     }
 }
 
+/// One value where a trajectory and its reference part: the step, which value (`x`, `y` or
+/// `loss`), and both (`nil` where one trajectory has no such step).
+struct Difference: CustomStringConvertible {
+    var step: Int
+    var value: String
+    var ours: Double?
+    var reference: Double?
 
+    var description: String {
+        func show(_ v: Double?) -> String { v.map { "\($0) (0x\(String($0.bitPattern, radix: 16)))" } ?? "nothing" }
+        var text = "step \(step) \(value): ours \(show(ours)), reference \(show(reference))"
+        if let a = ours, let b = reference, a.isFinite, b.isFinite, a.sign == b.sign {
+            let ulps = a.bitPattern > b.bitPattern ? a.bitPattern - b.bitPattern : b.bitPattern - a.bitPattern
+            text += ", \(ulps) ulp apart"
+        }
+        return text
+    }
+}

@@ -6,7 +6,8 @@ import Testing
     @Test func defaultsMatchTorch() throws {
         let adam = try Adam()
         #expect(adam.learningRate == 1e-3 && adam.beta1 == 0.9 && adam.beta2 == 0.999 && adam.eps == 1e-8)
-        #expect(adam.weightDecay == 0 && !adam.amsgrad && !adam.maximize && !adam.decoupledWeightDecay)
+        #expect(adam.weightDecay == WeightDecay(0, .l2) && !adam.amsgrad && !adam.maximize)
+        #expect(try Adam(["decoupled_weight_decay": true, "weight_decay": 0.1]).weightDecay == WeightDecay(0.1, .decoupled))
         let sgd = try SGD()
         #expect(sgd.learningRate == 1e-3 && sgd.momentum == 0 && sgd.dampening == 0 && !sgd.nesterov)
     }

@@ -10,7 +10,7 @@
 /// NeurIPS 2024. Follows pytorch_optimizer 4.1.0 with its default `clip_lambda = step ** 0.25`
 /// (a Python callable; it cannot be given as a number, so it is not a hyperparameter here).
 /// √v is torch's tensor root (`torchSqrt`).
-public struct ADOPT: Optimizer {
+public struct ADOPT: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ADOPT", year: 2024,
         paper: "Taniguchi et al., ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate, NeurIPS 2024",
@@ -24,12 +24,12 @@ public struct ADOPT: Optimizer {
     public var maximize: Bool
     public var cautious: Bool
     public var stableAdamW: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.9999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
         eps = try r.double("eps", default: 1e-6, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -37,36 +37,31 @@ public struct ADOPT: Optimizer {
         stableAdamW = try r.bool("stable_adamw", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        state.step += 1
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            if state.step == 1 {
-                for i in g.indices { state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i], g[i], g[i], value: 1) }
-                parameters[p].scalars = theta
-                continue
-            }
-            let clip = Double.pow(Double(state.step), 0.25)
-            var normed = g
-            for i in g.indices {
-                let d = max(torchSqrt(state.expAvgSq[p][i]), eps)
-                normed[i] = min(max(g[i] / d, -clip), clip)
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], normed[i], 1 - beta1)
-            }
-            var update = state.expAvg[p]
-            if cautious { PytorchOptimizer.applyCautious(&update, normed) }
-            if stableAdamW {
-                let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p])
-                update = update.map { $0 / rms }
-            }
-            for i in theta.indices {
-                theta[i] = add(theta[i], update[i], alpha: -learningRate)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-            }
-            parameters[p].scalars = theta
+    /// Whether this is the first step (which only initialises v), and the clip t^¼.
+    public func coefficients(step: Int) -> (first: Bool, clip: Double) {
+        (step == 1, pythonPow(Double(step), 0.25))
+    }
+
+    public func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor _: Int, _ c: (first: Bool, clip: Double)) {
+        if c.first {
+            for i in g.indices { moments[i].expAvgSq = addcmul(moments[i].expAvgSq, g[i], g[i], value: 1) }
+            return
+        }
+        var normed = g
+        for i in g.indices {
+            let d = max(torchSqrt(moments[i].expAvgSq), eps)
+            normed[i] = min(max(g[i] / d, -c.clip), c.clip)
+            _ = moments[i].updateFirst(normed[i], beta1: beta1)
+        }
+        var update = moments.map(\.expAvg)
+        if cautious { PytorchOptimizer.applyCautious(&update, normed) }
+        if stableAdamW {
+            let rms = PytorchOptimizer.stableAdamWRMS(g, moments.map(\.expAvgSq))
+            update = update.map { $0 / rms }
+        }
+        for i in theta.indices {
+            theta[i] = add(theta[i], update[i], alpha: -learningRate)
+            _ = moments[i].updateSecond(g[i], beta2: beta2)
         }
     }
 }

@@ -12,7 +12,7 @@ import DescentBase
 /// Pagliardini et al., "The AdEMAMix Optimizer: Better, Faster, Older", ICLR 2025 (arXiv 2024).
 /// Follows pytorch_optimizer 4.1.0 (default foreach path: `addcdiv` for the final step).
 /// √v is torch's tensor root (`torchSqrt`); √(1 − β₂ᵗ) is Python's `math.sqrt`.
-public struct AdEMAMix: Optimizer {
+public struct AdEMAMix: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdEMAMix", year: 2024,
         paper: "Pagliardini et al., The AdEMAMix Optimizer: Better, Faster, Older, ICLR 2025",
@@ -27,14 +27,20 @@ public struct AdEMAMix: Optimizer {
     public var maximize: Bool
     public var cautious: Bool
     public var stableAdamW: Bool
-    public var state = AdamState()
-    /// The slow momentum `exp_avg_slow` of each parameter.
-    public var expAvgSlow: [[Double]] = []
+    public var state = CoordinateState<Slot>()
+
+    /// One coordinate's moments and slow momentum `exp_avg_slow`.
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var moments = Moments<LerpRounding>()
+        public var expAvgSlow = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 0.9999], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
         alpha = try r.double("alpha", default: 5, .nonNegative)
         tAlphaBeta3 = try r.optionalDouble("t_alpha_beta3", default: nil, .nonNegative)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
@@ -54,36 +60,30 @@ public struct AdEMAMix: Optimizer {
         return (a, b3)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        if expAvgSlow.isEmpty { expAvgSlow = zeros(like: parameters) }
-        state.step += 1
-        let (beta1, beta2) = (betas[0], betas[1])
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
-        let (alphaT, beta3T) = schedules(step: state.step)
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            var denominators = g
-            for i in g.indices {
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], g[i], 1 - beta1)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                expAvgSlow[p][i] = lerp(expAvgSlow[p][i], g[i], 1 - beta3T)
-                denominators[i] = torchSqrt(state.expAvgSq[p][i]) / bias2Sqrt + eps
-            }
-            var update = state.expAvg[p]
-            if cautious { PytorchOptimizer.applyCautious(&update, g) }
-            for i in update.indices { update[i] = add(update[i] / bias1, expAvgSlow[p][i], alpha: alphaT) }
-            if stableAdamW {
-                for i in update.indices { update[i] /= denominators[i] }
-                let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p])
-                for i in update.indices { theta[i] = add(theta[i], update[i] / rms, alpha: -learningRate) }
-            } else {
-                for i in theta.indices { theta[i] = addcdiv(theta[i], update[i], denominators[i], value: -learningRate) }
-            }
-            parameters[p].scalars = theta
+    public typealias Coefficients = (bias1: Double, bias2Sqrt: Double, alpha: Double, beta3: Double)
+
+    /// 1 − β₁ᵗ, √(1 − β₂ᵗ) and the scheduled α and β₃.
+    public func coefficients(step: Int) -> Coefficients {
+        let (alphaT, beta3T) = schedules(step: step)
+        return (biasCorrection(betas[0], step: step), biasCorrection(betas[1], step: step).squareRoot(), alphaT, beta3T)
+    }
+
+    public func update(_ theta: inout [Double], _ g: [Double], _ slots: inout [Slot], tensor _: Int, _ c: Coefficients) {
+        var denominators = g
+        for i in g.indices {
+            let (_, v) = slots[i].moments.update(g[i], beta1: betas[0], beta2: betas[1])
+            slots[i].expAvgSlow = lerp(slots[i].expAvgSlow, g[i], 1 - c.beta3)
+            denominators[i] = torchSqrt(v) / c.bias2Sqrt + eps
+        }
+        var update = slots.map(\.moments.expAvg)
+        if cautious { PytorchOptimizer.applyCautious(&update, g) }
+        for i in update.indices { update[i] = add(update[i] / c.bias1, slots[i].expAvgSlow, alpha: c.alpha) }
+        if stableAdamW {
+            for i in update.indices { update[i] /= denominators[i] }
+            let rms = PytorchOptimizer.stableAdamWRMS(g, slots.map(\.moments.expAvgSq))
+            for i in update.indices { theta[i] = add(theta[i], update[i] / rms, alpha: -learningRate) }
+        } else {
+            for i in theta.indices { theta[i] = addcdiv(theta[i], update[i], denominators[i], value: -learningRate) }
         }
     }
 }

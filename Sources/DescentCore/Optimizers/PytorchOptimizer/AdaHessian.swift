@@ -31,15 +31,14 @@ public struct AdaHessian: HessianPreconditioned {
     public var hessian: HessianDiagonal
     public var eps: Double
     public var maximize: Bool
-    public private(set) var step = 0
-    /// `exp_avg` and `exp_hessian_diag_sq`.
-    public var expAvg: [[Double]] = []
-    public var expHessianDiagSq: [[Double]] = []
+    /// The step count and each coordinate's `exp_avg` and `exp_hessian_diag_sq` (as
+    /// `expAvgSq`: the second moment of the Hessian diagonal, not of the gradient).
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-1, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         hessianPower = try r.double("hessian_power", default: 1, Bound(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: true))
         hessian = try HessianDiagonal(&r, updatePeriod: 1, distribution: .rademacher, samplesBound: .nonNegative)
         eps = try r.double("eps", default: 1e-16, .nonNegative)
@@ -47,33 +46,19 @@ public struct AdaHessian: HessianPreconditioned {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func update(_ parameters: inout [Tensor], _ gradients: [Tensor], _ diagonal: [[Double]]?) {
-        if expAvg.isEmpty {
-            expAvg = zeros(like: parameters)
-            expHessianDiagSq = expAvg
-        }
-        step += 1
-        let bias1 = PytorchOptimizer.debias(beta1, step), bias2 = PytorchOptimizer.debias(beta2, step)
-        let stepSize = learningRate / bias1
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            for i in theta.indices {
-                let m = lerp(expAvg[p][i], g[i], 1 - beta1)
-                expAvg[p][i] = m
-                if let d = diagonal?[p][i] {
-                    expHessianDiagSq[p][i] = addcmul(expHessianDiagSq[p][i] * beta2, d, d, value: 1 - beta2)
-                }
-                let denominator = AdaHessian.power(expHessianDiagSq[p][i] / bias2, hessianPower / 2) + eps
-                theta[i] = addcdiv(theta[i], m, denominator, value: -stepSize)
-            }
-            parameters[p].scalars = theta
-        }
+    /// v ← β₂v + (1 − β₂)D².
+    public func updateCurvature(_ moments: inout Moments<LerpRounding>, _ d: Double) {
+        _ = moments.updateSecond(d, beta2: beta2)
     }
 
-    /// torch's `pow_(e)` for e in (0, ½]: ½ is the tensor sqrt (MKL, `torchSqrt`), others C `pow`.
-    static func power(_ x: Double, _ e: Double) -> Double {
-        e == 0.5 ? torchSqrt(x) : PytorchOptimizer.pow(x, e)
+    /// γ/(1 − β₁ᵗ) and 1 − β₂ᵗ.
+    public func coefficients(step: Int) -> (stepSize: Double, bias2: Double) {
+        (learningRate / biasCorrection(beta1, step: step), biasCorrection(beta2, step: step))
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ c: (stepSize: Double, bias2: Double)) {
+        let m = moments.updateFirst(g, beta1: beta1)
+        let denominator = tensorPow(moments.expAvgSq / c.bias2, hessianPower / 2) + eps
+        theta = addcdiv(theta, m, denominator, value: -c.stepSize)
     }
 }

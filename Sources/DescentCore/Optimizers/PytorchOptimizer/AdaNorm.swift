@@ -10,7 +10,7 @@
 /// Dubey et al., "AdaNorm: Adaptive Gradient Norm Correction based Optimization for
 /// Convolutional Neural Networks", WACV 2023 (arXiv 2022). Follows pytorch_optimizer 4.1.0
 /// (foreach path).
-public struct AdaNorm: Optimizer {
+public struct AdaNorm: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaNorm", year: 2022,
         paper: "Dubey et al., AdaNorm: Adaptive Gradient Norm Correction based Optimization for CNNs, WACV 2023",
@@ -25,15 +25,15 @@ public struct AdaNorm: Optimizer {
     public var eps: Double
     public var maximize: Bool
     public var adamDebias: Bool
-    public var state = AdamState()
-    /// The running gradient norm `exp_grad_norm` of each parameter.
+    public var state = CoordinateState<Moments<LerpRounding>>()
+    /// The running gradient norm `exp_grad_norm` of each parameter tensor.
     public var expGradNorm: [Double] = []
 
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try reader.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
         r = try reader.optionalDouble("r", default: 0.95)
-        weightDecay = try WeightDecay(&reader, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &reader, default: 0, decouple: true)
         amsBound = try reader.bool("ams_bound", default: false)
         eps = try reader.double("eps", default: 1e-8, .nonNegative)
         maximize = try reader.bool("maximize", default: false)
@@ -41,28 +41,21 @@ public struct AdaNorm: Optimizer {
         adamDebias = try reader.bool("adam_debias", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: true)
-        if expGradNorm.isEmpty { expGradNorm = [Double](repeating: 0, count: parameters.count) }
-        state.step += 1
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
-        let stepSize = adamDebias ? learningRate : learningRate / bias1
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            let s = PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: r ?? 0.95)
-            for i in g.indices {
-                let m = lerp(state.expAvg[p][i], s[i], 1 - beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
-                let d = PytorchOptimizer.amsBoundDenominator(
-                    v, maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps) / bias2Sqrt
-                theta[i] = addcdiv(theta[i], m, d, value: -stepSize)
-            }
-            parameters[p].scalars = theta
+    /// The step size γ/(1 − β₁ᵗ) (γ if adam_debias) and √(1 − β₂ᵗ).
+    public func coefficients(step: Int) -> (stepSize: Double, bias2Sqrt: Double) {
+        let bias1 = biasCorrection(beta1, step: step)
+        return (adamDebias ? learningRate : learningRate / bias1, biasCorrection(beta2, step: step).squareRoot())
+    }
+
+    public mutating func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor p: Int, _ c: (stepSize: Double, bias2Sqrt: Double)) {
+        if expGradNorm.count == p { expGradNorm.append(0) }  // made at the first step, tensor by tensor
+        let s = PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: r ?? 0.95)
+        for i in g.indices {
+            let m = moments[i].updateFirst(s[i], beta1: beta1)
+            let v = moments[i].updateSecond(g[i], beta2: beta2)
+            let d = PytorchOptimizer.amsBoundDenominator(
+                v, maxExpAvgSq: &moments[i].maxExpAvgSq, amsBound: amsBound, eps: eps) / c.bias2Sqrt
+            theta[i] = addcdiv(theta[i], m, d, value: -c.stepSize)
         }
     }
 }

@@ -9,7 +9,7 @@
 /// Xie et al., "Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve
 /// Generalization", ICML 2021. Follows pytorch_optimizer 4.1.0 (foreach path; the
 /// per-parameter path when adanorm is set).
-public struct AdaPNM: Optimizer {
+public struct AdaPNM: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaPNM", year: 2021,
         paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
@@ -24,16 +24,24 @@ public struct AdaPNM: Optimizer {
     public var adanorm: Bool
     public var adanormR: Double?
     public var adamDebias: Bool
-    public var state = AdamState()
-    /// The negative momentum `neg_exp_avg` of each parameter (swapped with `exp_avg` each step).
-    public var negExpAvg: [[Double]] = []
+    /// The step count and each coordinate's state.
+    public var state = CoordinateState<Slot>()
     /// AdaNorm's running gradient norm of each parameter.
     public var expGradNorm: [Double] = []
+
+    /// One coordinate's two momenta (`exp_avg`, `neg_exp_avg`), v and v̂.
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var momentum = PositiveNegativeMomentum()
+        public var expAvgSq = 0.0
+        public var maxExpAvgSq = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 1.0], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         amsBound = try r.bool("ams_bound", default: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
@@ -43,39 +51,26 @@ public struct AdaPNM: Optimizer {
         adamDebias = try r.bool("adam_debias", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: true)
-        if negExpAvg.isEmpty {
-            negExpAvg = zeros(like: parameters)
-            expGradNorm = [Double](repeating: 0, count: parameters.count)
-        }
-        state.step += 1
-        let odd = state.step % 2 == 1
-        let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])
-        let beta1Squared = Double.pow(beta1, 2)
-        let noiseNorm = (Double.pow(1 + beta3, 2) + Double.pow(beta3, 2)).squareRoot()
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
-        let stepSize = adamDebias ? learningRate : learningRate / bias1
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            let s = adanorm
-                ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
-                : g
-            var pos = odd ? state.expAvg[p] : negExpAvg[p]
-            let neg = odd ? negExpAvg[p] : state.expAvg[p]
-            for i in g.indices {
-                pos[i] = lerp(pos[i], s[i], 1 - beta1Squared)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                let d = PytorchOptimizer.amsBoundDenominator(
-                    state.expAvgSq[p][i], maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps) / bias2Sqrt
-                let u = add(pos[i] * (1 + beta3), neg[i], alpha: -beta3) * (1 / noiseNorm)
-                theta[i] = addcdiv(theta[i], u, d, value: -stepSize)
-            }
-            if odd { state.expAvg[p] = pos } else { negExpAvg[p] = pos }
-            parameters[p].scalars = theta
+    /// The step size γ/(1 − β₁ᵗ) (γ if adam_debias), √(1 − β₂ᵗ) and the momenta's coefficients.
+    public typealias Coefficients = (stepSize: Double, bias2Sqrt: Double, momentum: PositiveNegativeMomentum.Coefficients)
+
+    public func coefficients(step: Int) -> Coefficients {
+        let bias1 = biasCorrection(betas[0], step: step)
+        return (adamDebias ? learningRate : learningRate / bias1, biasCorrection(betas[1], step: step).squareRoot(),
+                PositiveNegativeMomentum.Coefficients(step: step, beta1: betas[0], beta0: betas[2]))
+    }
+
+    public mutating func update(_ theta: inout [Double], _ g: [Double], _ slots: inout [Slot], tensor p: Int, _ c: Coefficients) {
+        if expGradNorm.count == p { expGradNorm.append(0) }  // made at the first step, tensor by tensor
+        let s = adanorm
+            ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
+            : g
+        for i in g.indices {
+            let u = slots[i].momentum.update(s[i], c.momentum)
+            slots[i].expAvgSq = addcmul(slots[i].expAvgSq * betas[1], g[i], g[i], value: 1 - betas[1])
+            let d = PytorchOptimizer.amsBoundDenominator(
+                slots[i].expAvgSq, maxExpAvgSq: &slots[i].maxExpAvgSq, amsBound: amsBound, eps: eps) / c.bias2Sqrt
+            theta[i] = addcdiv(theta[i], u, d, value: -c.stepSize)
         }
     }
 }

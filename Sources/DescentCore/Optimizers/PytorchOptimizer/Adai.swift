@@ -26,14 +26,20 @@ public struct Adai: Optimizer {
     public var eps: Double
     public var maximize: Bool
     public var useGC: Bool
-    public var state = AdamState()
-    /// The running product of β₁ (`beta1_prod`) of each parameter, ones at the start.
-    public var beta1Prod: [[Double]] = []
+    /// The step count and each coordinate's state.
+    public var state = CoordinateState<Slot>()
+
+    /// One coordinate's moments and running product of β₁ (`beta1_prod`, 1 at the start).
+    public struct Slot: Sendable, Hashable {
+        public var expAvg = 0.0
+        public var expAvgSq = 0.0
+        public var beta1Prod = 1.0
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta0, beta2) = try r.pair("betas", default: (0.1, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: false)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
         stableWeightDecay = try r.bool("stable_weight_decay", default: false)
         dampening = try r.double("dampening", default: 1)
         eps = try r.double("eps", default: 1e-3, .nonNegative)
@@ -43,10 +49,9 @@ public struct Adai: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        if beta1Prod.isEmpty { beta1Prod = parameters.map { [Double](repeating: 1, count: $0.count) } }
+        state.prepare(parameters) { _ in Slot() }
         state.step += 1
-        let bias2 = PytorchOptimizer.debias(beta2, state.step)
+        let bias2 = biasCorrection(beta2, step: state.step)
         var thetas = parameters.map(\.scalars)
         var grads = gradients.map { PytorchOptimizer.gradient($0, maximize: maximize) }
         var hatSum = 0.0
@@ -56,25 +61,25 @@ public struct Adai: Optimizer {
                 weightDecay.apply(&thetas[p], &grads[p], lr: learningRate)
             }
             for i in grads[p].indices {
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, grads[p][i], grads[p][i], value: 1 - beta2)
+                state.slots[p][i].expAvgSq = addcmul(state.slots[p][i].expAvgSq * beta2, grads[p][i], grads[p][i], value: 1 - beta2)
             }
-            hatSum += sum(state.expAvgSq[p]) / bias2
+            hatSum += sum(state.slots[p].map(\.expAvgSq)) / bias2
             count += grads[p].count
         }
         let hatMean = max(hatSum / Double(count), eps)
         let exponent = 1 / (3 - 2 * dampening)
-        let scale = Double.pow(beta0, 1 - dampening)
+        let scale = pythonPow(beta0, 1 - dampening)
         for p in parameters.indices {
             if stableWeightDecay {
                 weightDecay.apply(&thetas[p], &grads[p], lr: learningRate)
             }
             for i in grads[p].indices {
-                let ratio = PytorchOptimizer.pow(state.expAvgSq[p][i] / bias2 / hatMean, exponent) * beta0
+                let ratio = tensorPow(state.slots[p][i].expAvgSq / bias2 / hatMean, exponent) * beta0
                 let beta1 = min(max(1 - ratio, 0), 1 - eps)
-                let beta3 = PytorchOptimizer.pow(1 - beta1, dampening)
-                beta1Prod[p][i] *= beta1
-                state.expAvg[p][i] = addcmul(state.expAvg[p][i] * beta1, beta3, grads[p][i], value: 1)
-                let update = (state.expAvg[p][i] / (1 - beta1Prod[p][i])) * scale
+                let beta3 = tensorPow(1 - beta1, dampening)
+                state.slots[p][i].beta1Prod *= beta1
+                state.slots[p][i].expAvg = addcmul(state.slots[p][i].expAvg * beta1, beta3, grads[p][i], value: 1)
+                let update = (state.slots[p][i].expAvg / (1 - state.slots[p][i].beta1Prod)) * scale
                 thetas[p][i] = add(thetas[p][i], update, alpha: -learningRate)
             }
             parameters[p].scalars = thetas[p]

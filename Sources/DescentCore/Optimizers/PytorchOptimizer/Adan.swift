@@ -79,9 +79,9 @@ public struct Adan: Optimizer {
         }
         state.step += 1
         let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])
-        let stepSize = learningRate / PytorchOptimizer.debias(beta1, state.step)
-        let diffStepSize = learningRate * beta2 / PytorchOptimizer.debias(beta2, state.step)
-        let bias3Sqrt = PytorchOptimizer.debias(beta3, state.step).squareRoot()
+        let stepSize = learningRate / biasCorrection(beta1, step: state.step)
+        let diffStepSize = learningRate * beta2 / biasCorrection(beta2, step: state.step)
+        let bias3Sqrt = biasCorrection(beta3, step: state.step).squareRoot()
         for p in parameters.indices {
             var theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)

@@ -24,14 +24,14 @@ public struct AvaGrad: Optimizer {
     public var eps: Double
     public var maximize: Bool
     public var adamDebias: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
     /// The adaptive scale γₐ (`gamma`), unset before the first step.
     public var gamma: Double? = nil
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-1, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         eps = try r.double("eps", default: 1e-1, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -39,11 +39,11 @@ public struct AvaGrad: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
+        state.prepare(parameters) { _ in Moments() }
         state.step += 1
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
-        let prevBias2Sqrt = PytorchOptimizer.debias(beta2, state.step - 1).squareRoot()
+        let bias1 = biasCorrection(beta1, step: state.step)
+        let bias2Sqrt = biasCorrection(beta2, step: state.step).squareRoot()
+        let prevBias2Sqrt = biasCorrection(beta2, step: state.step - 1).squareRoot()
         var stepSize = learningRate
         if state.step > 1, let gamma {
             stepSize = adamDebias ? gamma * learningRate : gamma * learningRate / bias1
@@ -56,16 +56,16 @@ public struct AvaGrad: Optimizer {
             weightDecay.apply(&theta, &g, lr: learningRate)
             var inverseSquares = 0.0
             for i in g.indices {
-                let m = lerp(state.expAvg[p][i], g[i], 1 - beta1)
-                state.expAvg[p][i] = m
-                let root = torchSqrt(state.expAvgSq[p][i])
+                let m = lerp(state.slots[p][i].expAvg, g[i], 1 - beta1)
+                state.slots[p][i].expAvg = m
+                let root = torchSqrt(state.slots[p][i].expAvgSq)
                 if state.step > 1 {
                     theta[i] = addcdiv(theta[i], m, root / prevBias2Sqrt + eps, value: -stepSize)
                 }
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                inverseSquares += Double.pow(root / bias2Sqrt + eps, -2)
+                state.slots[p][i].expAvgSq = addcmul(state.slots[p][i].expAvgSq * beta2, g[i], g[i], value: 1 - beta2)
+                inverseSquares += pythonPow(root / bias2Sqrt + eps, -2)
             }
-            let minusTwoNorm = Double.pow(inverseSquares, -0.5)
+            let minusTwoNorm = pythonPow(inverseSquares, -0.5)
             squaredNorm += 1 / (minusTwoNorm * minusTwoNorm)
             count += g.count
             parameters[p].scalars = theta

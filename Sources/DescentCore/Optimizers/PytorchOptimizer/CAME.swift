@@ -12,7 +12,7 @@
 /// Luo et al., "CAME: Confidence-guided Adaptive Memory Efficient Optimization", ACL 2023.
 /// Follows pytorch_optimizer 4.1.0 (foreach path). β₃ and ε₂ act only on factored (2-D)
 /// parameters, so they are accepted and have no effect on a point.
-public struct CAME: Optimizer {
+public struct CAME: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "CAME", year: 2023,
         paper: "Luo et al., CAME: Confidence-guided Adaptive Memory Efficient Optimization, ACL 2023",
@@ -26,12 +26,12 @@ public struct CAME: Optimizer {
     public var eps1: Double
     public var eps2: Double
     public var maximize: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 2e-4, .nonNegative)
         betas = try r.list("betas", default: [0.9, 0.999, 0.9999], [.unitHalfOpen, .unitHalfOpen, .unitClosed])
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         clipThreshold = try r.double("clip_threshold", default: 1)
         amsBound = try r.bool("ams_bound", default: false)
         eps1 = try r.double("eps1", default: 1e-30, .nonNegative)
@@ -40,32 +40,24 @@ public struct CAME: Optimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: true)
-        state.step += 1
+    public func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor _: Int, _: Void) {
         let (beta1, beta2) = (betas[0], betas[1])
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            var update = g
-            for i in g.indices {
-                let v = add(state.expAvgSq[p][i] * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)
-                state.expAvgSq[p][i] = v
-                var u = 1 / v.squareRoot()
-                if amsBound {
-                    state.maxExpAvgSq[p][i] = max(state.maxExpAvgSq[p][i], 1 / u)
-                    u = 1 / (state.maxExpAvgSq[p][i] / beta2).squareRoot()
-                }
-                update[i] = u * g[i]
+        var update = g
+        for i in g.indices {
+            let v = add(moments[i].expAvgSq * beta2, g[i] * g[i] + eps1, alpha: 1 - beta2)
+            moments[i].expAvgSq = v
+            var u = 1 / v.squareRoot()
+            if amsBound {
+                moments[i].maxExpAvgSq = max(moments[i].maxExpAvgSq, 1 / u)
+                u = 1 / (moments[i].maxExpAvgSq / beta2).squareRoot()
             }
-            let rms = PytorchOptimizer.norm(update) / Double(update.count).squareRoot()
-            let clipping = max(rms / clipThreshold, 1)
-            for i in g.indices {
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], update[i] / clipping, 1 - beta1)
-                theta[i] = add(theta[i], state.expAvg[p][i], alpha: -learningRate)
-            }
-            parameters[p].scalars = theta
+            update[i] = u * g[i]
+        }
+        let rms = PytorchOptimizer.norm(update) / Double(update.count).squareRoot()
+        let clipping = max(rms / clipThreshold, 1)
+        for i in g.indices {
+            _ = moments[i].updateFirst(update[i] / clipping, beta1: beta1)
+            theta[i] = add(theta[i], moments[i].expAvg, alpha: -learningRate)
         }
     }
 }

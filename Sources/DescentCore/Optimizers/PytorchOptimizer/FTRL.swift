@@ -7,7 +7,7 @@
 /// McMahan et al., "Ad Click Prediction: a View from the Trenches", KDD 2013. Follows
 /// pytorch_optimizer 4.1.0 (foreach path; `pow` with exponent ½ is torch's √ kernel, `torchSqrt`). The
 /// point is recomputed from z and n at every step, not moved from where it was.
-public struct FTRL: Optimizer {
+public struct FTRL: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "FTRL", year: 2013,
         paper: "McMahan et al., Ad Click Prediction: a View from the Trenches, KDD 2013",
@@ -19,9 +19,18 @@ public struct FTRL: Optimizer {
     public var lambda1: Double
     public var lambda2: Double
     public var maximize: Bool
-    /// The accumulators `z` and `n` of each parameter.
-    public var z: [[Double]] = []
-    public var n: [[Double]] = []
+    /// Each coordinate's accumulators `z` and `n`.
+    public var state = CoordinateState<Slot>()
+
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var z = 0.0
+        public var n = 0.0
+
+        public init() {}
+    }
+
+    /// FTRL's regularisation is λ₁ and λ₂; it has no weight decay.
+    public var weightDecay: WeightDecay { .none }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
@@ -34,27 +43,15 @@ public struct FTRL: Optimizer {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if z.isEmpty {
-            z = zeros(like: parameters)
-            n = zeros(like: parameters)
-        }
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
-                let g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                let gsq = g * g
-                let oldPower = PytorchOptimizer.pow(n[p][i], -lrPower)
-                let newN = n[p][i] + gsq
-                let sigma = (PytorchOptimizer.pow(newN, -lrPower) - oldPower) / learningRate
-                let newZ = (z[p][i] + g) - sigma * theta
-                let d = ((torchSqrt(newN) + beta) / learningRate) + lambda2
-                var update = (sign(newZ) * lambda1 - newZ) / d
-                if newZ.magnitude <= lambda1 { update = 0 }
-                parameters[p].scalars[i] = update
-                z[p][i] = newZ
-                n[p][i] = newN
-            }
-        }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
+        let gsq = g * g
+        let oldPower = tensorPow(slot.n, -lrPower)
+        let n = slot.n + gsq
+        let sigma = (tensorPow(n, -lrPower) - oldPower) / learningRate
+        let z = (slot.z + g) - sigma * theta
+        let d = ((torchSqrt(n) + beta) / learningRate) + lambda2
+        theta = z.magnitude <= lambda1 ? 0 : (sign(z) * lambda1 - z) / d
+        (slot.z, slot.n) = (z, n)
     }
 }

@@ -8,7 +8,7 @@
 /// Choudhury et al., "Remove that Square Root: A New Efficient Scale-Invariant Version of
 /// AdaGrad", NeurIPS 2024. Follows pytorch_optimizer 4.1.0 (foreach path) — note ε is added to
 /// b² at every step, as that library does. Both roots are torch's tensor `sqrt_` (`torchSqrt`).
-public struct Kate: Optimizer {
+public struct Kate: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Kate", year: 2024,
         paper: "Choudhury et al., Remove that Square Root: A New Efficient Scale-Invariant Version of AdaGrad, NeurIPS 2024",
@@ -19,37 +19,31 @@ public struct Kate: Optimizer {
     public var weightDecay: WeightDecay
     public var eps: Double
     public var maximize: Bool
-    /// The state `m` and `b` of each parameter.
-    public var m: [[Double]] = []
-    public var b: [[Double]] = []
+    /// Each coordinate's `m` and `b`.
+    public var state = CoordinateState<Slot>()
+
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var m = 0.0
+        public var b = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         delta = try r.double("delta", default: 0, .unitHalfOpen)
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if m.isEmpty {
-            m = zeros(like: parameters)
-            b = zeros(like: parameters)
-        }
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            for i in g.indices {
-                let gsq = g[i] * g[i]
-                let bsq = (b[p][i] * b[p][i] + gsq) + eps
-                let mi = torchSqrt(add(m[p][i] * m[p][i], gsq, alpha: delta) + gsq / bsq)
-                m[p][i] = mi
-                theta[i] = add(theta[i], (mi * g[i]) / bsq, alpha: -learningRate)
-                b[p][i] = torchSqrt(bsq)
-            }
-            parameters[p].scalars = theta
-        }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
+        let gsq = g * g
+        let bsq = (slot.b * slot.b + gsq) + eps
+        slot.m = torchSqrt(add(slot.m * slot.m, gsq, alpha: delta) + gsq / bsq)
+        theta = add(theta, (slot.m * g) / bsq, alpha: -learningRate)
+        slot.b = torchSqrt(bsq)
     }
 }

@@ -49,7 +49,7 @@ public struct LaProp: Optimizer {
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         centered = try r.bool("centered", default: false)
         stepsBeforeUsingCentered = try r.int("steps_before_using_centered", default: 10)
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         amsBound = try r.bool("ams_bound", default: false)
         eps = try r.double("eps", default: 1e-15, .nonNegative)
         maximize = try r.bool("maximize", default: false)
@@ -67,7 +67,7 @@ public struct LaProp: Optimizer {
             state.expAvgLR2 = state.expAvgLR1
         }
         state.step += 1
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
+        let bias2Sqrt = biasCorrection(beta2, step: state.step).squareRoot()
         let useCentered = state.step > stepsBeforeUsingCentered
         for p in parameters.indices {
             var theta = parameters[p].scalars

@@ -10,7 +10,7 @@
 /// pytorch_optimizer 4.1.0 (its per-parameter and foreach paths agree for one CPU tensor).
 /// `use_gc` (gradient centralization) only touches tensors of two or more dimensions, so it
 /// is accepted and has no effect on a point.
-public struct Lion: Optimizer {
+public struct Lion: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Lion", year: 2023,
         paper: "Chen et al., Symbolic Discovery of Optimization Algorithms, NeurIPS 2023",
@@ -25,18 +25,15 @@ public struct Lion: Optimizer {
     public var adanorm: Bool
     public var adanormR: Double?
     public var cautious: Bool
-    public var state = State()
-
-    /// Per parameter: the momentum `exp_avg` and AdaNorm's running gradient norm.
-    public struct State: Sendable, Hashable {
-        public var expAvg: [[Double]] = []
-        public var expGradNorm: [Double] = []
-    }
+    /// Each coordinate's momentum `exp_avg` …
+    public var state = CoordinateState<Double>()
+    /// … and AdaNorm's running gradient norm of each parameter tensor.
+    public var expGradNorm: [Double] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-4, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)
@@ -45,23 +42,14 @@ public struct Lion: Optimizer {
         cautious = try r.bool("cautious", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.expAvg.isEmpty {
-            state.expAvg = zeros(like: parameters)
-            state.expGradNorm = [Double](repeating: 0, count: parameters.count)
-        }
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            let sGrad = adanorm
-                ? PytorchOptimizer.adanormGradient(g, expGradNorm: &state.expGradNorm[p], r: adanormR ?? 0.95)
-                : g
-            var update = g.indices.map { sign(lerp(state.expAvg[p][$0], g[$0], 1 - beta1)) }
-            for i in g.indices { state.expAvg[p][i] = lerp(state.expAvg[p][i], sGrad[i], 1 - beta2) }
-            if cautious { PytorchOptimizer.applyCautious(&update, g) }
-            for i in theta.indices { theta[i] = add(theta[i], update[i], alpha: -learningRate) }
-            parameters[p].scalars = theta
-        }
+    public mutating func update(_ theta: inout [Double], _ g: [Double], _ expAvg: inout [Double], tensor p: Int, _: Void) {
+        if expGradNorm.count == p { expGradNorm.append(0) }  // made at the first step, tensor by tensor
+        let s = adanorm
+            ? PytorchOptimizer.adanormGradient(g, expGradNorm: &expGradNorm[p], r: adanormR ?? 0.95)
+            : g
+        var update = g.indices.map { sign(lerp(expAvg[$0], g[$0], 1 - beta1)) }
+        for i in g.indices { expAvg[i] = lerp(expAvg[i], s[i], 1 - beta2) }
+        if cautious { PytorchOptimizer.applyCautious(&update, g) }
+        for i in theta.indices { theta[i] = add(theta[i], update[i], alpha: -learningRate) }
     }
 }

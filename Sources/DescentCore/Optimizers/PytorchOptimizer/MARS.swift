@@ -44,7 +44,7 @@ public struct MARS: Optimizer {
     public var maximize: Bool
     /// The reference's code path: batched unless `foreach: false` or the shampoo type.
     public var foreach: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
     /// The previous gradient `last_grad` of each parameter.
     public var lastGrad: [[Double]] = []
 
@@ -72,7 +72,7 @@ public struct MARS: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: true)
+        state.prepare(parameters) { _ in Moments() }
         if lastGrad.isEmpty { lastGrad = zeros(like: parameters) }
         state.step += 1
         for p in parameters.indices {
@@ -89,23 +89,22 @@ public struct MARS: Optimizer {
                 let n = PytorchOptimizer.norm(c)
                 if n > 1 { c = c.map { $0 / n } }
             }
-            for i in c.indices { state.expAvg[p][i] = lerp(state.expAvg[p][i], c[i], 1 - b1) }
-            var update = state.expAvg[p]
+            for i in c.indices { state.slots[p][i].expAvg = lerp(state.slots[p][i].expAvg, c[i], 1 - b1) }
+            var update = state.slots[p].map(\.expAvg)
             if cautious { PytorchOptimizer.applyCautious(&update, g) }
             if mixed && marsType == "lion" {
                 update = update.map(sign)
             } else {
-                let bias1 = PytorchOptimizer.debias(b1, state.step)
-                let bias2Sqrt = PytorchOptimizer.debias(b2, state.step).squareRoot()
+                let bias1 = biasCorrection(b1, step: state.step)
+                let bias2Sqrt = biasCorrection(b2, step: state.step).squareRoot()
                 for i in c.indices {
-                    state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * b2, c[i], c[i], value: 1 - b2)
+                    state.slots[p][i].expAvgSq = addcmul(state.slots[p][i].expAvgSq * b2, c[i], c[i], value: 1 - b2)
                     let d = PytorchOptimizer.amsBoundDenominator(
-                        state.expAvgSq[p][i], maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps)
+                        state.slots[p][i].expAvgSq, maxExpAvgSq: &state.slots[p][i].maxExpAvgSq, amsBound: amsBound, eps: eps)
                     update[i] /= (d / bias2Sqrt) * bias1
                 }
             }
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: lr, weightDecay: wd,
-                                              decouple: weightDecouple, fixedDecay: fixedDecay)
+            WeightDecay(wd, !weightDecouple ? .l2 : fixedDecay ? .decoupledFixed : .decoupled).apply(&theta, &g, lr: lr)
             for i in theta.indices { theta[i] = add(theta[i], update[i], alpha: -lr) }
             lastGrad[p] = g
             parameters[p].scalars = theta

@@ -81,8 +81,8 @@ public struct Prodigy: Optimizer {
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         let b3 = beta3 ?? beta2.squareRoot()
-        let bias1 = PytorchOptimizer.debias(beta1, state.step)
-        let bias2Sqrt = PytorchOptimizer.debias(beta2, state.step).squareRoot()
+        let bias1 = DescentCore.biasCorrection(beta1, step: state.step)
+        let bias2Sqrt = DescentCore.biasCorrection(beta2, step: state.step).squareRoot()
         let correction = biasCorrection ? bias1 / bias2Sqrt : 1
         let d = state.d
         let dLR = d * learningRate / correction

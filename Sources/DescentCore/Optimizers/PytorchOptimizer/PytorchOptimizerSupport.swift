@@ -1,6 +1,8 @@
 /// Pieces that pytorch_optimizer 4.1.0's `BaseOptimizer` shares between its optimizers, each
 /// with that library's arithmetic (torch 2.15 CPU kernels, float64). They work on one
-/// parameter's elements at a time, as the reference's per-tensor operations do.
+/// parameter's elements at a time, as the reference's per-tensor operations do. (Its weight
+/// decay is `WeightDecay(pytorchOptimizer:default:decouple:)`, its `debias` `biasCorrection`,
+/// its tensor powers `tensorPow`.)
 ///
 /// Square roots, as measured on torch 2.15 CPU float64: a tensor `sqrt`/`sqrt_`/`_foreach_sqrt`
 /// and `pow(0.5)` are MKL's root, `torchSqrt`; `rsqrt`/`_foreach_rsqrt` and `pow(-0.5)` are
@@ -10,21 +12,6 @@ enum PytorchOptimizer {
     /// The gradient as the reference's step sees it: negated in place if maximize.
     @inlinable static func gradient(_ gradient: Tensor, maximize: Bool) -> [Double] {
         maximize ? gradient.scalars.map { -$0 } : gradient.scalars
-    }
-
-    /// `BaseOptimizer.apply_weight_decay`: decoupled `θ ← θ(1 − λ·(fixed ? 1 : γ)·ratio)`, or
-    /// coupled `g ← g + λθ` (only for λ > 0). No-op when λ = 0.
-    @inlinable static func applyWeightDecay(
-        _ p: inout [Double], _ g: inout [Double], lr: Double, weightDecay: Double,
-        decouple: Bool, fixedDecay: Bool, ratio: Double? = nil
-    ) {
-        guard weightDecay != 0 else { return }
-        if decouple {
-            let factor = 1 - weightDecay * (fixedDecay ? 1 : lr) * (ratio ?? 1)
-            for i in p.indices { p[i] *= factor }
-        } else if weightDecay > 0 {
-            for i in g.indices { g[i] = add(g[i], p[i], alpha: weightDecay) }
-        }
     }
 
     /// `BaseOptimizer.apply_cautious`: keep the update only where it agrees in sign with the
@@ -53,7 +40,7 @@ enum PytorchOptimizer {
 
     /// `tensor.mean()`: the sum divided by the element count.
     @inlinable static func mean(_ x: [Double]) -> Double {
-        DescentCore.sum(x) / Double(x.count)
+        sum(x) / Double(x.count)
     }
 
     /// `BaseOptimizer.get_stable_adamw_rms`: `max(1, √mean(g² / max(v, ε)))`, √ torch's `sqrt_`.
@@ -74,27 +61,6 @@ enum PytorchOptimizer {
         }
         return torchSqrt(x + expAvgSqEps) + eps
     }
-
-    /// `BaseOptimizer.debias`: `1 − β^t` (`math.pow`).
-    @inlinable static func debias(_ beta: Double, _ step: Int) -> Double {
-        1 - Double.pow(beta, Double(step))
-    }
-
-    /// `tensor.pow(e)` with a scalar exponent, as torch's CPU kernel special-cases it: ½ → √x
-    /// (torch's tensor root, `torchSqrt`), 2 → x·x, 3 → x·x·x, −½ → 1/√x (IEEE root, as `rsqrt`),
-    /// −1 → 1/x, −2 → 1/(x·x), 1 → x, otherwise C `pow`.
-    @inlinable static func pow(_ x: Double, _ e: Double) -> Double {
-        switch e {
-        case 0.5: return torchSqrt(x)
-        case 2: return x * x
-        case 3: return x * x * x
-        case -0.5: return 1 / x.squareRoot()
-        case -1: return 1 / x
-        case -2: return 1 / (x * x)
-        case 1: return x
-        default: return Double.pow(x, e)
-        }
-    }
 }
 
 extension HyperparameterReader {
@@ -108,24 +74,5 @@ extension HyperparameterReader {
             return cpuDefault
         }
         return try bool("foreach", default: cpuDefault)
-    }
-}
-
-/// pytorch_optimizer's weight-decay options — `weight_decay` λ, `weight_decouple`, `fixed_decay` —
-/// read with the optimizer's defaults, and applied as `BaseOptimizer.apply_weight_decay`.
-public struct WeightDecay: Sendable, Hashable {
-    public var coefficient: Double
-    public var decouple: Bool
-    public var fixed: Bool
-
-    init(_ r: inout HyperparameterReader, default coefficient: Double, decouple: Bool) throws(OptimizerError) {
-        self.coefficient = try r.double("weight_decay", default: coefficient, .nonNegative)
-        self.decouple = try r.bool("weight_decouple", default: decouple)
-        self.fixed = try r.bool("fixed_decay", default: false)
-    }
-
-    /// θ ← θ(1 − λ·(fixed ? 1 : γ)) if decoupled, else g ← g + λθ.
-    func apply(_ p: inout [Double], _ g: inout [Double], lr: Double) {
-        PytorchOptimizer.applyWeightDecay(&p, &g, lr: lr, weightDecay: coefficient, decouple: decouple, fixedDecay: fixed)
     }
 }

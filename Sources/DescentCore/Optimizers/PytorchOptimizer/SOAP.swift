@@ -94,7 +94,7 @@ public struct SOAP: Optimizer {
         let k = state.step - 1
         var stepSize = learningRate
         if correctBias {
-            stepSize *= PytorchOptimizer.debias(beta2, k).squareRoot() / PytorchOptimizer.debias(beta1, k)
+            stepSize *= biasCorrection(beta2, step: k).squareRoot() / biasCorrection(beta1, step: k)
         }
         for p in parameters.indices {
             var theta = parameters[p].scalars
@@ -196,8 +196,8 @@ public struct SOAP: Optimizer {
         let sm = a + c, df = a - c, adf = df.magnitude, tb = b + b, ab = tb.magnitude
         let (acmx, acmn) = a.magnitude > c.magnitude ? (a, c) : (c, a)
         let rt: Double
-        if adf > ab { rt = adf * (1 + Double.pow(ab / adf, 2)).squareRoot() }
-        else if adf < ab { rt = ab * (1 + Double.pow(adf / ab, 2)).squareRoot() }
+        if adf > ab { rt = adf * (1 + pythonPow(ab / adf, 2)).squareRoot() }
+        else if adf < ab { rt = ab * (1 + pythonPow(adf / ab, 2)).squareRoot() }
         else { rt = ab * 2.0.squareRoot() }
         let rt1: Double, rt2: Double, sgn1: Int
         if sm < 0 {

@@ -9,7 +9,7 @@
 ///
 /// Defazio et al., "The Road Less Scheduled", NeurIPS 2024. Follows pytorch_optimizer 4.1.0
 /// (foreach path). `use_palm` is stored by the reference but never read: accepted, no effect.
-public struct ScheduleFreeAdamW: Optimizer {
+public struct ScheduleFreeAdamW: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ScheduleFreeAdamW", year: 2024,
         paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
@@ -18,7 +18,8 @@ public struct ScheduleFreeAdamW: Optimizer {
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, which the update adds to the normalised gradient (g ← g + λy).
+    public var weightDecay: WeightDecay
     public var r: Double
     public var weightLRPower: Double
     public var warmupSteps: Int
@@ -27,22 +28,23 @@ public struct ScheduleFreeAdamW: Optimizer {
     public var eps: Double
     public var maximize: Bool
     public var usePalm: Bool
-    public var state = State()
+    /// The group's step count and each coordinate's z and moments …
+    public var state = CoordinateState<Slot>()
+    /// … and the group's weight sum and largest learning rate so far.
+    public var weightSum = 0.0
+    public var lrMax = -1.0
 
-    /// The group's step, weight sum and largest learning rate, and per parameter z and the moments.
-    public struct State: Sendable, Hashable {
-        public var step = 0
-        public var weightSum = 0.0
-        public var lrMax = -1.0
-        public var z: [[Double]] = []
-        public var expAvgSq: [[Double]] = []
-        public var maxExpAvgSq: [[Double]] = []
+    /// One coordinate's `z` (θ at the start), `exp_avg_sq` and `max_exp_avg_sq`.
+    public struct Slot: Sendable, Hashable {
+        public var z: Double
+        public var expAvgSq = 0.0
+        public var maxExpAvgSq = 0.0
     }
 
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try reader.double("lr", default: 2.5e-3, .nonNegative)
         (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.999), (.open(0, 1), .unitHalfOpen))
-        weightDecay = try reader.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try reader.double("weight_decay", default: 0, .nonNegative), .inUpdate)
         r = try reader.double("r", default: 0)
         weightLRPower = try reader.double("weight_lr_power", default: 2)
         warmupSteps = try reader.int("warmup_steps", default: 0)
@@ -54,38 +56,31 @@ public struct ScheduleFreeAdamW: Optimizer {
         usePalm = try reader.bool("use_palm", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.z.isEmpty {
-            state.z = parameters.map(\.scalars)
-            state.expAvgSq = zeros(like: parameters)
-            state.maxExpAvgSq = zeros(like: parameters)
-        }
-        state.step += 1
-        let schedule = state.step < warmupSteps ? Double(state.step) / Double(warmupSteps) : 1
-        let bias2 = PytorchOptimizer.debias(beta2, state.step)
+    public func initialSlot(_ theta: Double) -> Slot { Slot(z: theta) }
+
+    public typealias Coefficients = (bias2: Double, lr: Double, checkpoint: Double, yStep: Double)
+
+    /// γₜ, the weight (updating W and γ_max), the interpolation c and y's step size.
+    public mutating func coefficients(step: Int) -> Coefficients {
+        let schedule = step < warmupSteps ? Double(step) / Double(warmupSteps) : 1
         let lr = learningRate * schedule
-        state.lrMax = state.lrMax > lr ? state.lrMax : lr
-        let weight = Double.pow(Double(state.step), r) * Double.pow(state.lrMax, weightLRPower)
-        state.weightSum += weight
-        var checkpoint = state.weightSum != 0 ? weight / state.weightSum : 0
+        lrMax = lrMax > lr ? lrMax : lr
+        let weight = pythonPow(Double(step), r) * pythonPow(lrMax, weightLRPower)
+        weightSum += weight
+        var checkpoint = weightSum != 0 ? weight / weightSum : 0
         if decouplingC > 0 {
             let c = checkpoint * (1 - beta1) * decouplingC
             checkpoint = c < 1 ? c : 1
         }
-        let yStep = lr * (beta1 * (1 - checkpoint) - 1)
-        for p in parameters.indices {
-            var y = parameters[p].scalars
-            for i in y.indices {
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-                let d = PytorchOptimizer.amsBoundDenominator(
-                    state.expAvgSq[p][i] / bias2, maxExpAvgSq: &state.maxExpAvgSq[p][i], amsBound: amsBound, eps: eps)
-                g /= d
-                if weightDecay != 0 { g = add(g, y[i], alpha: weightDecay) }
-                y[i] = add(lerp(y[i], state.z[p][i], checkpoint), g, alpha: yStep)
-                state.z[p][i] = add(state.z[p][i], g, alpha: -lr)
-            }
-            parameters[p].scalars = y
-        }
+        return (biasCorrection(beta2, step: step), lr, checkpoint, lr * (beta1 * (1 - checkpoint) - 1))
+    }
+
+    public func update(_ y: inout Double, _ g: Double, _ slot: inout Slot, _ c: Coefficients) {
+        slot.expAvgSq = addcmul(slot.expAvgSq * beta2, g, g, value: 1 - beta2)
+        var g = g / PytorchOptimizer.amsBoundDenominator(
+            slot.expAvgSq / c.bias2, maxExpAvgSq: &slot.maxExpAvgSq, amsBound: amsBound, eps: eps)
+        if weightDecay.coefficient != 0 { g = add(g, y, alpha: weightDecay.coefficient) }
+        y = add(lerp(y, slot.z, c.checkpoint), g, alpha: c.yStep)
+        slot.z = add(slot.z, g, alpha: -c.lr)
     }
 }

@@ -6,7 +6,7 @@
 ///
 /// Bernstein et al., "signSGD: Compressed Optimisation for Non-Convex Problems", ICML 2018.
 /// Follows pytorch_optimizer 4.1.0 (momentum 0.9 and decoupled weight decay by default).
-public struct SignSGD: Optimizer {
+public struct SignSGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SignSGD", year: 2018,
         paper: "Bernstein et al., signSGD: Compressed Optimisation for Non-Convex Problems, ICML 2018",
@@ -14,37 +14,29 @@ public struct SignSGD: Optimizer {
 
     public var learningRate: Double
     public var momentum: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
+    /// `weight_decay` λ: decoupled if `weight_decouple` (the default), else L2.
+    public var weightDecay: WeightDecay
     public var maximize: Bool
-    /// The momentum buffer of each parameter (when momentum > 0), created at the first step.
-    public var momentumBuffers: [[Double]] = []
+    /// Each coordinate's momentum buffer (used when momentum > 0).
+    public var state = CoordinateState<Double>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         momentum = try r.double("momentum", default: 0.9, .unitHalfOpen)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
+        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        let decouple = try r.bool("weight_decouple", default: true)
+        weightDecay = WeightDecay(lambda, decouple ? .decoupled : .l2)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if momentumBuffers.isEmpty { momentumBuffers = zeros(like: parameters) }
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                              decouple: weightDecouple, fixedDecay: false)
-            for i in theta.indices {
-                var b = g[i]
-                if momentum > 0 {
-                    b = lerp(momentumBuffers[p][i], g[i], 1 - momentum)
-                    momentumBuffers[p][i] = b
-                }
-                theta[i] = add(theta[i], sign(b), alpha: -learningRate)
-            }
-            parameters[p].scalars = theta
+
+    public func update(_ theta: inout Double, _ g: Double, _ buffer: inout Double, _: Void) {
+        var b = g
+        if momentum > 0 {
+            buffer = lerp(buffer, g, 1 - momentum)
+            b = buffer
         }
+        theta = add(theta, sign(b), alpha: -learningRate)
     }
 }

@@ -30,15 +30,21 @@ public struct SophiaH: HessianPreconditioned {
     public var hessian: HessianDiagonal
     public var eps: Double
     public var maximize: Bool
-    public private(set) var step = 0
-    /// `momentum` and `hessian_moment`.
-    public var momentum: [[Double]] = []
-    public var hessianMoment: [[Double]] = []
+    /// The step count and each coordinate's state.
+    public var state = CoordinateState<Slot>()
+
+    /// One coordinate's `momentum` and `hessian_moment`.
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var momentum = 0.0
+        public var hessianMoment = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 6e-2, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.96, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(&r, default: 0, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         clip = try r.double("p", default: 1e-2, .nonNegative)
         hessian = try HessianDiagonal(&r, updatePeriod: 10, distribution: .gaussian, samplesBound: .atLeast(1))
         eps = try r.double("eps", default: 1e-12, .nonNegative)
@@ -46,24 +52,14 @@ public struct SophiaH: HessianPreconditioned {
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func update(_ parameters: inout [Tensor], _ gradients: [Tensor], _ diagonal: [[Double]]?) {
-        if momentum.isEmpty {
-            momentum = zeros(like: parameters)
-            hessianMoment = momentum
-        }
-        step += 1
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            for i in theta.indices {
-                let m = lerp(momentum[p][i], g[i], 1 - beta1)
-                momentum[p][i] = m
-                if let d = diagonal?[p][i] { hessianMoment[p][i] = lerp(hessianMoment[p][i], d, 1 - beta2) }
-                let u = clamp(m / clamp(hessianMoment[p][i], eps, .infinity), -clip, clip)
-                theta[i] = add(theta[i], u, alpha: -learningRate)
-            }
-            parameters[p].scalars = theta
-        }
+    /// h ← β₂h + (1 − β₂)D (lerp).
+    public func updateCurvature(_ slot: inout Slot, _ d: Double) {
+        slot.hessianMoment = lerp(slot.hessianMoment, d, 1 - beta2)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
+        slot.momentum = lerp(slot.momentum, g, 1 - beta1)
+        let u = clamp(slot.momentum / clamp(slot.hessianMoment, eps, .infinity), -clip, clip)
+        theta = add(theta, u, alpha: -learningRate)
     }
 }

@@ -12,7 +12,7 @@
 /// `η = reciprocal(rms) · (−γ)` (Python's `float / tensor`). `kahan_sum` only acts on
 /// float16/bfloat16 parameters, so it is accepted and has no effect in float64. √v and the
 /// RMS root are torch's tensor root (`torchSqrt`).
-public struct StableAdamW: Optimizer {
+public struct StableAdamW: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "StableAdamW", year: 2023,
         paper: "Wortsman et al., Stable and low-precision training for large-scale vision-language models, NeurIPS 2023",
@@ -22,18 +22,19 @@ public struct StableAdamW: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var kahanSum: Bool
-    public var weightDecay: Double
-    public var weightDecouple: Bool
+    /// `weight_decay` λ: L2, or, if `weight_decouple`, θ(1 + λη), which the update applies.
+    public var weightDecay: WeightDecay
     public var eps: Double
     public var maximize: Bool
-    public var state = AdamState()
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
         kahanSum = try r.bool("kahan_sum", default: true)
-        weightDecay = try r.double("weight_decay", default: 1e-2, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
+        let lambda = try r.double("weight_decay", default: 1e-2, .nonNegative)
+        let decouple = try r.bool("weight_decouple", default: true)
+        weightDecay = WeightDecay(lambda, decouple ? .inUpdate : .l2)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
@@ -41,38 +42,28 @@ public struct StableAdamW: Optimizer {
 
     /// `BaseOptimizer.debias_beta`: `(βᵗ − β) / (βᵗ − 1)`.
     static func debiasBeta(_ beta: Double, _ step: Int) -> Double {
-        let betaN = Double.pow(beta, Double(step))
+        let betaN = pythonPow(beta, Double(step))
         return (betaN - beta) / (betaN - 1)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        state.step += 1
-        let beta1Comp = 1 - Self.debiasBeta(beta1, state.step)
-        let beta2Hat = Self.debiasBeta(beta2, state.step)
-        let epsSquared = Double.pow(eps, 2)
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            if !weightDecouple {
-                PytorchOptimizer.applyWeightDecay(&theta, &g, lr: learningRate, weightDecay: weightDecay,
-                                                  decouple: false, fixedDecay: false)
-            }
-            for i in g.indices {
-                state.expAvg[p][i] = lerp(state.expAvg[p][i], g[i], beta1Comp)
-                state.expAvgSq[p][i] = addcmul(state.expAvgSq[p][i] * beta2Hat, g[i], g[i], value: 1 - beta2Hat)
-            }
-            let rms = PytorchOptimizer.stableAdamWRMS(g, state.expAvgSq[p], eps: epsSquared)
-            let stepSize = (1 / rms) * -learningRate
-            if weightDecay != 0, weightDecouple {
-                let factor = 1 + weightDecay * stepSize
-                for i in theta.indices { theta[i] *= factor }
-            }
-            for i in theta.indices {
-                let d = (torchSqrt(state.expAvgSq[p][i]) + eps) / stepSize
-                theta[i] = addcdiv(theta[i], state.expAvg[p][i], d, value: 1)
-            }
-            parameters[p].scalars = theta
+    /// 1 − β̂₁ and β̂₂, the debiased decay rates.
+    public func coefficients(step: Int) -> (beta1Comp: Double, beta2Hat: Double) {
+        (1 - Self.debiasBeta(beta1, step), Self.debiasBeta(beta2, step))
+    }
+
+    public func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor _: Int, _ c: (beta1Comp: Double, beta2Hat: Double)) {
+        for i in g.indices {
+            moments[i].expAvg = lerp(moments[i].expAvg, g[i], c.beta1Comp)
+            moments[i].expAvgSq = addcmul(moments[i].expAvgSq * c.beta2Hat, g[i], g[i], value: 1 - c.beta2Hat)
+        }
+        let rms = PytorchOptimizer.stableAdamWRMS(g, moments.map(\.expAvgSq), eps: pythonPow(eps, 2))
+        let stepSize = (1 / rms) * -learningRate
+        if weightDecay.form == .inUpdate, weightDecay.coefficient != 0 {
+            let factor = 1 + weightDecay.coefficient * stepSize
+            for i in theta.indices { theta[i] *= factor }
+        }
+        for i in theta.indices {
+            theta[i] = addcdiv(theta[i], moments[i].expAvg, (torchSqrt(moments[i].expAvgSq) + eps) / stepSize, value: 1)
         }
     }
 }

@@ -6,7 +6,7 @@
 ///
 /// Su, "Tiger: A Tight-fisted Optimizer", 2023 (github.com/bojone/tiger). Follows
 /// pytorch_optimizer 4.1.0; note its default weight decay is 0.01, decoupled.
-public struct Tiger: Optimizer {
+public struct Tiger: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Tiger", year: 2023,
         paper: "Su, Tiger: A Tight-fisted Optimizer, 2023",
@@ -16,28 +16,20 @@ public struct Tiger: Optimizer {
     public var beta: Double
     public var weightDecay: WeightDecay
     public var maximize: Bool
-    /// The momentum `exp_avg` of each parameter, created at the first step.
-    public var expAvg: [[Double]] = []
+    /// Each coordinate's momentum `exp_avg`.
+    public var state = CoordinateState<Double>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         beta = try r.double("beta", default: 0.965, .unitHalfOpen)
-        weightDecay = try WeightDecay(&r, default: 0.01, decouple: true)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0.01, decouple: true)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if expAvg.isEmpty { expAvg = zeros(like: parameters) }
-        for p in parameters.indices {
-            var theta = parameters[p].scalars
-            var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
-            weightDecay.apply(&theta, &g, lr: learningRate)
-            for i in theta.indices {
-                expAvg[p][i] = lerp(expAvg[p][i], g[i], 1 - beta)
-                theta[i] = add(theta[i], sign(expAvg[p][i]), alpha: -learningRate)
-            }
-            parameters[p].scalars = theta
-        }
+
+    public func update(_ theta: inout Double, _ g: Double, _ expAvg: inout Double, _: Void) {
+        expAvg = lerp(expAvg, g, 1 - beta)
+        theta = add(theta, sign(expAvg), alpha: -learningRate)
     }
 }

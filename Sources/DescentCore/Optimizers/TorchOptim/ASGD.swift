@@ -9,8 +9,8 @@
 /// Polyak & Juditsky, "Acceleration of Stochastic Approximation by Averaging", SIAM J. Control
 /// Optim. 1992. torch's single-tensor path is followed: η starts at `lr`, μ at 1, and both are
 /// updated after the parameter, so step t uses the η and μ computed at step t − 1. The
-/// parameters themselves are the SGD iterates; the average only lives in `state.ax`.
-public struct ASGD: Optimizer {
+/// parameters themselves are the SGD iterates; the average only lives in the slots (`ax`).
+public struct ASGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ASGD", year: 1992,
         paper: "Polyak & Juditsky, Acceleration of Stochastic Approximation by Averaging, SIAM J. Control Optim. 1992",
@@ -21,49 +21,40 @@ public struct ASGD: Optimizer {
     public var alpha: Double
     /// The step at which averaging starts (torch does not check it).
     public var t0: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ_wd, L2.
+    public var weightDecay: WeightDecay
     public var maximize: Bool
-    public var state: [ASGDState] = []
+    /// torch's state: the step count and each coordinate's averaged iterate `ax` …
+    public var state = CoordinateState<Double>()
+    /// … and the step size η and averaging weight μ of the next step (torch keeps them per
+    /// parameter tensor; all tensors step together, so they are the same).
+    public var eta = 0.0
+    public var mu = 1.0
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-2, .nonNegative)
         lambd = try r.double("lambd", default: 1e-4, .nonNegative)
         alpha = try r.double("alpha", default: 0.75, .nonNegative)
         t0 = try r.double("t0", default: 1e6)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         maximize = try r.bool("maximize", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.isEmpty {
-            state = parameters.map { ASGDState(eta: learningRate, ax: [Double](repeating: 0, count: $0.count)) }
-        }
-        for p in parameters.indices {
-            state[p].step += 1
-            let eta = state[p].eta
-            let mu = state[p].mu
-            let decay = 1 - lambd * eta
-            for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
-                let updated = add(theta * decay, g, alpha: -eta)
-                parameters[p].scalars[i] = updated
-                let ax = state[p].ax[i]
-                state[p].ax[i] = mu != 1 ? ax + (updated - ax) * mu : updated
-            }
-            let t = Double(state[p].step)
-            state[p].eta = learningRate / Double.pow(1 + lambd * learningRate * t, alpha)
-            state[p].mu = 1 / Swift.max(1, t - t0)
-        }
-    }
-}
+    public typealias Coefficients = (eta: Double, mu: Double, decay: Double)
 
-/// ASGD's per-parameter state (torch's names): step count, current step size η, averaging
-/// weight μ, and the averaged iterate `ax`.
-public struct ASGDState: Sendable, Hashable {
-    public var step = 0
-    public var eta: Double
-    public var mu = 1.0
-    public var ax: [Double]
+    /// This step's η and μ (η = γ, μ = 1 at the first step), and 1 − λη; then the next step's
+    /// η and μ, stored as torch does after its update.
+    public mutating func coefficients(step: Int) -> Coefficients {
+        if step == 1 { (eta, mu) = (learningRate, 1) }
+        let current = (eta, mu, 1 - lambd * eta)
+        let t = Double(step)
+        eta = learningRate / pythonPow(1 + lambd * learningRate * t, alpha)
+        mu = 1 / Swift.max(1, t - t0)
+        return current
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ ax: inout Double, _ c: Coefficients) {
+        theta = add(theta * c.decay, g, alpha: -c.eta)
+        ax = c.mu != 1 ? ax + (theta - ax) * c.mu : theta
+    }
 }

@@ -10,7 +10,7 @@
 /// Zeiler, "ADADELTA: An Adaptive Learning Rate Method", arXiv 2012. torch's form is
 /// followed: a learning rate γ (default 1.0) scales Δ, which the paper does not have, and Δ
 /// is `(√(a + ε) / √(s + ε)) · g` in that order, the roots torch's tensor `sqrt_` (`torchSqrt`).
-public struct Adadelta: Optimizer {
+public struct Adadelta: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adadelta", year: 2012,
         paper: "Zeiler, ADADELTA: An Adaptive Learning Rate Method, arXiv 2012",
@@ -19,41 +19,33 @@ public struct Adadelta: Optimizer {
     public var learningRate: Double
     public var rho: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     public var maximize: Bool
-    public var state = State()
+    public var state = CoordinateState<Slot>()
 
-    /// torch's per-parameter state: the averages of squared gradients and squared updates.
-    public struct State: Sendable, Hashable {
-        public var squareAvg: [[Double]] = []
-        public var accDelta: [[Double]] = []
+    /// torch's state of one coordinate: the averages of squared gradients and squared updates.
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var squareAvg = 0.0
+        public var accDelta = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1.0, .nonNegative)
         rho = try r.double("rho", default: 0.9, .unitClosed)
         eps = try r.double("eps", default: 1e-6, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         maximize = try r.bool("maximize", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.squareAvg.isEmpty {
-            state.squareAvg = zeros(like: parameters)
-            state.accDelta = zeros(like: parameters)
-        }
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
-                let s = addcmul(state.squareAvg[p][i] * rho, g, g, value: 1 - rho)
-                state.squareAvg[p][i] = s
-                let std = torchSqrt(s + eps)
-                let delta = torchSqrt(state.accDelta[p][i] + eps) / std * g
-                state.accDelta[p][i] = addcmul(state.accDelta[p][i] * rho, delta, delta, value: 1 - rho)
-                parameters[p].scalars[i] = add(theta, delta, alpha: -learningRate)
-            }
-        }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
+        slot.squareAvg = addcmul(slot.squareAvg * rho, g, g, value: 1 - rho)
+        let std = torchSqrt(slot.squareAvg + eps)
+        let delta = torchSqrt(slot.accDelta + eps) / std * g
+        slot.accDelta = addcmul(slot.accDelta * rho, delta, delta, value: 1 - rho)
+        theta = add(theta, delta, alpha: -learningRate)
     }
 }

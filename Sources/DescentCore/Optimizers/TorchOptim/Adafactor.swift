@@ -72,9 +72,9 @@ public struct Adafactor: Optimizer {
         for p in parameters.indices {
             state[p].step += 1
             let t = Double(state[p].step)
-            let oneMinusBeta2 = Double.pow(t, beta2Decay)
-            let rho = Swift.min(learningRate, 1 / Double.pow(t, 0.5))
-            let n = Double.pow(Double(parameters[p].count), 0.5)
+            let oneMinusBeta2 = pythonPow(t, beta2Decay)
+            let rho = Swift.min(learningRate, 1 / pythonPow(t, 0.5))
+            let n = pythonPow(Double(parameters[p].count), 0.5)
             let alpha = Swift.max(eps.second, parameters[p].norm / n) * rho
             if weightDecay != 0 {
                 let decay = 1 - learningRate * weightDecay

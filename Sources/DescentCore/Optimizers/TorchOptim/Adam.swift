@@ -9,7 +9,7 @@
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; AMSGrad: Reddi et al.,
 /// "On the Convergence of Adam and Beyond", ICLR 2018. ε is added after the bias correction of
 /// √v, as PyTorch does (TensorFlow adds ε̂ before it); √v is torch's tensor root (`torchSqrt`).
-public struct Adam: Optimizer {
+public struct Adam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adam", year: 2014,
         paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
@@ -19,11 +19,12 @@ public struct Adam: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay`, L2 or (`decoupled_weight_decay`) decoupled.
+    public var weightDecay: WeightDecay
     public var amsgrad: Bool
     public var maximize: Bool
-    public var decoupledWeightDecay: Bool
-    public var state = AdamState()
+    /// torch's state: the step count and each coordinate's moments.
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         try self.init(&r, decoupledWeightDecay: nil, weightDecayDefault: 0)
@@ -35,60 +36,24 @@ public struct Adam: Optimizer {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: weightDecayDefault, .nonNegative)
+        let lambda = try r.double("weight_decay", default: weightDecayDefault, .nonNegative)
         amsgrad = try r.bool("amsgrad", default: false)
         maximize = try r.bool("maximize", default: false)
-        if let fixed { decoupledWeightDecay = fixed }
-        else { decoupledWeightDecay = try r.bool("decoupled_weight_decay", default: false) }
+        var decoupled = fixed ?? false
+        if fixed == nil { decoupled = try r.bool("decoupled_weight_decay", default: false) }
+        weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: amsgrad)
-        state.step += 1
-        let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2Sqrt = Double.pow(1 - Double.pow(beta2, t), 0.5)   // torch: `bias_correction2**0.5`
-        let stepSize = learningRate / bias1
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupledWeightDecay)
-                let (m, v) = state.updateMoments(p, i, g, beta1, beta2)
-                var vUsed = v
-                if amsgrad {
-                    vUsed = maximum(state.maxExpAvgSq[p][i], v)
-                    state.maxExpAvgSq[p][i] = vUsed
-                }
-                let denom = torchSqrt(vUsed) / bias2Sqrt + eps
-                parameters[p].scalars[i] = addcdiv(theta, m, denom, value: -stepSize)
-            }
-        }
-    }
-}
+    public typealias Coefficients = (stepSize: Double, bias2Sqrt: Double)
 
-/// Adam's per-parameter state (torch's names): step count, first and second moments, and
-/// the running maximum of the second moment for AMSGrad.
-public struct AdamState: Sendable, Hashable {
-    public var step = 0
-    public var expAvg: [[Double]] = []
-    public var expAvgSq: [[Double]] = []
-    public var maxExpAvgSq: [[Double]] = []
-
-    mutating func prepare(like parameters: [Tensor], maxSecondMoment: Bool) {
-        guard expAvg.isEmpty else { return }
-        expAvg = zeros(like: parameters)
-        expAvgSq = zeros(like: parameters)
-        if maxSecondMoment { maxExpAvgSq = zeros(like: parameters) }
+    /// γ/(1 − β₁ᵗ), and √(1 − β₂ᵗ) as torch's `bias_correction2**0.5`.
+    public func coefficients(step t: Int) -> Coefficients {
+        (learningRate / biasCorrection(beta1, step: t), pythonPow(biasCorrection(beta2, step: t), 0.5))
     }
 
-    /// torch's moment updates of coordinate `i` of parameter `p`, shared by Adam, NAdam and
-    /// RAdam: `m.lerp_(g, 1 − β₁)` and `v.mul_(β₂).addcmul_(g, g, value=1 − β₂)`; returns both.
-    mutating func updateMoments(_ p: Int, _ i: Int, _ g: Double, _ beta1: Double, _ beta2: Double) -> (m: Double, v: Double) {
-        let m = lerp(expAvg[p][i], g, 1 - beta1)
-        let v = addcmul(expAvgSq[p][i] * beta2, g, g, value: 1 - beta2)
-        expAvg[p][i] = m
-        expAvgSq[p][i] = v
-        return (m, v)
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ c: Coefficients) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        let denom = torchSqrt(amsgrad ? moments.updateMaximum(v) : v) / c.bias2Sqrt + eps
+        theta = addcdiv(theta, m, denom, value: -c.stepSize)
     }
 }

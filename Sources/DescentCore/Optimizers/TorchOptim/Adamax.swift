@@ -7,7 +7,7 @@
 ///
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, §7.1. torch adds ε
 /// inside the maximum (`max(β₂u, |g| + ε)`), where the paper has no ε; that form is followed.
-public struct Adamax: Optimizer {
+public struct Adamax: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adamax", year: 2014,
         paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
@@ -17,43 +17,35 @@ public struct Adamax: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     public var maximize: Bool
-    public var state = State()
+    public var state = CoordinateState<Slot>()
 
-    /// torch's per-parameter state: step count, first moment `exp_avg`, infinity norm `exp_inf`.
-    public struct State: Sendable, Hashable {
-        public var step = 0
-        public var expAvg: [[Double]] = []
-        public var expInf: [[Double]] = []
+    /// torch's state of one coordinate: first moment `exp_avg`, infinity norm `exp_inf`.
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var expAvg = 0.0
+        public var expInf = 0.0
+
+        public init() {}
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 2e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         maximize = try r.bool("maximize", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.expAvg.isEmpty {
-            state.expAvg = zeros(like: parameters)
-            state.expInf = zeros(like: parameters)
-        }
-        state.step += 1
-        let clr = learningRate / (1 - Double.pow(beta1, Double(state.step)))
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
-                let m = lerp(state.expAvg[p][i], g, 1 - beta1)
-                let u = maximum(state.expInf[p][i] * beta2, g.magnitude + eps)
-                state.expAvg[p][i] = m
-                state.expInf[p][i] = u
-                parameters[p].scalars[i] = addcdiv(theta, m, u, value: -clr)
-            }
-        }
+    /// γ / (1 − β₁ᵗ).
+    public func coefficients(step t: Int) -> Double {
+        learningRate / biasCorrection(beta1, step: t)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _ stepSize: Double) {
+        slot.expAvg = lerp(slot.expAvg, g, 1 - beta1)
+        slot.expInf = maximum(slot.expInf * beta2, g.magnitude + eps)
+        theta = addcdiv(theta, slot.expAvg, slot.expInf, value: -stepSize)
     }
 }

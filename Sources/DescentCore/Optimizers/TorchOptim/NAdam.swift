@@ -11,7 +11,7 @@
 /// decay (NAdamW): Loshchilov & Hutter, ICLR 2019. torch's formula is followed: the moment
 /// m is averaged with β₁ (not μₜ) and the two parts of the step are added to θ one after the
 /// other, each rounded, as torch's two `addcdiv_`; the root is torch's tensor `sqrt` (`torchSqrt`).
-public struct NAdam: Optimizer {
+public struct NAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "NAdam", year: 2016,
         paper: "Dozat, Incorporating Nesterov Momentum into Adam, ICLR 2016 Workshop",
@@ -21,12 +21,12 @@ public struct NAdam: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay`, L2 or (`decoupled_weight_decay`) decoupled.
+    public var weightDecay: WeightDecay
     public var momentumDecay: Double
-    public var decoupledWeightDecay: Bool
     public var maximize: Bool
-    /// torch's state: step count and the two moments, as Adam's …
-    public var state = AdamState()
+    /// torch's state: step count and each coordinate's moments, as Adam's …
+    public var state = CoordinateState<Moments<LerpRounding>>()
     /// … and `mu_product`, the product of the μₜ so far (1 before the first step).
     public var muProduct = 1.0
 
@@ -34,33 +34,31 @@ public struct NAdam: Optimizer {
         learningRate = try r.double("lr", default: 2e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
         momentumDecay = try r.double("momentum_decay", default: 4e-3, .nonNegative)
-        decoupledWeightDecay = try r.bool("decoupled_weight_decay", default: false)
+        let decoupled = try r.bool("decoupled_weight_decay", default: false)
+        weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
         maximize = try r.bool("maximize", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        state.step += 1
-        let t = Double(state.step)
-        let bias2 = 1 - Double.pow(beta2, t)
-        let mu = beta1 * (1.0 - 0.5 * Double.pow(0.96, t * momentumDecay))
-        let muNext = beta1 * (1.0 - 0.5 * Double.pow(0.96, (t + 1) * momentumDecay))
+    public typealias Coefficients = (bias2: Double, gradStep: Double, momentumStep: Double)
+
+    /// μₜ and μₜ₊₁, Πₜ (stored), and the two step sizes.
+    public mutating func coefficients(step: Int) -> Coefficients {
+        let t = Double(step)
+        let mu = beta1 * (1.0 - 0.5 * pythonPow(0.96, t * momentumDecay))
+        let muNext = beta1 * (1.0 - 0.5 * pythonPow(0.96, (t + 1) * momentumDecay))
         muProduct *= mu
         let muProductNext = muProduct * muNext
-        let gradStep = -learningRate * (1.0 - mu) / (1.0 - muProduct)
-        let momentumStep = -learningRate * muNext / (1.0 - muProductNext)
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupledWeightDecay)
-                let (m, v) = state.updateMoments(p, i, g, beta1, beta2)
-                let denom = torchSqrt(v / bias2) + eps
-                theta = addcdiv(theta, g, denom, value: gradStep)
-                parameters[p].scalars[i] = addcdiv(theta, m, denom, value: momentumStep)
-            }
-        }
+        return (biasCorrection(beta2, step: step),
+                -learningRate * (1.0 - mu) / (1.0 - muProduct),
+                -learningRate * muNext / (1.0 - muProductNext))
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ c: Coefficients) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        let denom = torchSqrt(v / c.bias2) + eps
+        theta = addcdiv(theta, g, denom, value: c.gradStep)
+        theta = addcdiv(theta, m, denom, value: c.momentumStep)
     }
 }

@@ -14,7 +14,7 @@
 /// under a number divides as reciprocal then product), and the step is
 /// `((m̂ · γ) · l) · r`, subtracted from θ. √v is torch's tensor root (`torchSqrt`), not the IEEE
 /// one: on Rosenbrock from (−2, 2) at lr 0.1 a single IEEE root at step 137 grows to 1.9e-4.
-public struct RAdam: Optimizer {
+public struct RAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RAdam", year: 2019,
         paper: "Liu et al., On the Variance of the Adaptive Learning Rate and Beyond, ICLR 2020",
@@ -24,49 +24,45 @@ public struct RAdam: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
-    public var decoupledWeightDecay: Bool
+    /// `weight_decay`, L2 or (`decoupled_weight_decay`) decoupled.
+    public var weightDecay: WeightDecay
     public var maximize: Bool
-    /// torch's state: step count and the two moments, as Adam's.
-    public var state = AdamState()
+    /// torch's state: step count and each coordinate's moments, as Adam's.
+    public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        decoupledWeightDecay = try r.bool("decoupled_weight_decay", default: false)
+        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        let decoupled = try r.bool("decoupled_weight_decay", default: false)
+        weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
         maximize = try r.bool("maximize", default: false)
     }
 
     /// torch's rectification threshold on ρₜ.
     static let rectificationThreshold = 5.0
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters, maxSecondMoment: false)
-        state.step += 1
-        let t = Double(state.step)
-        let bias1 = 1 - Double.pow(beta1, t)
-        let bias2 = 1 - Double.pow(beta2, t)
+    /// 1 − β₁ᵗ, √(1 − β₂ᵗ), and the rectification r (nil while ρₜ ≤ 5).
+    public typealias Coefficients = (bias1: Double, bias2Sqrt: Double, rect: Double?)
+
+    public func coefficients(step: Int) -> Coefficients {
+        let t = Double(step)
+        let bias2 = biasCorrection(beta2, step: step)
         let rhoInf = 2 / (1 - beta2) - 1
-        let rhoT = rhoInf - 2 * t * Double.pow(beta2, t) / bias2
-        let rectified = rhoT > Self.rectificationThreshold
-        let rect = rectified
-            ? Double.pow((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT), 0.5) : 1
-        let bias2Sqrt = Double.pow(bias2, 0.5)
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupledWeightDecay)
-                let (m, v) = state.updateMoments(p, i, g, beta1, beta2)
-                var update = m / bias1 * learningRate
-                if rectified {
-                    let adaptive = (1 / (torchSqrt(v) + eps)) * bias2Sqrt
-                    update = update * adaptive * rect
-                }
-                parameters[p].scalars[i] = theta - update
-            }
+        let rhoT = rhoInf - 2 * t * pythonPow(beta2, t) / bias2
+        let rect = rhoT > Self.rectificationThreshold
+            ? pythonPow((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT), 0.5) : nil
+        return (biasCorrection(beta1, step: step), pythonPow(bias2, 0.5), rect)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ c: Coefficients) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        var update = m / c.bias1 * learningRate
+        if let rect = c.rect {
+            let adaptive = (1 / (torchSqrt(v) + eps)) * c.bias2Sqrt
+            update = update * adaptive * rect
         }
+        theta -= update
     }
 }

@@ -12,7 +12,7 @@
 /// centred form: Graves, "Generating Sequences With Recurrent Neural Networks", 2013. torch's
 /// form is followed: ε is added outside the square root, and the momentum buffer accumulates
 /// g/d with the learning rate applied afterwards.
-public struct RMSprop: Optimizer {
+public struct RMSprop: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RMSprop", year: 2012,
         paper: "Hinton, Srivastava & Swersky, Neural Networks for Machine Learning, lecture 6e, 2012",
@@ -21,62 +21,51 @@ public struct RMSprop: Optimizer {
     public var learningRate: Double
     public var alpha: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     public var momentum: Double
     public var centered: Bool
     public var maximize: Bool
-    public var state = RMSpropState()
+    public var state = CoordinateState<Slot>()
+
+    /// torch's state of one coordinate: the running average of g², the momentum buffer and the
+    /// running average of g (centred variant); the last two stay 0 when not enabled.
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var squareAvg = 0.0
+        public var momentumBuffer = 0.0
+        public var gradAvg = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-2, .nonNegative)
         alpha = try r.double("alpha", default: 0.99, .nonNegative)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         momentum = try r.double("momentum", default: 0, .nonNegative)
         centered = try r.bool("centered", default: false)
         maximize = try r.bool("maximize", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.squareAvg.isEmpty {
-            state.squareAvg = zeros(like: parameters)
-            if momentum > 0 { state.momentumBuffer = zeros(like: parameters) }
-            if centered { state.gradAvg = zeros(like: parameters) }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
+        let v = addcmul(slot.squareAvg * alpha, g, g, value: 1 - alpha)
+        slot.squareAvg = v
+        var avg: Double
+        if centered {
+            let mean = lerp(slot.gradAvg, g, 1 - alpha)
+            slot.gradAvg = mean
+            avg = torchSqrt(addcmul(v, mean, mean, value: -1))
+        } else {
+            avg = torchSqrt(v)
         }
-        state.step += 1
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
-                let v = addcmul(state.squareAvg[p][i] * alpha, g, g, value: 1 - alpha)
-                state.squareAvg[p][i] = v
-                var avg: Double
-                if centered {
-                    let mean = lerp(state.gradAvg[p][i], g, 1 - alpha)
-                    state.gradAvg[p][i] = mean
-                    avg = torchSqrt(addcmul(v, mean, mean, value: -1))
-                } else {
-                    avg = torchSqrt(v)
-                }
-                avg += eps
-                if momentum > 0 {
-                    let b = addcdiv(state.momentumBuffer[p][i] * momentum, g, avg, value: 1)
-                    state.momentumBuffer[p][i] = b
-                    parameters[p].scalars[i] = add(theta, b, alpha: -learningRate)
-                } else {
-                    parameters[p].scalars[i] = addcdiv(theta, g, avg, value: -learningRate)
-                }
-            }
+        avg += eps
+        if momentum > 0 {
+            slot.momentumBuffer = addcdiv(slot.momentumBuffer * momentum, g, avg, value: 1)
+            theta = add(theta, slot.momentumBuffer, alpha: -learningRate)
+        } else {
+            theta = addcdiv(theta, g, avg, value: -learningRate)
         }
     }
-}
-
-/// RMSprop's per-parameter state (torch's names): step count, the running average of g², and,
-/// when enabled, the momentum buffer and the running average of g (centred variant).
-public struct RMSpropState: Sendable, Hashable {
-    public var step = 0
-    public var squareAvg: [[Double]] = []
-    public var momentumBuffer: [[Double]] = []
-    public var gradAvg: [[Double]] = []
 }

@@ -10,7 +10,7 @@
 /// Algorithm", IEEE ICNN 1993. torch's variant (Rprop without weight backtracking) is followed:
 /// step sizes start at `lr`, g_prev starts at 0, and the zeroed gradient is what is remembered,
 /// so the step after a sign change neither grows nor shrinks η.
-public struct Rprop: Optimizer {
+public struct Rprop: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Rprop", year: 1993,
         paper: "Riedmiller & Braun, A Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm, IEEE ICNN 1993",
@@ -22,7 +22,16 @@ public struct Rprop: Optimizer {
     /// (η_min, η_max): the clamp of the step sizes (torch does not check them).
     public var stepSizes: (min: Double, max: Double)
     public var maximize: Bool
-    public var state = RpropState()
+    public var state = CoordinateState<Slot>()
+
+    /// torch's state of one coordinate: the previous (possibly zeroed) gradient and the step size.
+    public struct Slot: Sendable, Hashable {
+        public var prev = 0.0
+        public var stepSize: Double
+    }
+
+    /// torch's Rprop has no weight decay.
+    public var weightDecay: WeightDecay { .none }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-2, .nonNegative)
@@ -33,33 +42,18 @@ public struct Rprop: Optimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if state.prev.isEmpty {
-            state.prev = zeros(like: parameters)
-            state.stepSize = parameters.map { [Double](repeating: learningRate, count: $0.count) }
-        }
-        state.step += 1
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                let product = g * state.prev[p][i]
-                // torch: sign = (g·prev).sign(), then sign[>0] = η₊, sign[<0] = η₋, sign[=0] = 1
-                // (a NaN product stays NaN).
-                let factor = product > 0 ? etas.plus : product < 0 ? etas.minus : product == 0 ? 1 : product
-                let eta = clamp(state.stepSize[p][i] * factor, stepSizes.min, stepSizes.max)
-                state.stepSize[p][i] = eta
-                if factor == etas.minus { g = 0 }
-                parameters[p].scalars[i] = addcmul(parameters[p].scalars[i], sign(g), eta, value: -1)
-                state.prev[p][i] = g
-            }
-        }
-    }
-}
+    /// Step sizes start at the learning rate of the first step.
+    public func initialSlot(_: Double) -> Slot { Slot(stepSize: learningRate) }
 
-/// Rprop's per-parameter state (torch's names): step count, the previous (possibly zeroed)
-/// gradient, and each coordinate's step size.
-public struct RpropState: Sendable, Hashable {
-    public var step = 0
-    public var prev: [[Double]] = []
-    public var stepSize: [[Double]] = []
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
+        var g = g
+        let product = g * slot.prev
+        // torch: sign = (g·prev).sign(), then sign[>0] = η₊, sign[<0] = η₋, sign[=0] = 1
+        // (a NaN product stays NaN).
+        let factor = product > 0 ? etas.plus : product < 0 ? etas.minus : product == 0 ? 1 : product
+        slot.stepSize = clamp(slot.stepSize * factor, stepSizes.min, stepSizes.max)
+        if factor == etas.minus { g = 0 }
+        theta = addcmul(theta, sign(g), slot.stepSize, value: -1)
+        slot.prev = g
+    }
 }

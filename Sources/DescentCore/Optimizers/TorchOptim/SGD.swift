@@ -8,7 +8,7 @@
 /// Robbins & Monro, "A Stochastic Approximation Method", 1951; momentum: Polyak 1964;
 /// Nesterov form: Sutskever et al., ICML 2013. torch's momentum form (`b ← μb + g`, γ applied
 /// after) differs from Sutskever's `b ← μb + γg`, and is followed here.
-public struct SGD: Optimizer {
+public struct SGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SGD", year: 1951,
         paper: "Robbins & Monro, A Stochastic Approximation Method, Ann. Math. Statist. 1951",
@@ -17,17 +17,18 @@ public struct SGD: Optimizer {
     public var learningRate: Double
     public var momentum: Double
     public var dampening: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     public var nesterov: Bool
     public var maximize: Bool
-    /// The momentum buffer of each parameter, created at the first step.
-    public var momentumBuffers: [[Double]]? = nil
+    /// The momentum buffer b of each coordinate (`momentum_buffer`).
+    public var state = CoordinateState<Double>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         momentum = try r.double("momentum", default: 0, .nonNegative)
         dampening = try r.double("dampening", default: 0)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         nesterov = try r.bool("nesterov", default: false)
         maximize = try r.bool("maximize", default: false)
         if nesterov && (momentum <= 0 || dampening != 0) {
@@ -36,22 +37,15 @@ public struct SGD: Optimizer {
         }
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        let first = momentumBuffers == nil
-        if first { momentumBuffers = parameters.map { [Double](repeating: 0, count: $0.count) } }
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                let theta = parameters[p].scalars[i]
-                var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
-                if momentum != 0 {
-                    var b = momentumBuffers![p][i]
-                    b = first ? g : add(b * momentum, g, alpha: 1 - dampening)
-                    momentumBuffers![p][i] = b
-                    g = nesterov ? add(g, b, alpha: momentum) : b
-                }
-                parameters[p].scalars[i] = add(theta, g, alpha: -learningRate)
-            }
+    /// Whether this is the first step (the buffer then starts as g).
+    public func coefficients(step t: Int) -> Bool { t == 1 }
+
+    public func update(_ theta: inout Double, _ g: Double, _ buffer: inout Double, _ first: Bool) {
+        var d = g
+        if momentum != 0 {
+            buffer = first ? g : add(buffer * momentum, g, alpha: 1 - dampening)
+            d = nesterov ? add(g, buffer, alpha: momentum) : buffer
         }
+        theta = add(theta, d, alpha: -learningRate)
     }
 }

@@ -86,7 +86,7 @@ extension A2GradState {
                 vK[p] += squaredNorm
                 h = vK[p].squareRoot()
             case .incremental:
-                vK[p] *= Double.pow(k / (k + 1), 2)
+                vK[p] *= pythonPow(k / (k + 1), 2)
                 vK[p] += squaredNorm
                 h = vK[p].squareRoot()
             case .exponential(let rho):

@@ -8,7 +8,7 @@
 ///
 /// Kidambi, Netrapalli, Jain & Kakade, "On the insufficiency of existing momentum schemes for
 /// Stochastic Optimization", ICLR 2018. Follows torch_optimizer 0.3.0, operation by operation.
-public struct AccSGD: Optimizer {
+public struct AccSGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AccSGD", year: 2018,
         paper: "Kidambi, Netrapalli, Jain & Kakade, On the insufficiency of existing momentum schemes for Stochastic Optimization, ICLR 2018",
@@ -18,35 +18,34 @@ public struct AccSGD: Optimizer {
     public var kappa: Double
     public var xi: Double
     public var smallConst: Double
-    public var weightDecay: Double
-    public var momentumBuffers: [[Double]] = []
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
+    /// Each coordinate's momentum buffer b (`momentum_buffer`), which starts at θ.
+    public var state = CoordinateState<Double>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
         kappa = try r.double("kappa", default: 1000.0)
         xi = try r.double("xi", default: 10.0)
         smallConst = try r.double("small_const", default: 0.7)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if momentumBuffers.isEmpty { momentumBuffers = parameters.map(\.scalars) }
+    public func initialSlot(_ theta: Double) -> Double { theta }
+
+    public typealias Coefficients = (largeLr: Double, keep: Double, beta: Double, zeta: Double)
+
+    /// γ̄, 1/β − 1, β and ζ.
+    public func coefficients(step _: Int) -> Coefficients {
         let largeLr = (learningRate * kappa) / smallConst
         let alpha = 1.0 - ((smallConst * smallConst * xi) / kappa)
         let beta = 1.0 - alpha
-        let zeta = smallConst / (smallConst + beta)
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
-                var b = momentumBuffers[p][i] * ((1.0 / beta) - 1.0)
-                b = add(b, g, alpha: -largeLr)
-                b = (b + theta) * beta
-                momentumBuffers[p][i] = b
-                theta = add(theta, g, alpha: -learningRate) * zeta
-                parameters[p].scalars[i] = add(theta, b, alpha: 1.0 - zeta)
-            }
-        }
+        return (largeLr, (1.0 / beta) - 1.0, beta, smallConst / (smallConst + beta))
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ buffer: inout Double, _ c: Coefficients) {
+        buffer = add(buffer * c.keep, g, alpha: -c.largeLr)
+        buffer = (buffer + theta) * c.beta
+        theta = add(add(theta, g, alpha: -learningRate) * c.zeta, buffer, alpha: 1.0 - c.zeta)
     }
 }

@@ -13,7 +13,7 @@
 /// Adapting Stepsizes by the Belief in Observed Gradients", NeurIPS 2020. Follows
 /// torch_optimizer 0.3.0, including its quirk of adding ε to the stored s (or ŝ) in place at
 /// every step.
-public struct AdaBelief: Optimizer {
+public struct AdaBelief: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaBelief", year: 2020,
         paper: "Zhuang et al., AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed Gradients, NeurIPS 2020",
@@ -23,76 +23,59 @@ public struct AdaBelief: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ: L2, or decoupled if `weight_decouple` (not scaled by γ if `fixed_decay`).
+    public var weightDecay: WeightDecay
     public var amsgrad: Bool
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
     public var rectify: Bool
-    public var state = MomentState()
-    /// The running maximum of s (amsgrad).
-    public var maxExpAvgVar: [[Double]] = []
+    /// The step count and each coordinate's m, s and ŝ (torch_optimizer's `exp_avg`,
+    /// `exp_avg_var`, `max_exp_avg_var`, here `expAvg`, `expAvgSq`, `maxExpAvgSq`).
+    public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
         amsgrad = try r.bool("amsgrad", default: false)
-        weightDecouple = try r.bool("weight_decouple", default: false)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        let decouple = try r.bool("weight_decouple", default: false)
+        let fixed = try r.bool("fixed_decay", default: false)
+        weightDecay = WeightDecay(lambda, !decouple ? .l2 : fixed ? .decoupledFixed : .decoupled)
         rectify = try r.bool("rectify", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters)
-        if amsgrad && maxExpAvgVar.isEmpty { maxExpAvgVar = zeros(like: parameters) }
-        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
-        let bias2Sqrt = bias2.squareRoot()
-        // The rectified update's scale, or nil for the SGD-style step.
-        var scale: Double? = 1
-        if rectify {
-            let rhoInf = 2.0 / (1.0 - beta2) - 1.0
-            let t = Double(state.step)
-            let b2t = Double.pow(beta2, t)
-            let rhoT = rhoInf - 2 * t * b2t / (1.0 - b2t)
-            if rhoT > 4 {
-                let rt = (rhoT - 4.0) * (rhoT - 2.0) * rhoInf / (rhoInf - 4.0) / (rhoInf - 2.0) / rhoT
-                scale = rt.squareRoot()
-            } else {
-                scale = nil
-            }
+    /// √(1 − β₂ᵗ), and the step size γr/(1 − β₁ᵗ) (r = 1 without rectify), nil for the SGD-style step.
+    public typealias Coefficients = (bias2Sqrt: Double, stepSize: Double?)
+
+    public func coefficients(step: Int) -> Coefficients {
+        let bias1 = biasCorrection(beta1, step: step)
+        let bias2Sqrt = biasCorrection(beta2, step: step).squareRoot()
+        guard rectify else { return (bias2Sqrt, learningRate / bias1) }
+        let rhoInf = 2.0 / (1.0 - beta2) - 1.0
+        let t = Double(step)
+        let b2t = pythonPow(beta2, t)
+        let rhoT = rhoInf - 2 * t * b2t / (1.0 - b2t)
+        guard rhoT > 4 else { return (bias2Sqrt, nil) }
+        let rt = (rhoT - 4.0) * (rhoT - 2.0) * rhoInf / (rhoInf - 4.0) / (rhoInf - 2.0) / rhoT
+        return (bias2Sqrt, rt.squareRoot() * learningRate / bias1)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<MulAddRounding>, _ c: Coefficients) {
+        let m = moments.updateFirst(g, beta1: beta1)
+        let residual = g - m
+        var s = addcmul(moments.expAvgSq * beta2, residual, residual, value: 1 - beta2)
+        let sUsed: Double
+        if amsgrad {
+            moments.maxExpAvgSq = maximum(moments.maxExpAvgSq, s) + eps
+            sUsed = moments.maxExpAvgSq
+        } else {
+            s += eps
+            sUsed = s
         }
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = gradients[p].scalars[i]
-                if weightDecouple {
-                    theta *= fixedDecay ? 1.0 - weightDecay : 1.0 - learningRate * weightDecay
-                } else if weightDecay != 0 {
-                    g = add(g, theta, alpha: weightDecay)
-                }
-                let m = state.updateFirstMoment(p, i, gradient: g, beta1: beta1)
-                let residual = g - m
-                var s = addcmul(state.expAvgSq[p][i] * beta2, residual, residual, value: 1 - beta2)
-                var sUsed: Double
-                if amsgrad {
-                    let sMax = maximum(maxExpAvgVar[p][i], s) + eps
-                    maxExpAvgVar[p][i] = sMax
-                    sUsed = sMax
-                } else {
-                    s += eps
-                    sUsed = s
-                }
-                state.expAvgSq[p][i] = s
-                let denom = torchSqrt(sUsed) / bias2Sqrt + eps
-                if let scale {
-                    let stepSize = rectify ? scale * learningRate / bias1 : learningRate / bias1
-                    theta = addcdiv(theta, m, denom, value: -stepSize)
-                } else {
-                    theta = add(theta, m, alpha: -learningRate)
-                }
-                parameters[p].scalars[i] = theta
-            }
+        moments.expAvgSq = s
+        if let stepSize = c.stepSize {
+            theta = addcdiv(theta, m, torchSqrt(sUsed) / c.bias2Sqrt + eps, value: -stepSize)
+        } else {
+            theta = add(theta, m, alpha: -learningRate)
         }
     }
 }

@@ -10,7 +10,7 @@
 /// Luo, Xiong, Liu & Sun, "Adaptive Gradient Methods with Dynamic Bound of Learning Rate",
 /// ICLR 2019. Follows torch_optimizer 0.3.0. With gamma = 0 the upper bound is +∞ here; the
 /// reference raises a division by zero at the first step.
-public struct AdaBound: Optimizer {
+public struct AdaBound: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaBound", year: 2019,
         paper: "Luo, Xiong, Liu & Sun, Adaptive Gradient Methods with Dynamic Bound of Learning Rate, ICLR 2019",
@@ -24,10 +24,11 @@ public struct AdaBound: Optimizer {
     public var finalLearningRate: Double
     public var gamma: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     public var amsbound: Bool
-    public var state = MomentState()
-    public var maxExpAvgSq: [[Double]] = []
+    /// The step count and each coordinate's moments (and v̂ for amsbound).
+    public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
@@ -36,34 +37,24 @@ public struct AdaBound: Optimizer {
         finalLearningRate = try r.double("final_lr", default: 0.1, .nonNegative)
         gamma = try r.double("gamma", default: 1e-3, .unitHalfOpen)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         amsbound = try r.bool("amsbound", default: false)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters)
-        if amsbound && maxExpAvgSq.isEmpty { maxExpAvgSq = zeros(like: parameters) }
-        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
-        let t = Double(state.step)
-        let stepSize = learningRate * bias2.squareRoot() / bias1
+    /// The Adam step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ) and the bounds of η.
+    public typealias Coefficients = (stepSize: Double, lower: Double, upper: Double)
+
+    public func coefficients(step: Int) -> Coefficients {
+        let t = Double(step)
+        let stepSize = learningRate * biasCorrection(beta2, step: step).squareRoot() / biasCorrection(beta1, step: step)
         let finalLr = finalLearningRate * learningRate / baseLearningRate
-        let lower = finalLr * (1 - 1 / (gamma * t + 1))
-        let upper = finalLr * (1 + 1 / (gamma * t))
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
-                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
-                var vUsed = v
-                if amsbound {
-                    vUsed = maximum(maxExpAvgSq[p][i], v)
-                    maxExpAvgSq[p][i] = vUsed
-                }
-                let denom = torchSqrt(vUsed) + eps
-                let eta = clamp(stepSize / denom, lower, upper) * m
-                parameters[p].scalars[i] = theta + -eta
-            }
-        }
+        return (stepSize, finalLr * (1 - 1 / (gamma * t + 1)), finalLr * (1 + 1 / (gamma * t)))
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<MulAddRounding>, _ c: Coefficients) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        let denom = torchSqrt(amsbound ? moments.updateMaximum(v) : v) + eps
+        let eta = clamp(c.stepSize / denom, c.lower, c.upper) * m
+        theta = theta + -eta
     }
 }

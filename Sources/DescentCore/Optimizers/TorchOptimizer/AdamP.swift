@@ -25,7 +25,7 @@ public struct AdamP: Optimizer {
     public var delta: Double
     public var wdRatio: Double
     public var nesterov: Bool
-    public var state = MomentState()
+    public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
@@ -38,15 +38,16 @@ public struct AdamP: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters)
-        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
+        state.prepare(parameters) { _ in Moments() }
+        state.step += 1
+        let (bias1, bias2) = (biasCorrection(beta1, step: state.step), biasCorrection(beta2, step: state.step))
         let bias2Sqrt = bias2.squareRoot()
         let stepSize = learningRate / bias1
         for p in parameters.indices {
             var perturb = [Double](repeating: 0, count: parameters[p].count)
             for i in parameters[p].scalars.indices {
                 let g = gradients[p].scalars[i]
-                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
+                let (m, v) = state.slots[p][i].update(g, beta1: beta1, beta2: beta2)
                 let denom = torchSqrt(v) / bias2Sqrt + eps
                 perturb[i] = nesterov ? (beta1 * m + (1 - beta1) * g) / denom : m / denom
             }

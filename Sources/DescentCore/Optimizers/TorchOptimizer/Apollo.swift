@@ -51,7 +51,7 @@ public struct Apollo: Optimizer {
             ? (baseLearningRate - initialLearningRate) * Double(stepCount) / Double(warmup) + initialLearningRate
             : learningRate
         stepCount += 1
-        let biasCorrection = 1 - Double.pow(beta, Double(stepCount))
+        let biasCorrection = 1 - pythonPow(beta, Double(stepCount))
         let alpha = (1 - beta) / biasCorrection
         for p in parameters.indices {
             let n = parameters[p].count
@@ -64,7 +64,7 @@ public struct Apollo: Optimizer {
                 deltaGrad[i] = g[i] - expAvgGrad[p][i]
                 expAvgGrad[p][i] = add(expAvgGrad[p][i], deltaGrad[i], alpha: alpha)
             }
-            let norm4 = Double.pow(sum(update[p].map { Double.pow(Swift.abs($0), 4) }), 0.25)
+            let norm4 = pythonPow(sum(update[p].map { pythonPow(Swift.abs($0), 4) }), 0.25)
             let denom = norm4 + eps
             var vSq = [Double](repeating: 0, count: n)
             for i in 0..<n {

@@ -8,7 +8,7 @@
 ///
 /// Dubey, Chakraborty, Roy, Mukherjee, Singh & Chaudhuri, "diffGrad: An Optimization Method
 /// for Convolutional Neural Networks", IEEE TNNLS 2019. Follows torch_optimizer 0.3.0.
-public struct DiffGrad: Optimizer {
+public struct DiffGrad: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "DiffGrad", year: 2019,
         paper: "Dubey et al., diffGrad: An Optimization Method for Convolutional Neural Networks, IEEE TNNLS 2019",
@@ -18,35 +18,35 @@ public struct DiffGrad: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
-    public var state = MomentState()
-    /// The previous step's gradient (`previous_grad`).
-    public var previousGradient: [[Double]] = []
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
+    public var state = CoordinateState<Slot>()
+
+    /// torch_optimizer's state of one coordinate: the moments and the previous step's gradient
+    /// (`previous_grad`).
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var moments = Moments<MulAddRounding>()
+        public var previousGradient = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters)
-        if previousGradient.isEmpty { previousGradient = zeros(like: parameters) }
-        let (bias1, bias2) = state.advance(beta1: beta1, beta2: beta2)
-        let stepSize = learningRate * bias2.squareRoot() / bias1
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate)
-                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
-                let denom = torchSqrt(v) + eps
-                let diff = Swift.abs(previousGradient[p][i] - g)
-                let friction = 1.0 / (1.0 + torchExp(-diff))
-                previousGradient[p][i] = g
-                parameters[p].scalars[i] = addcdiv(theta, m * friction, denom, value: -stepSize)
-            }
-        }
+    /// γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
+    public func coefficients(step: Int) -> Double {
+        learningRate * biasCorrection(beta2, step: step).squareRoot() / biasCorrection(beta1, step: step)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _ stepSize: Double) {
+        let (m, v) = slot.moments.update(g, beta1: beta1, beta2: beta2)
+        let friction = 1.0 / (1.0 + torchExp(-Swift.abs(slot.previousGradient - g)))
+        slot.previousGradient = g
+        theta = addcdiv(theta, m * friction, torchSqrt(v) + eps, value: -stepSize)
     }
 }

@@ -23,7 +23,7 @@ public struct Lamb: Optimizer {
     public var clampValue: Double
     public var adam: Bool
     public var debias: Bool
-    public var state = MomentState()
+    public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
@@ -36,20 +36,20 @@ public struct Lamb: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters)
+        state.prepare(parameters) { _ in Moments() }
         state.step += 1
         let t = Double(state.step)
         var biasCorrection = 1.0
         if debias {
-            biasCorrection = (1 - Double.pow(beta2, t)).squareRoot()
-            biasCorrection /= 1 - Double.pow(beta1, t)
+            biasCorrection = (1 - pythonPow(beta2, t)).squareRoot()
+            biasCorrection /= 1 - pythonPow(beta1, t)
         }
         let stepSize = learningRate * biasCorrection
         for p in parameters.indices {
             var adamStep = Tensor(zerosLike: parameters[p])
             for i in parameters[p].scalars.indices {
                 let g = gradients[p].scalars[i]
-                let (m, v) = state.updateMoments(p, i, gradient: g, beta1: beta1, beta2: beta2)
+                let (m, v) = state.slots[p][i].update(g, beta1: beta1, beta2: beta2)
                 adamStep.scalars[i] = m / (torchSqrt(v) + eps)
                 if weightDecay != 0 {
                     adamStep.scalars[i] = add(adamStep.scalars[i], parameters[p].scalars[i], alpha: weightDecay)

@@ -8,7 +8,7 @@
 ///
 /// Ma & Yarats, "Quasi-hyperbolic momentum and Adam for deep learning", ICLR 2019. Follows
 /// torch_optimizer 0.3.0 (the ν terms are skipped when ν = 1, ε when ε = 0).
-public struct QHAdam: Optimizer {
+public struct QHAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "QHAdam", year: 2019,
         paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
@@ -19,47 +19,42 @@ public struct QHAdam: Optimizer {
     public var beta2: Double
     public var nu1: Double
     public var nu2: Double
-    public var weightDecay: Double
-    public var decoupleWeightDecay: Bool
+    /// `weight_decay` λ: L2, or decoupled if `decouple_weight_decay`.
+    public var weightDecay: WeightDecay
     public var eps: Double
-    /// `beta1_weight`, `beta2_weight` and the moments.
+    /// `beta1_weight`, `beta2_weight` and each coordinate's moments.
     public var beta1Weight = 0.0
     public var beta2Weight = 0.0
-    public var state = MomentState()
+    public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         (nu1, nu2) = try r.pair("nus", default: (1.0, 1.0), (.any, .any))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        decoupleWeightDecay = try r.bool("decouple_weight_decay", default: false)
+        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        let decouple = try r.bool("decouple_weight_decay", default: false)
+        weightDecay = WeightDecay(lambda, decouple ? .decoupled : .l2)
         eps = try r.double("eps", default: 1e-8, .nonNegative)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        state.prepare(like: parameters)
+    /// The weights w₁, w₂ (stored), as the decay rates 1 − 1/w of the two averages.
+    public mutating func coefficients(step _: Int) -> (beta1: Double, beta2: Double) {
         beta1Weight = 1.0 + beta1 * beta1Weight
         beta2Weight = 1.0 + beta2 * beta2Weight
-        let adjust1 = 1.0 - (1.0 / beta1Weight)
-        let adjust2 = 1.0 - (1.0 / beta2Weight)
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: decoupleWeightDecay)
-                let g2 = g * g
-                let m = add(state.expAvg[p][i] * adjust1, g, alpha: 1.0 - adjust1)
-                let v = add(state.expAvgSq[p][i] * adjust2, g2, alpha: 1.0 - adjust2)
-                state.expAvg[p][i] = m
-                state.expAvgSq[p][i] = v
-                var numerator = m * nu1
-                if nu1 != 1.0 { numerator = add(numerator, g, alpha: 1.0 - nu1) }
-                var rms = v * nu2
-                if nu2 != 1.0 { rms = add(rms, g2, alpha: 1.0 - nu2) }
-                rms = torchSqrt(rms)
-                if eps != 0.0 { rms += eps }
-                parameters[p].scalars[i] = addcdiv(theta, numerator, rms, value: -learningRate)
-            }
-        }
+        return (1.0 - (1.0 / beta1Weight), 1.0 - (1.0 / beta2Weight))
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<MulAddRounding>, _ c: (beta1: Double, beta2: Double)) {
+        let g2 = g * g
+        let m = moments.updateFirst(g, beta1: c.beta1)
+        // v.mul_(β).add_(g², alpha=1 − β): g² rounded first, unlike Adam's addcmul.
+        moments.expAvgSq = MulAddRounding.average(moments.expAvgSq, g2, beta: c.beta2)
+        var numerator = m * nu1
+        if nu1 != 1.0 { numerator = add(numerator, g, alpha: 1.0 - nu1) }
+        var rms = moments.expAvgSq * nu2
+        if nu2 != 1.0 { rms = add(rms, g2, alpha: 1.0 - nu2) }
+        rms = torchSqrt(rms)
+        if eps != 0.0 { rms += eps }
+        theta = addcdiv(theta, numerator, rms, value: -learningRate)
     }
 }

@@ -7,7 +7,7 @@
 ///
 /// Ma & Yarats, "Quasi-hyperbolic momentum and Adam for deep learning", ICLR 2019. Follows
 /// torch_optimizer 0.3.0 (two separate updates of θ, in that order).
-public struct QHM: Optimizer {
+public struct QHM: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "QHM", year: 2019,
         paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
@@ -16,31 +16,24 @@ public struct QHM: Optimizer {
     public var learningRate: Double
     public var momentum: Double
     public var nu: Double
-    public var weightDecay: Double
-    /// `"grad"` (L2 on the gradient) or `"direct"` (shrink θ).
-    public var weightDecayType: String
-    public var momentumBuffers: [[Double]] = []
+    /// `weight_decay` λ: L2 (`weight_decay_type` "grad") or decoupled ("direct").
+    public var weightDecay: WeightDecay
+    /// Each coordinate's momentum buffer b.
+    public var state = CoordinateState<Double>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
         momentum = try r.double("momentum", default: 0, .nonNegative)
         nu = try r.double("nu", default: 0.7)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecayType = try r.choice("weight_decay_type", default: "grad", ["grad", "direct"]) ?? "grad"
+        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        let type = try r.choice("weight_decay_type", default: "grad", ["grad", "direct"]) ?? "grad"
+        weightDecay = WeightDecay(lambda, type == "direct" ? .decoupled : .l2)
     }
 
-    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if momentumBuffers.isEmpty { momentumBuffers = zeros(like: parameters) }
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                var theta = parameters[p].scalars[i]
-                var g = gradients[p].scalars[i]
-                applyWeightDecay(&theta, &g, weightDecay, lr: learningRate, decoupled: weightDecayType == "direct")
-                let b = add(momentumBuffers[p][i] * momentum, g, alpha: 1.0 - momentum)
-                momentumBuffers[p][i] = b
-                theta = add(theta, b, alpha: -learningRate * nu)
-                parameters[p].scalars[i] = add(theta, g, alpha: -learningRate * (1.0 - nu))
-            }
-        }
+
+    public func update(_ theta: inout Double, _ g: Double, _ buffer: inout Double, _: Void) {
+        buffer = add(buffer * momentum, g, alpha: 1.0 - momentum)
+        theta = add(theta, buffer, alpha: -learningRate * nu)
+        theta = add(theta, g, alpha: -learningRate * (1.0 - nu))
     }
 }

@@ -51,9 +51,10 @@ public struct RangerQH: Optimizer {
             // The reference creates its state after the decoupled decay: the slow weights start
             // from the decayed parameters.
             var decayed = parameters
-            if qhadam.decoupleWeightDecay && qhadam.weightDecay != 0 {
+            if qhadam.weightDecay.form == .decoupled {
                 for p in decayed.indices {
-                    for i in decayed[p].scalars.indices { decayed[p].scalars[i] *= 1 - learningRate * qhadam.weightDecay }
+                    var gradient = gradients[p].scalars   // untouched by a decoupled decay
+                    qhadam.weightDecay.apply(&decayed[p].scalars, &gradient, lr: learningRate)
                 }
             }
             lookahead.prepare(decayed)

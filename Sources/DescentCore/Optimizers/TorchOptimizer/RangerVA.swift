@@ -23,7 +23,7 @@ import Darwin
 /// `x if sx > 20 else log1p(exp(sx))/s`. `transformer` is "softplus" or any other value for the
 /// plain denominator ("none" here); `grad_transformer` is "square" or "abs" (the reference
 /// fails on anything else); `n_sma_threshhold` is accepted and, as in the reference, unused.
-public struct RangerVA: Optimizer {
+public struct RangerVA: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RangerVA", year: 2019,
         paper: "Tong, Liang & Bi, Calibrating the Adaptive Learning Rate to Improve Convergence of ADAM, arXiv 2019 (+ Ranger, Wright 2019)",
@@ -33,17 +33,23 @@ public struct RangerVA: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, which the update applies in float32.
+    public var weightDecay: WeightDecay
     public var amsgrad: Bool
     public var softplus: Bool
     public var smooth: Double
     public var squareGradient: Bool
     public var lookahead: RangerLookahead
-    public var step = 0
-    /// `exp_avg`, `exp_avg_sq` (float32) and `max_exp_avg_sq` (float64), as the reference.
-    public var expAvg: [[Float]] = []
-    public var expAvgSq: [[Float]] = []
-    public var maxExpAvgSq: [[Double]] = []
+    /// The step count and each coordinate's state.
+    public var state = CoordinateState<Slot>()
+
+    /// One coordinate's `exp_avg`, `exp_avg_sq` (float32) and `max_exp_avg_sq` (float64).
+    public struct Slot: Sendable, Hashable, ZeroInitializable {
+        public var moments = Float32Moments()
+        public var maxExpAvgSq = 0.0
+
+        public init() {}
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .positive)
@@ -52,7 +58,7 @@ public struct RangerVA: Optimizer {
         _ = try r.int("n_sma_threshhold", default: 5)
         (beta1, beta2) = try r.pair("betas", default: (0.95, 0.999), (.any, .any))
         eps = try r.double("eps", default: 1e-5, .positive)
-        weightDecay = try r.double("weight_decay", default: 0)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0), .inUpdate)
         amsgrad = try r.bool("amsgrad", default: true)
         softplus = try r.choice("transformer", default: "softplus", ["softplus", "none"]) == "softplus"
         smooth = try r.double("smooth", default: 50)
@@ -60,46 +66,40 @@ public struct RangerVA: Optimizer {
         lookahead = RangerLookahead(k: k, alpha: alpha)
     }
 
+    /// The elementwise step, then Lookahead's sync (its slow weights copied at the first step).
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if expAvg.isEmpty {
-            expAvg = parameters.map { [Float](repeating: 0, count: $0.count) }
-            expAvgSq = expAvg
-            maxExpAvgSq = zeros(like: parameters)
-            lookahead.prepare(parameters)
-        }
-        step += 1
-        let t = Double(step)
-        let bias1 = 1 - Double.pow(beta1, t), bias2 = 1 - Double.pow(beta2, t)
-        let stepSize = learningRate * bias2.squareRoot() / bias1
-        for p in parameters.indices {
-            for i in parameters[p].scalars.indices {
-                let g = Float(gradients[p].scalars[i])
-                var theta = Float(parameters[p].scalars[i])
-                var v = Ranger.secondMoment(expAvgSq[p][i], g, beta2: beta2)
-                let m = Ranger.firstMoment(expAvg[p][i], g, beta1: beta1)
-                let transformed = squareGradient ? g * g : g.magnitude
-                v = v * Float(beta2) + Float(1 - beta2) * transformed
-                expAvgSq[p][i] = v
-                expAvg[p][i] = m
-                if weightDecay != 0 { theta = theta.addingProduct(Float(-weightDecay * learningRate), theta) }
-                if softplus {
-                    if amsgrad {
-                        let maxV = maximum(maxExpAvgSq[p][i], Double(v))
-                        maxExpAvgSq[p][i] = maxV
-                        let d = RangerVA.softplus(squareGradient ? torchSqrt(maxV) : maxV, smooth)
-                        theta = Float(Double(theta) + (-stepSize * Double(m)) / d)
-                    } else {
-                        let d = RangerVA.softplus(squareGradient ? Ranger.float32Sqrt(v) : v, Float(smooth))
-                        theta = theta + (Float(-stepSize) * m) / d
-                    }
-                } else {
-                    if amsgrad { maxExpAvgSq[p][i] = maximum(maxExpAvgSq[p][i], Double(v)) }
-                    theta = theta + (Float(-stepSize * learningRate) * m) / (Ranger.float32Sqrt(v) + Float(eps))
-                }
-                parameters[p].scalars[i] = Double(theta)
+        lookahead.prepare(parameters)
+        updateCoordinates(&parameters, gradients: gradients)
+        for p in parameters.indices { lookahead.synchronize(&parameters[p], p, step: state.step) }
+    }
+
+    /// γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
+    public func coefficients(step: Int) -> Double {
+        learningRate * biasCorrection(beta2, step: step).squareRoot() / biasCorrection(beta1, step: step)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _ stepSize: Double) {
+        let g = Float(g)
+        var t = Float(theta)
+        let (m, v0) = slot.moments.update(g, beta1: beta1, beta2: beta2)
+        // The second moment takes the (transformed) gradient a second time.
+        let v = v0 * Float(beta2) + Float(1 - beta2) * (squareGradient ? g * g : g.magnitude)
+        slot.moments.expAvgSq = v
+        if weightDecay.coefficient != 0 { t = t.addingProduct(Float(-weightDecay.coefficient * learningRate), t) }
+        if softplus {
+            if amsgrad {
+                slot.maxExpAvgSq = maximum(slot.maxExpAvgSq, Double(v))
+                let d = RangerVA.softplus(squareGradient ? torchSqrt(slot.maxExpAvgSq) : slot.maxExpAvgSq, smooth)
+                t = Float(Double(t) + (-stepSize * Double(m)) / d)
+            } else {
+                let d = RangerVA.softplus(squareGradient ? torchSqrt(float32: v) : v, Float(smooth))
+                t = t + (Float(-stepSize) * m) / d
             }
-            lookahead.synchronize(&parameters[p], p, step: step)
+        } else {
+            if amsgrad { slot.maxExpAvgSq = maximum(slot.maxExpAvgSq, Double(v)) }
+            t = t + (Float(-stepSize * learningRate) * m) / (torchSqrt(float32: v) + Float(eps))
         }
+        theta = Double(t)
     }
 
     /// torch's `Softplus(beta)` on one float64 element: `x` if βx > 20, else

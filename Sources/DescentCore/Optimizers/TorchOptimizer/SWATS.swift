@@ -28,57 +28,47 @@ public struct SWATS: Optimizer {
     public var beta1: Double
     public var beta2: Double
     public var eps: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     public var amsgrad: Bool
     public var nesterov: Bool
     public var phase = Phase.adam
-    /// `step`, `exp_avg`, `exp_avg_sq`.
-    public var state = MomentState()
-    /// `exp_avg2` (one number per parameter), `max_exp_avg_sq`, and `momentum_buffer` once in
-    /// the SGD phase.
+    /// `step`, and each coordinate's `exp_avg`, `exp_avg_sq`, `max_exp_avg_sq`.
+    public var state = CoordinateState<Moments<MulAddRounding>>()
+    /// `exp_avg2` (one number per parameter) and `momentum_buffer` once in the SGD phase.
     public var expAvg2: [Double] = []
-    public var maxExpAvgSq: [[Double]] = []
     public var momentumBuffers: [[Double]?] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         eps = try r.double("eps", default: 1e-3, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         amsgrad = try r.bool("amsgrad", default: false)
         nesterov = try r.bool("nesterov", default: false)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         if expAvg2.isEmpty {
-            state.prepare(like: parameters)
+            state.prepare(parameters) { _ in Moments() }
             expAvg2 = [Double](repeating: 0, count: parameters.count)
-            maxExpAvgSq = zeros(like: parameters)
             momentumBuffers = [[Double]?](repeating: nil, count: parameters.count)
         }
         state.step += 1
-        let t = Double(state.step)
         for p in parameters.indices {
             var g = gradients[p].scalars
-            if weightDecay != 0 {
-                for i in g.indices { g[i] = add(g[i], parameters[p].scalars[i], alpha: weightDecay) }
-            }
+            var theta = parameters[p].scalars
+            weightDecay.apply(&theta, &g, lr: learningRate)
             if phase == .sgd {
                 sgdStep(&parameters[p], p, g)
                 continue
             }
-            let bias1 = 1 - Double.pow(beta1, t), bias2 = 1 - Double.pow(beta2, t)
-            let stepSize = learningRate * Double.pow(bias2, 0.5) / bias1
+            let bias1 = biasCorrection(beta1, step: state.step), bias2 = biasCorrection(beta2, step: state.step)
+            let stepSize = learningRate * pythonPow(bias2, 0.5) / bias1
             var update = g
             for i in g.indices {
-                let m = state.updateFirstMoment(p, i, gradient: g[i], beta1: beta1)
-                let v = addcmul(state.expAvgSq[p][i] * beta2, g[i], g[i], value: 1 - beta2)
-                state.expAvgSq[p][i] = v
-                var second = v
-                if amsgrad {
-                    second = maximum(maxExpAvgSq[p][i], v)
-                    maxExpAvgSq[p][i] = second
-                }
+                let (m, v) = state.slots[p][i].update(g[i], beta1: beta1, beta2: beta2)
+                let second = amsgrad ? state.slots[p][i].updateMaximum(v) : v
                 update[i] = -stepSize * (m / (torchSqrt(second) + eps))
                 parameters[p].scalars[i] += update[i]
             }

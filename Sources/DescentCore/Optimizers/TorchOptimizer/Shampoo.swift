@@ -13,7 +13,7 @@
 /// preconditioner H = εI + Σ ggᵀ, and the step is γ·gᵀH⁻¹. Quirks reproduced: the momentum
 /// buffer is the preconditioned gradient of the last step (it starts as the raw gradient, so the
 /// first step mixes g with itself); between dimensions the gradient is not transposed back;
-/// `s^(−1)` is 1/s and `s^(−1/2)` is 1/√s as torch's `pow` computes them; the matrix products
+/// `s^(−1/k)` is torch's tensor `pow_` (`tensorPow`: 1/s, 1/√s, else C `pow`); the matrix products
 /// are torch's (plain sums for these sizes, measured). The 2×2 SVD is LAPACK's, reproduced
 /// bit for bit (`TwoByTwoSVD`): Shampoo on Rosenbrock is chaotic enough that a few ulps in H⁻¹
 /// at step 1 grow to 0.4 by step 136.
@@ -97,16 +97,8 @@ public struct Shampoo: Optimizer {
         }
         let n = values.count
         var diagonal = Matrix(rows: n, columns: n, scalars: [Double](repeating: 0, count: n * n))
-        for i in 0..<n { diagonal[i, i] = Shampoo.power(values[i], power) }
+        for i in 0..<n { diagonal[i, i] = tensorPow(values[i], power) }
         return u.matmul(diagonal).matmul(vt)
-    }
-
-    /// torch's `pow_(exponent)` for the exponents −1/k: −1 is a reciprocal, −1/2 a reciprocal
-    /// square root (IEEE), others the C library's `pow`.
-    static func power(_ s: Double, _ exponent: Double) -> Double {
-        if exponent == -1 { return 1 / s }
-        if exponent == -0.5 { return 1 / s.squareRoot() }
-        return Double.pow(s, exponent)
     }
 
     func identity(_ n: Int) -> Matrix {

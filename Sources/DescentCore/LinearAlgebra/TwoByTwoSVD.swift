@@ -35,7 +35,7 @@ public enum TwoByTwoSVD {
         var s = [d1, d2]
         // dbdsqr's negligibility threshold for e1.
         let eps = 0x1p-53
-        let tol = Swift.max(10, Swift.min(100, Double.pow(eps, -0.125))) * eps
+        let tol = Swift.max(10, Swift.min(100, pythonPow(eps, -0.125))) * eps
         var sminoa = d1.magnitude
         if sminoa != 0 { sminoa = Swift.min(sminoa, d2.magnitude * (sminoa / (sminoa + e1.magnitude))) }
         sminoa = sminoa / 2.0.squareRoot()

@@ -1,4 +1,6 @@
-/// Shared numerical pieces of the optimizers, each matching the reference's arithmetic.
+/// torch's elementwise kernels on one `Double`, each with that kernel's rounding. Internal to
+/// DescentCore: the names (`add`, `sum`, `sign`, …) are torch's, and would clash with other
+/// libraries' in a client's scope.
 
 // torch's CPU kernels are compiled with floating-point contraction, so `a + b·c` inside one
 // kernel is a fused multiply-add. Matching that bit for bit matters: on chaotic paths one unit
@@ -8,64 +10,53 @@
 
 /// torch's `lerp(start, end, weight)`: `fma(w, end − start, start)` for |w| < 0.5, else
 /// `fma(−(end − start), 1 − w, end)` — the form moving averages use (`m.lerp_(g, 1 − β)`).
-@inlinable public func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+@inlinable func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
     let d = end - start
     return weight.magnitude < 0.5 ? start.addingProduct(weight, d) : end.addingProduct(-d, 1 - weight)
 }
 
 /// torch's `a.add(b, alpha=α)` (and `add_`): `fma(α, b, a)`.
-@inlinable public func add(_ a: Double, _ b: Double, alpha: Double) -> Double {
+@inlinable func add(_ a: Double, _ b: Double, alpha: Double) -> Double {
     a.addingProduct(alpha, b)
 }
 
 /// torch's `a.addcmul(t1, t2, value=v)`: `fma(v·t1, t2, a)`.
-@inlinable public func addcmul(_ a: Double, _ t1: Double, _ t2: Double, value: Double) -> Double {
+@inlinable func addcmul(_ a: Double, _ t1: Double, _ t2: Double, value: Double) -> Double {
     a.addingProduct(value * t1, t2)
 }
 
 /// torch's `a.addcdiv(t1, t2, value=v)`: `a + (v·t1)/t2`, not fused.
-@inlinable public func addcdiv(_ a: Double, _ t1: Double, _ t2: Double, value: Double) -> Double {
+@inlinable func addcdiv(_ a: Double, _ t1: Double, _ t2: Double, value: Double) -> Double {
     a + (value * t1) / t2
 }
 
-/// Zero buffers shaped like each parameter.
-@inlinable public func zeros(like parameters: [Tensor]) -> [[Double]] {
+/// Zero buffers shaped like each parameter (torch's `zeros_like`).
+@inlinable func zeros(like parameters: [Tensor]) -> [[Double]] {
     parameters.map { [Double](repeating: 0, count: $0.count) }
 }
 
-/// torch's weight decay of one coordinate, applied before the moments (nothing when λ = 0):
-/// L2 adds λθ to the gradient (`grad.add(param, alpha=λ)`, `fma(λ, θ, g)`); decoupled shrinks
-/// the parameter (`param.mul_(1 − γλ)`), as AdamW, NAdam and RAdam do with
-/// `decoupled_weight_decay`.
-@inlinable public func applyWeightDecay(
-    _ theta: inout Double, _ g: inout Double, _ weightDecay: Double, lr: Double, decoupled: Bool = false
-) {
-    guard weightDecay != 0 else { return }
-    if decoupled { theta *= 1 - lr * weightDecay } else { g = add(g, theta, alpha: weightDecay) }
-}
-
 /// torch's `maximum(a, b)`: the larger, NaN if either is NaN (Swift's `max` may drop a NaN).
-@inlinable public func maximum(_ a: Double, _ b: Double) -> Double {
+@inlinable func maximum(_ a: Double, _ b: Double) -> Double {
     a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
 }
 
+/// torch's elementwise `minimum` / `torch.min(a, b)`: NaN if either is NaN.
+@inlinable func minimum(_ a: Double, _ b: Double) -> Double {
+    a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+}
+
 /// torch's `sign`: `(0 < x) − (x < 0)`, so −1, 0 or 1, with 0 for −0 and for NaN (measured).
-@inlinable public func sign(_ x: Double) -> Double {
+@inlinable func sign(_ x: Double) -> Double {
     x > 0 ? 1 : x < 0 ? -1 : 0
 }
 
 /// torch's `clamp(x, min: lo, max: hi)`: `min(max(x, lo), hi)`, NaN propagated.
-@inlinable public func clamp(_ x: Double, _ lo: Double, _ hi: Double) -> Double {
+@inlinable func clamp(_ x: Double, _ lo: Double, _ hi: Double) -> Double {
     x.isNaN ? x : Swift.min(Swift.max(x, lo), hi)
 }
 
 /// torch's `sum` of a small tensor's elements, in order (exact for the 2-element points Descent
 /// optimizes; torch reduces longer tensors in a vectorized order).
-@inlinable public func sum(_ values: [Double]) -> Double {
+@inlinable func sum(_ values: [Double]) -> Double {
     values.reduce(0, +)
-}
-
-/// torch's elementwise `minimum` / `torch.min(a, b)`: NaN if either is NaN.
-@inlinable public func minimum(_ a: Double, _ b: Double) -> Double {
-    a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
 }
