@@ -1,3 +1,5 @@
+import DescentBase
+
 /// The two powers the references take, which round differently.
 
 /// Python's `x ** y` and `math.pow(x, y)` on floats: the C library's `pow`. The references

@@ -51,6 +51,10 @@ public struct LBFGS: Optimizer {
         case strongWolfe = "strong_wolfe"
     }
 
+    /// The largest `max_iter` and `max_eval` accepted (Descent's bound against runaway work).
+    public static let maximumIterations = 10_000
+    public static let maximumEvaluations = 12_500
+
     public var learningRate: Double
     public var maxIter: Int
     public var maxEval: Int
@@ -64,8 +68,10 @@ public struct LBFGS: Optimizer {
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1, .nonNegative)
-        maxIter = try r.int("max_iter", default: 20)
-        let givenMaxEval = try r.optionalInt("max_eval", default: nil)
+        // Bounded (torch is not): one step is at most this many iterations and evaluations, so
+        // `max_iter` 1e9 with zero tolerances cannot make a step that never returns.
+        maxIter = try r.int("max_iter", default: 20, .closed(-.infinity, Double(Self.maximumIterations)))
+        let givenMaxEval = try r.optionalInt("max_eval", default: nil, .closed(-.infinity, Double(Self.maximumEvaluations)))
         toleranceGrad = try r.double("tolerance_grad", default: 1e-7)
         toleranceChange = try r.double("tolerance_change", default: 1e-9)
         historySize = try r.int("history_size", default: 100, .atLeast(1))
