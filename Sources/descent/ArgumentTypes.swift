@@ -50,6 +50,8 @@ struct FormatList: ExpressibleByArgument {
             guard let f = OutputFormat(argument: String(part)) else { return nil }
             formats.insert(f)
         }
+        // "" or ",": a run that writes no figure is a mistake, not a request.
+        guard !formats.isEmpty else { return nil }
         self.formats = formats
     }
 
@@ -64,7 +66,7 @@ extension Point: ExpressibleByArgument {
     /// `x,y`: two finite numbers.
     public init?(argument: String) {
         let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
-            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            .map { decimal($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite else { return nil }
         self.init(x, y)
     }
@@ -84,7 +86,7 @@ extension GradientClipping: ExpressibleByArgument {
             self = .none
             return
         }
-        guard let bound = Double(argument), Limits.clipGradNorm.contains(bound) else { return nil }
+        guard let bound = decimal(argument), Limits.clipGradNorm.contains(bound) else { return nil }
         self.init(maxNorm: bound)
     }
     public var defaultValueDescription: String { maxNorm.map { "\($0)" } ?? "none" }
@@ -94,6 +96,12 @@ extension GradientClipping: ExpressibleByArgument {
 /// name's did-you-mean or valid list) reaches the error line through `@Option(transform:)`.
 enum ArgumentTransform {
     static func function(_ name: String) throws -> any TestFunction { try FunctionCatalog.named(name) }
+
+    /// A finite decimal number (`decimal(_:)`).
+    static func number(_ text: String) throws -> Double {
+        guard let value = decimal(text) else { throw ValidationError("not a finite decimal number") }
+        return value
+    }
 
     static func optimizer(_ name: String) throws -> any Optimizer.Type { try OptimizerRegistry.type(named: name) }
 
@@ -112,7 +120,35 @@ extension ClosedRange<Int> {
     var text: String { "\(lowerBound)…\(upperBound)" }
 }
 
+extension ClosedRange<Double> {
+    /// `0…3600`, numbers as people write them.
+    var text: String { "\(String(format: "%g", lowerBound))…\(String(format: "%g", upperBound))" }
+}
+
 /// Throws unless `range` (one of `Limits`) contains `value`.
 func check(_ option: String, _ value: Int, in range: ClosedRange<Int>) throws(ValidationError) {
     guard range.contains(value) else { throw ValidationError("\(option) must be in \(range.text), got \(value)") }
+}
+
+/// Throws unless `range` contains `value` (never NaN or an infinity).
+func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws(ValidationError) {
+    guard range.contains(value) else { throw ValidationError("\(option) must be in \(range.text), got \(value)") }
+}
+
+/// A finite number written in decimal: `-1.5`, `2e-3`, `.5`, `+3.` — not `0x1p3`, `inf`, `nan`
+/// or `1e999`, which `Double(_:)` takes (C's `strtod`) but no one means on a command line.
+func decimal(_ text: some StringProtocol) -> Double? {
+    var rest = Substring(text)
+    if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+    let mantissa = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard mantissa.filter({ $0 == "." }).count <= 1, mantissa.contains(where: \.isNumber) else { return nil }
+    rest = rest.dropFirst(mantissa.count)
+    if let e = rest.first, e == "e" || e == "E" {
+        rest = rest.dropFirst()
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        rest = ""
+    }
+    guard rest.isEmpty, let value = Double(String(text)), value.isFinite else { return nil }
+    return value
 }

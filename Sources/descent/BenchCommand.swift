@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentHarness
 import Foundation
 
 /// `descent bench`: speed measurements recorded in BENCHMARKS.md (benchmarks, not tests).
@@ -17,31 +18,48 @@ struct TrajectoryBench: ParsableCommand {
         commandName: "trajectory",
         abstract: "Steps per second of 100-step trajectories on Rosenbrock (one core), default hyperparameters.")
 
-    @Option(help: "Optimizers to measure, comma-separated.")
+    /// Seconds per optimizer and trajectories of `--iterations`: a benchmark's knobs, not an
+    /// input any config shares (hence not in `Limits`), bounded so that no value runs for ever.
+    static let seconds = 0.0...3600.0
+    static let iterations = 1...10_000_000
+
+    @Option(help: "Optimizers to measure, comma-separated (at most \(Limits.optimizers.upperBound)).")
     var optimizers: String = "Adam,LBFGS"
 
-    @Option(help: "Steps per trajectory.")
+    @Option(parsing: .unconditional, help: "Steps per trajectory (\(Limits.steps.text)).")
     var steps: Int = 100
 
-    @Option(help: "Seconds to spend per optimizer.")
+    @Option(parsing: .unconditional, help: "Seconds to spend per optimizer (\(Self.seconds.text)).",
+            transform: ArgumentTransform.number)
     var seconds: Double = 1
 
     @Option(help: "Test function (default: rosenbrock).", transform: ArgumentTransform.function)
     var function: any TestFunction = Rosenbrock()
 
-    @Option(help: "Run exactly this many trajectories instead of timing (for instruction counts under callgrind or perf stat).")
+    @Option(parsing: .unconditional,
+            help: "Run exactly this many trajectories instead of timing, \(Self.iterations.text) (for instruction counts under callgrind or perf stat).")
     var iterations: Int?
+
+    var names: [String] { optimizers.split(separator: ",").map(String.init) }
+
+    func validate() throws {
+        try check("--steps", steps, in: Limits.steps)
+        try check("--seconds", seconds, in: Self.seconds)
+        if let iterations { try check("--iterations", iterations, in: Self.iterations) }
+        guard (Limits.optimizers).contains(names.count) else {
+            throw ValidationError("--optimizers: give 1…\(Limits.optimizers.upperBound) names, got \(names.count)")
+        }
+        for name in names {
+            do { _ = try OptimizerRegistry.make(name) } catch { throw ValidationError("--optimizers: \(error)") }
+        }
+    }
 
     func run() throws {
         let f = function
         print("trajectory benchmark: \(f.name), start \(f.defaultStart), \(steps) steps, clip 1.0")
         print(String(repeating: "-", count: 72))
-        for name in optimizers.split(separator: ",").map(String.init) {
-            let optimizer: any Optimizer
-            do { optimizer = try OptimizerRegistry.make(name) } catch {
-                print("\(name): skipped (\(error))")
-                continue
-            }
+        for name in names {
+            let optimizer = try OptimizerRegistry.make(name)
             let runner = TrajectoryRunner(steps: steps)
             if let iterations {
                 var sink = 0.0

@@ -44,15 +44,27 @@ struct Descent: ParsableCommand {
     /// "Help:" line below, follows after a dash: it says what the value must be. Messages
     /// with a reason (a `transform:`'s error, the list of valid values) stand alone.
     static func oneLine(_ error: any Error) -> String {
-        let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first else { return "\(error)" }
-        var message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : String(first)
-        // "Help:  --shard <i/n>  Run part i of n …": the text after the option's synopsis.
-        if message.hasSuffix(">'"),
-           let help = lines.dropFirst().first(where: { $0.hasPrefix("Help:  ") })?.dropFirst("Help:  ".count),
-           let gap = help.range(of: "  ") {
-            message += " — " + help[gap.upperBound...]
+        var message = self.message(for: error)
+        // "Help:  --shard <i/n>  Run part i of n …": the text after the option's synopsis. The
+        // full text is "Error: <message>\nHelp:  …\nUsage: …"; the message is skipped whole
+        // (it may hold a newline of a hostile value), not split into lines.
+        if message.hasSuffix(">'") {
+            let head = Array("Error: \(message)\nHelp:  ".utf8), full = Array(fullMessage(for: error).utf8)
+            if full.starts(with: head) {
+                let help = String(decoding: full[head.count...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+                if let gap = help.range(of: "  ") { message += " — " + help[gap.upperBound...] }
+            }
         }
-        return message
+        return oneLine(message)
+    }
+
+    /// `message` made safe to print as one short line: each command-line argument it echoes
+    /// that is longer than `ErrorLine.valueLength` is cut to that length with "…"; then control
+    /// characters, line and paragraph separators and bidirectional controls become escapes
+    /// (`\n`, `\u{2028}`), and the whole is cut to `ErrorLine.lineLength`. Every error line of
+    /// the tool goes through here (`printError` too), whatever put a value in it: the
+    /// library's "The value '…' is invalid", a path, a config's key.
+    static func oneLine(_ message: String, arguments: [String] = CommandLine.arguments) -> String {
+        ErrorLine.make(message, arguments: Array(arguments.dropFirst()))
     }
 }

@@ -17,6 +17,16 @@ struct GalleryCommand: ParsableCommand {
     @Argument(help: "The output folder.")
     var directory: String = "output"
 
+    func validate() throws {
+        try PathChecks.checkName("the output folder", directory)
+        switch PathChecks.kind(of: directory) {
+        case .folder: break
+        case .missing: throw ValidationError("no folder \(directory)")
+        case .unusable(let reason): throw ValidationError("\(directory): \(reason)")
+        case .file, .other: throw ValidationError("\(directory) is not a folder")
+        }
+    }
+
     func run() throws {
         do {
             let results = try Gallery.write(to: directory)

@@ -13,7 +13,7 @@ struct LandscapeOptions: ParsableArguments {
             help: ArgumentHelp("Start point: two finite numbers x,y (default: the function's default start).", valueName: "x,y"))
     var start: Point?
 
-    @Option(name: .customLong("clip-grad-norm"),
+    @Option(name: .customLong("clip-grad-norm"), parsing: .unconditional,
             help: ArgumentHelp("torch's clip_grad_norm_ bound, a number in [\(Self.bounds)], or none.",
                                valueName: "max-norm|none"))
     var clipGradNorm: GradientClipping = .standard
@@ -44,11 +44,13 @@ struct PathOptions: ParsableArguments {
     @OptionGroup var optimizer: OptimizerOptions
     @OptionGroup var landscape: LandscapeOptions
 
-    @Option(help: "Number of optimizer steps (trace: \(Limits.tracedSteps.text); render: \(Limits.steps.text)).")
+    // `.unconditional` here and on every number: `--steps -5` is a value out of range, not
+    // a missing value followed by an unknown option.
+    @Option(parsing: .unconditional, help: "Number of optimizer steps (trace: \(Limits.tracedSteps.text); render: \(Limits.steps.text)).")
     var steps: Int
 
+    /// `--steps` is checked by each command: its range is the command's.
     func validate() throws {
-        try check("--steps", steps, in: Limits.tracedSteps)
         _ = try makeOptimizer()
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DescentBase
 import DescentCore
 import DescentHarness
 import DescentRender
@@ -29,27 +30,34 @@ struct RenderCommand: ParsableCommand {
     var pdf: String?
     @Option(help: "Write the animation as GIF to this file.")
     var gif: String?
-    @Option(help: "Figure width and height in pixels (\(Limits.figureSize.text)).")
+    @Option(parsing: .unconditional, help: "Figure width and height in pixels (\(Limits.figureSize.text)).")
     var size: Int = 800
-    @Option(help: "Animation frames per second (\(Limits.fps.text)).")
+    @Option(parsing: .unconditional, help: "Animation frames per second (\(Limits.fps.text)).")
     var fps: Int = 25
-    @Option(help: "Solid segments at the head of the animated path (\(Limits.tail.text)).")
+    @Option(parsing: .unconditional, help: "Solid segments at the head of the animated path (\(Limits.tail.text)).")
     var tail: Int = 20
-    @Option(help: "Fading segments behind the solid tail (\(Limits.fade.text)).")
+    @Option(parsing: .unconditional, help: "Fading segments behind the solid tail (\(Limits.fade.text)).")
     var fade: Int = 30
-    @Option(help: "One animation frame every N points, the last point always has one (\(Limits.stride.text)).")
+    @Option(parsing: .unconditional, help: "One animation frame every N points, the last point always has one (\(Limits.stride.text)).")
     var stride: Int = 1
-    @Option(help: "Samples per side of the contour grid (\(Limits.grid.text)).")
+    @Option(parsing: .unconditional, help: "Samples per side of the contour grid (\(Limits.grid.text)).")
     var grid: Int = 250
     @Option(help: "Colour map of the contours.")
     var colormap: ColorMap = .jet
     @Flag(help: "Fill between contour levels and add a colour bar.")
     var filled = false
 
+    /// The files to write, with their options.
+    var outputs: [(option: String, path: String)] {
+        [("--png", png), ("--svg", svg), ("--pdf", pdf), ("--gif", gif)].compactMap { o, p in p.map { (o, $0) } }
+    }
+
     func validate() throws {
-        guard [png, svg, pdf, gif].contains(where: { $0 != nil }) else {
+        guard !outputs.isEmpty else {
             throw ValidationError("nothing to write: give at least one of --png, --svg, --pdf, --gif")
         }
+        for (option, file) in outputs { try PathChecks.checkOutputFile(option, file) }
+        try PathChecks.checkDistinct(outputs)
         try check("--steps", path.steps, in: Limits.steps)
         try check("--size", size, in: Limits.figureSize)
         try check("--grid", grid, in: Limits.grid)
@@ -85,12 +93,29 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// Errors of writing `file` become one line naming it.
+    /// Errors of writing `file` become one line naming it (not the temporary file written
+    /// first), once, and saying so when the disk is full.
     static func reporting(_ file: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let error as RenderError {
-            throw ValidationError("\(error)")
-        } catch {
-            throw ValidationError("\(file): \(error)")
+        errno = 0  // so that a stale ENOSPC of some earlier call is not read as this write's
+        do { try body() } catch {
+            let code = errno
+            throw ValidationError(writeFailure(file, error, errno: code, freeBytes: FreeSpace.bytes(in: PathChecks.folder(of: file))))
         }
+    }
+
+    /// "<file>: <reason>": the reason without a path the error repeats, or "no space left on
+    /// device (the disk is full)" when `errno` says so or the file's disk has no room left (Cairo
+    /// and giflib say only "error while writing" or "Write failed"; their `errno` survives).
+    static func writeFailure(_ file: String, _ error: any Error, errno code: Int32, freeBytes: UInt64?) -> String {
+        var reason: String
+        switch error {
+        case RenderError.io(_, let why): reason = why
+        case let error as FileError: reason = "cannot \(error.operation): \(error.reason)"
+        default: reason = "\(error)"
+        }
+        let repeated = file + ": "
+        while reason.hasPrefix(repeated) { reason = String(reason.dropFirst(repeated.count)) }
+        if code == ENOSPC || freeBytes == 0 { reason = "no space left on device (the disk is full)" }
+        return "\(file): \(reason)"
     }
 }

@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The output folder.")
     var output: String = "output"
 
-    @Option(help: "Optimizers run in parallel, \(Limits.jobs.text) (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Optimizers run in parallel, \(Limits.jobs.text) (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(parsing: .upToNextOption, help: "Only these optimizers (labels or names).")
@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
                                valueName: "formats"))
     var format: FormatList?
 
-    @Option(help: ArgumentHelp("Run part i of n of the work, 1 ≤ i ≤ n (e.g. 1/4), to split a sweep across machines.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run part i of n of the work, 1 ≤ i ≤ n (e.g. 1/4), to split a sweep across machines.",
                                valueName: "i/n"))
     var shard: Shard?
 
@@ -49,13 +49,15 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         try check("--jobs", jobs, in: Limits.jobs)
+        try PathChecks.checkOutputFolder("--output", output)
+        try ConfigFiles.checkNames(configs)
     }
 
     func run() throws {
         var experiments: [Experiment] = []
         var invalid = false
         for path in configs {
-            do { experiments.append(try ExperimentDecoder.load(path)) } catch {
+            do { experiments.append(try ConfigFiles.load(path)) } catch {
                 printError("\(error)")
                 invalid = true
             }

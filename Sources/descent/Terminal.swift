@@ -1,6 +1,6 @@
 import Foundation
 
-/// One line on standard error.
+/// One line on standard error, made safe by `Descent.oneLine`.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("descent: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("descent: \(Descent.oneLine(message))\n".utf8))
 }

@@ -1,6 +1,7 @@
 import DescentBase
 import ArgumentParser
 import DescentCore
+import DescentHarness
 import Foundation
 
 /// `descent trace`: one trajectory as JSON.
@@ -19,6 +20,10 @@ struct TraceCommand: ParsableCommand {
             """)
 
     @OptionGroup var path: PathOptions
+
+    func validate() throws {
+        try check("--steps", path.steps, in: Limits.tracedSteps)
+    }
 
     func run() throws {
         let trajectory = try path.run().trajectory

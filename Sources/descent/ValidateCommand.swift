@@ -16,11 +16,15 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Config files (JSON).")
     var configs: [String]
 
+    func validate() throws {
+        try ConfigFiles.checkNames(configs)
+    }
+
     func run() throws {
         var failed = false
         for path in configs {
             do {
-                let e = try ExperimentDecoder.load(path)
+                let e = try ConfigFiles.load(path)
                 print("\(path): ok — \(e.name): \(e.function.name), \(e.optimizers.count) optimizer(s), \(e.steps) steps")
             } catch {
                 printError("\(error)")

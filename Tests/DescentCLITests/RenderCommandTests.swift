@@ -79,7 +79,7 @@ import Testing
         var args = Self.path + ["--png", "/nonexistent-dir/r.png"]
         let unwritable = try Self.run(args)
         #expect(unwritable.status == 2)
-        #expect(unwritable.stderr.hasPrefix("descent: /nonexistent-dir/r.png: "))
+        #expect(unwritable.stderr == "descent: --png: no folder /nonexistent-dir for /nonexistent-dir/r.png\n")
         #expect(unwritable.stderr.filter { $0 == "\n" }.count == 1)
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir/r.png"))
         args[args.firstIndex(of: "rosenbrock")!] = "nosuchfunction"

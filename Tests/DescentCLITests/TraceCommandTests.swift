@@ -45,7 +45,7 @@ import Testing
         (TraceCommandTests.base + ["--start", "1"],
          "The value '1' is invalid for '--start <x,y>' — Start point: two finite numbers x,y (default: the function's default start)."),
         (TraceCommandTests.base + ["--start", "1,nan"], "The value '1,nan' is invalid for '--start <x,y>' — Start point"),
-        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "-3"], "Missing value for '--steps <steps>' — Number of optimizer steps"),
+        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "-3"], "--steps must be in 0…1000000, got -3"),
         (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "1000001"], "--steps must be in 0…1000000, got 1000001"),
         (TraceCommandTests.base + ["--clip-grad-norm", "x"],
          "The value 'x' is invalid for '--clip-grad-norm <max-norm|none>' — torch's clip_grad_norm_ bound, a number in [1e-12, 1e+12], or none."),

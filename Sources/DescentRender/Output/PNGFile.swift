@@ -1,6 +1,12 @@
 import DescentBase
 import CCairo
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes image surfaces as PNG through libpng's simplified API with `PNG_IMAGE_FLAG_FAST`:
 /// on Descent's figures this is 2–3× faster than `cairo_surface_write_to_png` (which
 /// compresses harder) and the files come out smaller, because opaque figures are stored as
@@ -38,11 +44,48 @@ public enum PNGFile {
         image.height = UInt32(height)
         image.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_BGR)
         image.flags = UInt32(PNG_IMAGE_FLAG_FAST)
+        errno = 0
         let ok = rgb.withUnsafeBytes { png_image_write_to_file(&image, path, 0, $0.baseAddress, Int32(width * 3), nil) }
         if ok == 0 {
+            // libpng's stdio writer fails with errno set (ENOSPC on a full disk) and says only
+            // "Write Error"; it has closed and removed the file by now, which keeps errno.
+            let code = errno
             let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             png_image_free(&image)
-            throw .io(path: path, reason: "libpng: \(message)")
+            throw .io(path: destination(of: path), reason: failureReason(libpng: message, errno: code, freeBytes: freeBytes(beside: path)))
         }
+    }
+
+    /// Why a write failed, in words that say what to do: "no space left on device (the disk is
+    /// full)" when `errno` is ENOSPC or the disk has no free bytes left, else libpng's message
+    /// with the system's reason when there is one ("libpng: Write Error (Input/output error)").
+    public static func failureReason(libpng message: String, errno code: Int32, freeBytes: UInt64?) -> String {
+        if code == ENOSPC || freeBytes == 0 { return "no space left on device (the disk is full)" }
+        if code == EDQUOT { return "disk quota exceeded" }
+        return code == 0 ? "libpng: \(message)" : "libpng: \(message) (\(String(cString: strerror(code))))"
+    }
+
+    /// The file a temporary file of `TemporaryFile`'s scheme (`<folder>/.<name>.descent-<pid>.XXXXXX`)
+    /// stands for, `<folder>/<name>` — the path an error should name, since the temporary file is
+    /// gone by then — or `path` itself when it is not one.
+    public static func destination(of path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        guard name.hasPrefix("."), name.count > 7 else { return path }
+        let head = name.dropLast(7)  // ".XXXXXX", mkstemp's
+        guard name[head.endIndex] == ".", let marker = head.ranges(of: ".descent-").last,
+              !head[marker.upperBound...].isEmpty, head[marker.upperBound...].allSatisfy({ $0.isASCII && $0.isNumber }),
+              marker.lowerBound > head.index(after: head.startIndex)
+        else { return path }
+        return folder + head[head.index(after: head.startIndex)..<marker.lowerBound]
+    }
+
+    /// Free bytes on the disk holding `path`'s folder, or nil when `statvfs` fails.
+    static func freeBytes(beside path: String) -> UInt64? {
+        let folder = path.lastIndex(of: "/").map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+        var info = statvfs()
+        guard statvfs(folder, &info) == 0 else { return nil }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 }
