@@ -1,6 +1,5 @@
-/// A dense, row-major matrix of `Double` for matrix optimizers (Muon now; Shampoo- and
-/// SOAP-style preconditioners can build on it), with torch's rounding for the products that
-/// have been measured.
+/// A dense, row-major matrix of `Double` for the matrix optimizers (Muon, Shampoo, SOAP), with
+/// torch's rounding for the products that have been measured.
 public struct Matrix: Hashable, Sendable {
     public var rows: Int
     public var columns: Int
@@ -18,6 +17,13 @@ public struct Matrix: Hashable, Sendable {
     public init(_ tensor: Tensor) {
         let shape = tensor.matrixShape
         self.init(rows: shape.rows, columns: shape.columns, scalars: tensor.scalars)
+    }
+
+    /// The n×n identity (torch's `eye(n)`).
+    public static func identity(_ n: Int) -> Matrix {
+        var m = Matrix(rows: n, columns: n, scalars: [Double](repeating: 0, count: n * n))
+        for i in 0..<n { m[i, i] = 1 }
+        return m
     }
 
     public subscript(row: Int, column: Int) -> Double {

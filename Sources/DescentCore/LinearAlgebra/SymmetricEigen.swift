@@ -1,9 +1,13 @@
-/// Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations (Golub & Van Loan,
-/// Matrix Computations, §8.5): eigenvalues in descending order (as an SVD returns singular
-/// values) and the eigenvectors as the columns of a matrix. For the positive semi-definite
-/// preconditioners of Shampoo this is their SVD with U = V.
+/// Eigen-decomposition of a small symmetric matrix: eigenvalues in descending order (as an SVD
+/// returns singular values) and the eigenvectors as the columns of a matrix. A 2×2 matrix takes
+/// LAPACK's path (`twoByTwo`), bit for bit with torch's `linalg.eigh`; larger ones cyclic Jacobi
+/// rotations (Golub & Van Loan, Matrix Computations, §8.5), which can differ from LAPACK in the
+/// last bits. For the positive semi-definite preconditioners of Shampoo this is their SVD with
+/// U = V.
 public enum SymmetricEigen {
     public static func decompose(_ a: Matrix) -> (values: [Double], vectors: Matrix) {
+        precondition(a.rows == a.columns, "SymmetricEigen: \(a.rows)×\(a.columns)")
+        if a.rows == 2 { return twoByTwo(a) }
         let n = a.rows
         var m = a
         var v = Matrix(rows: n, columns: n, scalars: [Double](repeating: 0, count: n * n))
@@ -42,5 +46,29 @@ public enum SymmetricEigen {
             for k in 0..<n { vectors[k, column] = v[k, source] }
         }
         return (order.map { m[$0, $0] }, vectors)
+    }
+
+    /// A symmetric 2×2 matrix (its lower triangle read) as LAPACK's `dsyevd` decomposes it: the
+    /// matrix is already tridiagonal; `dsteqr` splits it when the off-diagonal b is negligible
+    /// (|b| ≤ √|a|·√|c|·ε/2), otherwise rotates by `dlaev2`'s (c, s); the eigenvalues are sorted
+    /// ascending — and returned here reversed, descending, with their vectors.
+    static func twoByTwo(_ m: Matrix) -> (values: [Double], vectors: Matrix) {
+        let a = m[0, 0], b = m[1, 0], c = m[1, 1]
+        let eps = Double.ulpOfOne / 2
+        var values: [Double]
+        var z: [Double]   // row-major, column j is the eigenvector of values[j]
+        if b == 0 || b.magnitude <= (a.magnitude.squareRoot() * c.magnitude.squareRoot()) * eps {
+            values = [a, c]
+            z = [1, 0, 0, 1]
+        } else {
+            let (rt1, rt2, cs, sn) = LAPACK.laev2(a, b, c)
+            values = [rt1, rt2]
+            z = [cs, -sn, sn, cs]
+        }
+        if values[0] > values[1] {
+            values.swapAt(0, 1)
+            z = [z[1], z[0], z[3], z[2]]
+        }
+        return ([values[1], values[0]], Matrix(rows: 2, columns: 2, scalars: [z[1], z[0], z[3], z[2]]))
     }
 }

@@ -19,7 +19,7 @@ public enum TwoByTwoSVD {
         // dlarfg(2, a11, a21)
         var tau = 0.0, beta = a11, v2 = 0.0
         if a21 != 0 {
-            beta = -sign(of: a11, magnitude: pythagoras(a11, a21.magnitude))
+            beta = -LAPACK.sign(of: a11, magnitude: LAPACK.lapy2(a11, a21.magnitude))
             tau = (beta - a11) / beta
             v2 = a21 * (1 / (a11 - beta))
         }
@@ -41,7 +41,7 @@ public enum TwoByTwoSVD {
         sminoa = sminoa / 2.0.squareRoot()
         let threshold = Swift.max(tol * sminoa, 6 * (2 * (2 * Double.leastNormalMagnitude)))
         if e1.magnitude > threshold {
-            let r = twoByTwoTriangular(d1, e1, d2)
+            let r = LAPACK.lasv2(d1, e1, d2)
             s = [r.ssmax, r.ssmin]
             vt = [[r.csr, r.snr], [-r.snr, r.csr]]
             u = [[r.csl, -r.snl], [r.snl, r.csl]]
@@ -67,85 +67,4 @@ public enum TwoByTwoSVD {
         return (Matrix(rows: 2, columns: 2, scalars: u[0] + u[1]), s,
                 Matrix(rows: 2, columns: 2, scalars: vt[0] + vt[1]))
     }
-
-    /// Fortran's SIGN(a, b): |a| with the sign of b.
-    static func sign(of b: Double, magnitude a: Double) -> Double {
-        b.sign == .minus ? -a.magnitude : a.magnitude
-    }
-
-    /// LAPACK's `dlapy2`: √(x² + y²) as w·√(1 + (z/w)²).
-    static func pythagoras(_ x: Double, _ y: Double) -> Double {
-        let w = Swift.max(x.magnitude, y.magnitude), z = Swift.min(x.magnitude, y.magnitude)
-        if z == 0 || w > Double.greatestFiniteMagnitude { return w }
-        return w * (1 + (z / w) * (z / w)).squareRoot()
-    }
-
-    /// LAPACK's `dlasv2`: the SVD of [[f, g], [0, h]] — singular values with signs and the left
-    /// (csl, snl) and right (csr, snr) rotations.
-    static func twoByTwoTriangular(_ f: Double, _ g: Double, _ h: Double)
-        -> (ssmin: Double, ssmax: Double, snr: Double, csr: Double, snl: Double, csl: Double)
-    {
-        var ft = f, fa = f.magnitude, ht = h, ha = h.magnitude
-        var pmax = 1
-        let swap = ha > fa
-        if swap {
-            pmax = 3
-            swap2(&ft, &ht)
-            swap2(&fa, &ha)
-        }
-        let gt = g, ga = g.magnitude
-        var ssmin: Double, ssmax: Double, clt: Double, crt: Double, slt: Double, srt: Double
-        if ga == 0 {
-            (ssmin, ssmax, clt, crt, slt, srt) = (ha, fa, 1, 1, 0, 0)
-        } else {
-            var gasmal = true
-            (ssmin, ssmax, clt, crt, slt, srt) = (0, 0, 1, 1, 0, 0)
-            if ga > fa {
-                pmax = 2
-                if fa / ga < 0x1p-53 {
-                    gasmal = false
-                    ssmax = ga
-                    ssmin = ha > 1 ? fa / (ga / ha) : (fa / ga) * ha
-                    clt = 1
-                    slt = ht / gt
-                    srt = 1
-                    crt = ft / gt
-                }
-            }
-            if gasmal {
-                let d = fa - ha
-                var l = d == fa ? 1.0 : d / fa
-                let m = gt / ft
-                var t = 2 - l
-                let mm = m * m, tt = t * t
-                let s = (tt + mm).squareRoot()
-                let r = l == 0 ? m.magnitude : (l * l + mm).squareRoot()
-                let a = 0.5 * (s + r)
-                ssmin = ha / a
-                ssmax = fa * a
-                if mm == 0 {
-                    t = l == 0 ? sign(of: ft, magnitude: 2) * sign(of: gt, magnitude: 1) : gt / sign(of: ft, magnitude: d) + m / t
-                } else {
-                    t = (m / (s + t) + m / (r + l)) * (1 + a)
-                }
-                l = (t * t + 4).squareRoot()
-                crt = 2 / l
-                srt = t / l
-                clt = (crt + srt * m) / a
-                slt = (ht / ft) * srt / a
-            }
-        }
-        let (csl, snl, csr, snr) = swap ? (srt, crt, slt, clt) : (clt, slt, crt, srt)
-        let tsign: Double
-        switch pmax {
-        case 1: tsign = sign(of: csr, magnitude: 1) * sign(of: csl, magnitude: 1) * sign(of: f, magnitude: 1)
-        case 2: tsign = sign(of: snr, magnitude: 1) * sign(of: csl, magnitude: 1) * sign(of: g, magnitude: 1)
-        default: tsign = sign(of: snr, magnitude: 1) * sign(of: snl, magnitude: 1) * sign(of: h, magnitude: 1)
-        }
-        ssmax = sign(of: tsign, magnitude: ssmax)
-        ssmin = sign(of: tsign * sign(of: f, magnitude: 1) * sign(of: h, magnitude: 1), magnitude: ssmin)
-        return (ssmin, ssmax, snr, csr, snl, csl)
-    }
-
-    static func swap2(_ a: inout Double, _ b: inout Double) { (a, b) = (b, a) }
 }

@@ -50,7 +50,7 @@ public struct Shampoo: Optimizer {
         if states.isEmpty {
             states = gradients.map { g in
                 State(momentumBuffer: g.scalars,
-                      preconditioners: g.shape.map { identity($0).scaled(by: epsilon) },
+                      preconditioners: g.shape.map { Matrix.identity($0).scaled(by: epsilon) },
                       inversePreconditioners: g.shape.map { Matrix(rows: $0, columns: $0, scalars: [Double](repeating: 0, count: $0 * $0)) })
             }
         }
@@ -99,12 +99,6 @@ public struct Shampoo: Optimizer {
         var diagonal = Matrix(rows: n, columns: n, scalars: [Double](repeating: 0, count: n * n))
         for i in 0..<n { diagonal[i, i] = tensorPow(values[i], power) }
         return u.matmul(diagonal).matmul(vt)
-    }
-
-    func identity(_ n: Int) -> Matrix {
-        var m = Matrix(rows: n, columns: n, scalars: [Double](repeating: 0, count: n * n))
-        for i in 0..<n { m[i, i] = 1 }
-        return m
     }
 
     /// The row-major scalars of `transpose(0, axis)` of a tensor of `shape`, and its shape.
