@@ -1,6 +1,6 @@
 import DescentBase
 import DescentCore
-import DescentHarness
+@testable import DescentHarness
 import Foundation
 import Testing
 
@@ -125,5 +125,14 @@ import Testing
         _ = try ExperimentRunnerTests.run([try ExperimentRunnerTests.experiment()], output: dir)
         for p in stale { #expect(!FileManager.default.fileExists(atPath: p), "\(p)") }
         #expect(!ExperimentRunnerTests.files(dir).keys.contains { ($0 as NSString).lastPathComponent.hasPrefix(".") })
+    }
+}
+
+@Suite struct GalleryMarkdownTests {
+    @Test func namesCannotBreakMarkdown() {
+        #expect(Gallery.markdownText("a|b") == #"a\|b"#)
+        #expect(Gallery.markdownText("# [x](y) <b>") == ##"\# \[x\](y) \<b\>"##)
+        #expect(Gallery.markdownText("line\nbreak") == #"line\\nbreak"#)  // the escaped \n, its backslash escaped
+        #expect(Gallery.markdownText("SGD-momentum") == "SGD-momentum")
     }
 }

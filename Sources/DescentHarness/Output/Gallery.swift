@@ -151,15 +151,27 @@ public enum Gallery {
             for (year, names) in years { s += "| \(year) | \(names.joined(separator: ", ")) |\n" }
         }
         for e in all {
-            s += "\n## \(e.experiment) — \(e.functionDisplayName)\n\n`\(e.formula)`, start (\(e.start.x), \(e.start.y)), \(e.steps) steps\n\n"
+            s += "\n## \(markdownText(e.experiment)) — \(markdownText(e.functionDisplayName))\n\n"
+            s += "`\(e.formula.replacingOccurrences(of: "`", with: "'"))`, start (\(e.start.x), \(e.start.y)), \(e.steps) steps\n\n"
             s += "| optimizer | year | hyperparameters | objective | final loss | status | figure |\n|---|---|---|---|---|---|---|\n"
             for o in e.optimizers {
                 let fig = o.figures["png"].map { "[png](\(href(e.experiment, $0)))" } ?? ""
                 let gif = o.figures["gif"].map { " [gif](\(href(e.experiment, $0)))" } ?? ""
-                s += "| \(o.label) | \(o.year) | \(hyperparameterText(o.hyperparameters)) | \(objectiveText(o)) | "
+                s += "| \(markdownText(o.label)) | \(o.year) | \(markdownText(hyperparameterText(o.hyperparameters))) | \(objectiveText(o)) | "
                 s += "\(o.finalLoss.map { String(format: "%.4g", $0) } ?? "—") | \(statusText(o)) | \(fig)\(gif) |\n"
             }
         }
         return s
+    }
+
+    /// `text` for a Markdown heading or table cell: one line, Markdown's punctuation escaped
+    /// (a name can then neither start a heading, a link or an HTML tag, nor end a cell).
+    static func markdownText(_ text: String) -> String {
+        var out = ""
+        for c in Printable.text(text, limit: 200) {
+            if "\\`*_[]<>|#".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 }
