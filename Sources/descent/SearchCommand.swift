@@ -14,7 +14,9 @@ struct SearchCommand: ParsableCommand {
             Each trial runs --search-steps steps from the start point and scores the
             path with --objective; a diverged path scores +∞ (printed as null, with
             status "diverged"). Prints one JSON object: {"best": {…}, "objective": …,
-            "trials": [{"hyperparameters": {…}, "objective": …, "status": "ok"}, …]}.
+            "trials": [{"hyperparameters": {…}, "objective": …, "status": "ok"}, …]};
+            a diverged trial is never best: when every trial diverges, "best" and
+            "objective" are null.
 
             Space JSON, hyperopt's vocabulary (log bounds are natural-log exponents):
               {"lr": {"loguniform": [-8, 0.5]}}         lr in [e^-8, e^0.5)
@@ -96,7 +98,8 @@ struct SearchCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(Self.json(result).utf8))
     }
 
-    /// The report: best hyperparameters and objective, then every trial in order.
+    /// The report: best hyperparameters and objective (both null when every trial diverged),
+    /// then every trial in order.
     static func json(_ result: SearchResult) -> String {
         let best = result.best
         let trials: [JSONValue] = result.trials.map { t in
@@ -105,7 +108,7 @@ struct SearchCommand: ParsableCommand {
         }
         return JSONWriter.string(.object([
             ("best", best.map { $0.hyperparameters.json } ?? .null),
-            ("objective", .number(best?.objective ?? .infinity)),
+            ("objective", best.map { .number($0.objective) } ?? .null),
             ("trials", .array(trials)),
         ]), pretty: false) + "\n"
     }

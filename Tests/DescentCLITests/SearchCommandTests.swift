@@ -51,6 +51,21 @@ import Testing
         #expect(r.stdout.split(separator: "\n").count == 1)
     }
 
+    @Test(arguments: ["tpe", "random", "optuna-tpe"])
+    func everyTrialDivergedHasNoBest(algorithm: String) throws {
+        // Unclipped SGD with lr ≥ 50 leaves Rosenbrock within a few steps from any start.
+        let r = try run(base + ["--space", #"{"lr": {"uniform": [50, 100]}}"#, "--clip-grad-norm", "none",
+                                "--algorithm", algorithm, "--search-steps", "50"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try json(r.stdout)
+        let trials = try #require(j["trials"] as? [[String: Any]])
+        #expect(trials.count == 30)
+        #expect(trials.allSatisfy { $0["status"] as? String == "diverged" && $0["objective"] is NSNull })
+        #expect(j["best"] is NSNull)
+        #expect(j["objective"] is NSNull)
+        #expect(r.stdout.hasPrefix(#"{"best": null, "objective": null, "trials": ["#))
+    }
+
     @Test func sameSeedSameOutput() throws {
         let args = base + ["--space", #"{"lr": {"loguniform_values": [1e-4, 1]}}"#, "--algorithm", "optuna-tpe"]
         let a = try run(args), b = try run(args)

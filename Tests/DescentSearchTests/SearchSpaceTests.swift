@@ -71,6 +71,18 @@ import DescentSearch
         (#"{"b": {"uniform": [0, 1], "choice": [1]}}"#, "search space key 'b': a distribution is an object with exactly one key (one of uniform, loguniform, loguniform_values, quniform, qloguniform, qloguniform_values, choice), got 2 keys"),
         (#"{"betas": [0.9, {"uniform": [1, 0]}]}"#, "search space key 'betas[1]': uniform has an inverted range: low must be < high, got [1.0, 0.0]"),
         (#"[1, 2]"#, "search space: expected a JSON object of hyperparameters, got a list"),
+        // Ranges whose arithmetic leaves the doubles.
+        (#"{"lr": {"uniform": [-1e308, 1e308]}}"#, "search space key 'lr': uniform range [-1e+308, 1e+308] is too wide: high − low overflows"),
+        (#"{"lr": {"loguniform": [-800, 0]}}"#, "search space key 'lr': loguniform exponent -800.0 underflows: e^low must be > 0"),
+        (#"{"m": {"quniform": [0, 1e10, 1e-300]}}"#, "search space key 'm': quniform step q = 1e-300 does not fit the bound 10000000000.0: q·round(bound/q) overflows"),
+        (#"{"m": {"quniform": [0, 1.7e308, 1e308]}}"#, "search space key 'm': quniform step q = 1e+308 does not fit the bound 1.7e+308: q·round(bound/q) overflows"),
+        (#"{"m": {"quniform": [-1.2e308, 0, 1e308]}}"#, "search space key 'm': quniform step q = 1e+308 is too large for the range: high − low + q overflows"),
+        (#"{"e": {"qloguniform": [-10, 700, 1e-300]}}"#, "search space key 'e': qloguniform step q = 1e-300 does not fit the bound 1.0142320547350045e+304: q·round(bound/q) overflows"),
+        (#"{"lr": {"loguniform_values": [1e300, 1.0000000000000002e300]}}"#,
+         "search space key 'lr': loguniform_values range [1e+300, 1.0000000000000002e+300] is too narrow: ln low and ln high are the same double"),
+        // Key a[0] and the first element of list key a would be one dimension.
+        (#"{"a": [{"uniform": [0, 1]}], "a[0]": {"uniform": [5, 6]}}"#,
+         "search space key 'a[0]': two searched parameters have this name (a key and an element of a list key); rename the key"),
     ])
     func invalidSpacesNameTheirKey(json: String, message: String) {
         #expect(throws: Error.self) { try SearchSpace(json: json) }
@@ -79,6 +91,17 @@ import DescentSearch
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    /// Ranges too narrow to hold more than a value or two are valid (their searches repeat
+    /// those values; see RobustnessTests).
+    @Test(arguments: [
+        #"{"lr": {"uniform": [1, 1.0000000000000002]}}"#, #"{"lr": {"uniform": [0, 5e-324]}}"#,
+        #"{"lr": {"loguniform": [-8, -7.9999999999999]}}"#, #"{"lr": {"quniform": [0, 5e-324, 1e-300]}}"#,
+        #"{"lr": {"uniform": [1e308, 1.7976931348623157e308]}}"#, #"{"lr": {"loguniform": [-745, 708]}}"#,
+    ])
+    func narrowAndExtremeRangesAreValid(json: String) throws {
+        #expect(try SearchSpace(json: json).dimensions.count == 1)
     }
 
     @Test func nonFiniteBoundsAreRejectedInCode() throws {

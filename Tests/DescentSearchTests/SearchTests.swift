@@ -33,11 +33,18 @@ import DescentSearch
         #expect(result.best!.hyperparameters["lr"]!.number! <= 0.05)
     }
 
-    @Test func allDivergedStillReportsTheFirstTrial() {
+    @Test func allDivergedHasNoBest() {
         let result = Search(space: space, evaluations: 25, seed: 0).run { _ in .infinity }
         #expect(result.trials.count == 25)
         #expect(result.divergedCount == 25)
-        #expect(result.best?.id == 0)
+        #expect(result.best == nil)
+        // One finite trial among diverged ones is best, whatever its place.
+        let one = Search(space: space, algorithm: .random, evaluations: 25, seed: 0).run { a in
+            a["c"]!.number! == 3 && a["m"]!.number! > 0.5 ? 7 : .nan
+        }
+        let finite = one.trials.filter { $0.status == .ok }
+        #expect(!finite.isEmpty && finite.first!.id > 0)
+        #expect(one.best == finite.first)
     }
 
     @Test func tiesGoToTheEarliestTrial() {

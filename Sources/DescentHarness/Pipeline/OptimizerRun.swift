@@ -39,7 +39,9 @@ struct OptimizerRun: Sendable {
     func run(_ events: @Sendable (RunEvent) -> Void) throws -> (OptimizerResult, Trajectory) {
         let name = experiment.name, label = entry.label
         let result = try search.run()
-        let best = result.best
+        // When every trial diverged there is no best; draw the first trial, so the figure
+        // shows the divergence the search found.
+        let best = result.best ?? result.trials.first
         let hyperparameters = best.map { $0.hyperparameters } ?? entry.hyperparameters
         let objective = best?.objective ?? .infinity
         events(.searched(experiment: name, label: label, hyperparameters: hyperparameters, objective: objective))

@@ -87,15 +87,19 @@ public struct GaussianMixture: Hashable, Sendable {
         return LibM.log(p) - LibM.log(mass(from: low, to: high))
     }
 
-    /// One draw of the mixture truncated to [low, high) by hyperopt's rejection rule: pick a
-    /// component by weight, draw from it, and on rejection pick the component again.
+    /// One draw of the mixture truncated to [low, high) (low < high) by hyperopt's rejection
+    /// rule: pick a component by weight, draw from it, and on rejection pick the component
+    /// again — at most `Distribution.maximumRedraws` times, after which the last draw is
+    /// clamped into the range (a range too narrow for the draws to round into).
     public func sampleTruncated(low: Double, high: Double, using rng: inout Xoshiro256StarStar) -> Double {
         weights.withUnsafeBufferPointer { w in
-            while true {
+            var z = low
+            for _ in 0..<Distribution.maximumRedraws {
                 let k = rng.index(weightedBy: w, total: totalWeight)
-                let z = means[k] + sigmas[k] * rng.standardNormal()
+                z = means[k] + sigmas[k] * rng.standardNormal()
                 if low <= z && z < high { return z }
             }
+            return Distribution.clamp(z, below: low, high)
         }
     }
 }

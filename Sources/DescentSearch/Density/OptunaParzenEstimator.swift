@@ -104,7 +104,7 @@ public struct OptunaParzenEstimator: Sendable {
         let minimum = maximum / Swift.min(100, Double(n + 2))
         sigmas = sigmas.map { Swift.min(Swift.max($0, minimum), maximum) }
         var means = mus
-        means.append(0.5 * (a + b))
+        means.append(Distribution.midpoint(a, b))
         sigmas.append(maximum)
         let logMasses = zip(means, sigmas).map { m, s in
             StandardNormal.logIntervalMass((low - m) / s, (high - m) / s)
@@ -132,7 +132,8 @@ public struct OptunaParzenEstimator: Sendable {
                 let m = c.means[k], s = c.sigmas[k]
                 let u = rng.unit()
                 var z = m + s * StandardNormal.truncatedQuantile(u, (c.low - m) / s, (c.high - m) / s)
-                z = Swift.min(Swift.max(z, c.low), c.high)
+                // NaN when σ rounds to 0 in a range of a few subnormals: take the low bound.
+                z = z.isNaN ? c.low : Swift.min(Swift.max(z, c.low), c.high)
                 let distribution = space.dimensions[d].distribution
                 var x = c.logScaled ? LibM.exp(z) : z
                 if let q = distribution.quantum {

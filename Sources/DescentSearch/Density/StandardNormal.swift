@@ -22,9 +22,10 @@ public enum StandardNormal {
 
     /// The u-quantile (u ∈ [0, 1)) of the standard normal truncated to [a, b]: the inverse-CDF
     /// draw optuna uses. An interval in the upper half is reflected into the lower one, where
-    /// Φ keeps its relative precision.
+    /// Φ keeps its relative precision (once: the reflection of [a, b] with 0 < a ≤ b lies below
+    /// 0; an inverted or NaN interval, which would reflect back and forth, is not reflected).
     public static func truncatedQuantile(_ u: Double, _ a: Double, _ b: Double) -> Double {
-        if a > 0 { return -truncatedQuantile(1 - u, -b, -a) }
+        if a > 0 && a <= b { return -truncatedQuantile(1 - u, -b, -a) }
         let lo = cdf(a), hi = cdf(b)
         return Swift.min(Swift.max(quantile(lo + u * (hi - lo)), a), b)
     }

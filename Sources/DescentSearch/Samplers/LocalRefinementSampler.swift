@@ -5,7 +5,11 @@ import DescentBase
 /// instead of from the base policy.
 ///
 /// Each continuous coordinate is drawn from N(x*, σ²) in model space (ln x for log scales),
-/// redrawn until inside the bounds, then quantised; choices keep the incumbent's option. σ
+/// redrawn until inside the bounds, then quantised; choices keep the incumbent's option. A
+/// centre outside [low, high] (a quantised value past a bound, ln of a rounded exponential)
+/// is first moved onto the nearest bound, and the redraws stop after
+/// `Distribution.maximumRedraws` with the centre's nearest value in [low, high): a range too
+/// narrow to hold distinct values repeats the one it holds. σ
 /// shrinks geometrically over the phase from `startScale` (5 %) to `endScale` (0.05 %) of each
 /// range, so the
 /// phase first searches the incumbent's neighbourhood and then fine-tunes it; an improvement
@@ -45,9 +49,15 @@ public struct LocalRefinementSampler<Base: Sampler>: Sampler {
             let x0 = incumbent.coordinates[d]
             guard let (a, b) = distribution.modelBounds else { return x0 }
             let log = distribution.isLogScaled
-            let centre = log ? LibM.log(Swift.max(x0, LibM.exp(a))) : x0
-            var t: Double
-            repeat { t = centre + scale * (b - a) * rng.standardNormal() } while !(a <= t && t < b)
+            let centre = Distribution.clamp(log ? LibM.log(Swift.max(x0, LibM.exp(a))) : x0, within: a, b)
+            var t = Distribution.clamp(centre, below: a, b)
+            for _ in 0..<Distribution.maximumRedraws {
+                let draw = centre + scale * (b - a) * rng.standardNormal()
+                if a <= draw && draw < b {
+                    t = draw
+                    break
+                }
+            }
             let x = log ? LibM.exp(t) : t
             return distribution.quantum.map { Distribution.quantize(x, $0) } ?? x
         }

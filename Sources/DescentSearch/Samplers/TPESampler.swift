@@ -78,7 +78,7 @@ public struct TPESampler: Sampler {
             guard log else { return x }
             return distribution.quantum == nil ? LibM.log(x) : LibM.log(Swift.max(x, floor))
         }
-        let mean = 0.5 * (a + b), sigma = b - a
+        let mean = Distribution.midpoint(a, b), sigma = b - a
         let l = AdaptiveParzen.estimate(below.map(model), priorWeight: c.priorWeight, priorMean: mean, priorSigma: sigma, forgetting: c.forgetting)
         let g = AdaptiveParzen.estimate(above.map(model), priorWeight: c.priorWeight, priorMean: mean, priorSigma: sigma, forgetting: c.forgetting)
         if let q = distribution.quantum {

@@ -6,8 +6,8 @@ public struct Trial: Hashable, Sendable {
     public enum Status: String, Hashable, Sendable {
         /// A finite objective.
         case ok
-        /// The run diverged or the objective was not finite: the trial scores +∞, never wins
-        /// (unless every trial failed) and is reported.
+        /// The run diverged or the objective was not finite: the trial scores +∞, is never
+        /// `SearchResult.best` (not even when every trial failed) and is reported.
         case diverged
     }
 

@@ -83,7 +83,11 @@ extension SearchSpace {
                 let what = v[0] == v[1] ? "an empty" : "an inverted"
                 throw .invalid(key: key, reason: "\(name) has \(what) range: low must be < high, got [\(v[0]), \(v[1])]")
             }
-            return (LibM.log(v[0]), LibM.log(v[1]))
+            let (a, b) = (LibM.log(v[0]), LibM.log(v[1]))
+            guard a < b else {
+                throw .invalid(key: key, reason: "\(name) range [\(v[0]), \(v[1])] is too narrow: ln low and ln high are the same double")
+            }
+            return (a, b)
         }
         switch name {
         case "uniform":

@@ -32,14 +32,18 @@ public struct SearchSpace: Hashable, Sendable {
     public let dimensions: [Dimension]
     let templates: [(key: String, template: Template)]
 
-    /// Validates every distribution (finite bounds, low < high, q > 0, non-empty choices) and
-    /// throws the first problem, naming its key.
+    /// Validates every distribution (finite bounds, low < high, q > 0, non-empty choices; see
+    /// `Distribution.validate`) and that no two dimensions share a name (key `a[0]` beside an
+    /// element of list key `a`), and throws the first problem, naming its key.
     public init(_ parameters: [String: Parameter]) throws(SearchSpaceError) {
         var found: [(name: String, distribution: Distribution)] = []
         for key in parameters.keys.sorted() {
             try Self.collect(parameters[key]!, name: key, into: &found)
         }
         found.sort { $0.name < $1.name }
+        for (x, y) in zip(found, found.dropFirst()) where x.name == y.name {
+            throw .invalid(key: x.name, reason: "two searched parameters have this name (a key and an element of a list key); rename the key")
+        }
         dimensions = found.map { Dimension(name: $0.name, distribution: $0.distribution) }
         var index: [String: Int] = [:]
         for (i, d) in dimensions.enumerated() { index[d.name] = i }
