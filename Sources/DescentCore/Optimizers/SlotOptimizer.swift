@@ -48,11 +48,3 @@ extension SlotOptimizer where Slot: ZeroInitializable {
 extension SlotOptimizer where Coefficients == Void {
     public func coefficients(step _: Int) {}
 }
-
-/// A slot whose fields all start at 0, as most of the references' state tensors
-/// (`torch.zeros_like`).
-public protocol ZeroInitializable {
-    init()
-}
-
-extension Double: ZeroInitializable {}
