@@ -84,7 +84,7 @@ import Testing
         #expect(adafactor.learningRate == 1e-2 && adafactor.beta2Decay == -0.8 && adafactor.d == 1)
         #expect(adafactor.eps == (Double.ulpOfOne, 1e-3) && !adafactor.foreach)
         let muon = try Muon()
-        #expect(muon.learningRate == 1e-3 && muon.weightDecay == 0.1 && muon.momentum == 0.95 && muon.nesterov)
+        #expect(muon.learningRate == 1e-3 && muon.weightDecay == WeightDecay(0.1, .decoupled) && muon.momentum == 0.95 && muon.nesterov)
         #expect(muon.nsCoefficients == (3.4445, -4.7750, 2.0315) && muon.eps == 1e-7 && muon.nsSteps == 5)
         #expect(muon.adjustLR == .original)
         #expect(OptimizerRegistry.specs(of: Adafactor.self).map(\.key)

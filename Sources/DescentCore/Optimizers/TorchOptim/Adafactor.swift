@@ -29,7 +29,8 @@ public struct Adafactor: Optimizer {
     /// ε₁ (torch's `None`: the float64 machine epsilon, `finfo(float64).eps`) and ε₂.
     public var eps: (first: Double, second: Double)
     public var d: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, decoupled.
+    public var weightDecay: WeightDecay
     public var maximize: Bool
     /// torch's multi-tensor path (`foreach=True`): the final step rounds `α·u` before adding it.
     public var foreach: Bool
@@ -40,7 +41,7 @@ public struct Adafactor: Optimizer {
         beta2Decay = try r.double("beta2_decay", default: -0.8, .init(lower: -.infinity, lowerInclusive: false, upper: 0, upperInclusive: true))
         eps = try Self.readEps(&r)
         d = try r.double("d", default: 1, .atLeast(1))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .decoupled)
         if case .null? = r.values["foreach"] {
             _ = try? r.bool("foreach", default: false) // records the key; null is torch's default
             foreach = false
@@ -76,11 +77,8 @@ public struct Adafactor: Optimizer {
             let rho = Swift.min(learningRate, 1 / pythonPow(t, 0.5))
             let n = pythonPow(Double(parameters[p].count), 0.5)
             let alpha = Swift.max(eps.second, parameters[p].norm / n) * rho
-            if weightDecay != 0 {
-                let decay = 1 - learningRate * weightDecay
-                for i in parameters[p].scalars.indices { parameters[p].scalars[i] *= decay }
-            }
-            let g = maximize ? gradients[p].scalars.map { -$0 } : gradients[p].scalars
+            var g = maximize ? gradients[p].scalars.map { -$0 } : gradients[p].scalars
+            weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
             let estimate = parameters[p].shape.count > 1
                 ? factoredEstimate(&state[p], g, shape: parameters[p].shape, weight: oneMinusBeta2, eps1: eps1)
                 : vectorEstimate(&state[p], g, weight: oneMinusBeta2)

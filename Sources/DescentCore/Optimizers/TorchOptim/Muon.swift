@@ -36,7 +36,8 @@ public struct Muon: Optimizer {
     }
 
     public var learningRate: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, decoupled.
+    public var weightDecay: WeightDecay
     public var momentum: Double
     public var nesterov: Bool
     public var nsCoefficients: (a: Double, b: Double, c: Double)
@@ -48,7 +49,7 @@ public struct Muon: Optimizer {
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0.1, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0.1, .nonNegative), .decoupled)
         momentum = try r.double("momentum", default: 0.95, .nonNegative)
         nesterov = try r.bool("nesterov", default: true)
         let c = try r.list("ns_coefficients", default: [3.4445, -4.7750, 2.0315], [.any])
@@ -82,9 +83,10 @@ public struct Muon: Optimizer {
             let matrix = Matrix(update)
             let orthogonal = newtonSchulz(matrix, coefficients: nsCoefficients, steps: nsSteps, eps: eps)
             let adjusted = adjustedLearningRate(rows: matrix.rows, columns: matrix.columns)
-            let decay = 1 - learningRate * weightDecay
+            var g = gradients[p].scalars
+            weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
             for i in parameters[p].scalars.indices {
-                parameters[p].scalars[i] = add(parameters[p].scalars[i] * decay, orthogonal.scalars[i], alpha: -adjusted)
+                parameters[p].scalars[i] = add(parameters[p].scalars[i], orthogonal.scalars[i], alpha: -adjusted)
             }
         }
     }

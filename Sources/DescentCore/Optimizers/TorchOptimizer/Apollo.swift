@@ -24,7 +24,8 @@ public struct Apollo: Optimizer {
     public var eps: Double
     public var warmup: Int
     public var initialLearningRate: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2.
+    public var weightDecay: WeightDecay
     /// `step`, and per parameter `exp_avg_grad`, `approx_hessian`, `update`.
     public var stepCount = 0
     public var expAvgGrad: [[Double]] = []
@@ -38,7 +39,7 @@ public struct Apollo: Optimizer {
         eps = try r.double("eps", default: 1e-4, .nonNegative)
         warmup = try r.int("warmup", default: 0, .nonNegative)
         initialLearningRate = try r.double("init_lr", default: 0.01, .unitClosed)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
@@ -56,9 +57,7 @@ public struct Apollo: Optimizer {
         for p in parameters.indices {
             let n = parameters[p].count
             var g = gradients[p].scalars
-            if weightDecay != 0 {
-                for i in 0..<n { g[i] = add(g[i], parameters[p].scalars[i], alpha: weightDecay) }
-            }
+            weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
             var deltaGrad = [Double](repeating: 0, count: n)
             for i in 0..<n {
                 deltaGrad[i] = g[i] - expAvgGrad[p][i]

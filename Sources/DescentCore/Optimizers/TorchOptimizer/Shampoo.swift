@@ -25,7 +25,8 @@ public struct Shampoo: Optimizer {
 
     public var learningRate: Double
     public var momentum: Double
-    public var weightDecay: Double
+    /// `weight_decay` λ, L2 (on the momentum-mixed gradient).
+    public var weightDecay: WeightDecay
     public var epsilon: Double
     public var updateFrequency: Int
 
@@ -41,7 +42,7 @@ public struct Shampoo: Optimizer {
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-1, .positive)
         momentum = try r.double("momentum", default: 0, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         epsilon = try r.double("epsilon", default: 1e-4, .nonNegative)
         updateFrequency = try r.int("update_freq", default: 1, .atLeast(1))
     }
@@ -61,9 +62,7 @@ public struct Shampoo: Optimizer {
             if momentum > 0 {
                 for i in g.indices { g[i] = add(g[i] * (1 - momentum), states[p].momentumBuffer[i], alpha: momentum) }
             }
-            if weightDecay > 0 {
-                for i in g.indices { g[i] = add(g[i], parameters[p].scalars[i], alpha: weightDecay) }
-            }
+            weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
             for (j, dim) in gradients[p].shape.enumerated() {
                 // grad.transpose_(0, j).contiguous().view(dim, -1)
                 (g, shape) = transposed(g, shape, j)
