@@ -5,17 +5,21 @@ import DescentBase
 /// user declares.
 public struct ExpressionFunction: TestFunction {
     public var info: FunctionInfo
-    public var expression: Expression
+    public var expression: Expression { didSet { program = Expression.Program(expression) } }
+    /// `expression` compiled once: each evaluation runs it without recursion.
+    public private(set) var program: Expression.Program
 
-    /// Parses `formula`; throws an `ExpressionError` with the column of a syntax error.
+    /// Parses `formula`; throws an `ExpressionError` with the column of a syntax error or of
+    /// a limit passed (`ExpressionParser.maximumDepth`, `.maximumNodes`).
     public init(
         name: String, displayName: String? = nil, formula: String, minima: [Point], start: Point,
         view: ViewWindow, levels: ContourLevels = .automatic(count: 20)
     ) throws(ExpressionError) {
-        self.expression = try ExpressionParser.parse(formula)
+        expression = try ExpressionParser.parse(formula)
+        program = Expression.Program(expression)
         info = FunctionInfo(name: name, displayName: displayName ?? name, formula: formula, minima: minima, start: start,
                             view: view, levels: levels)
     }
 
-    public func value<S: Scalar>(_ x: S, _ y: S) -> S { expression.evaluate(x, y) }
+    public func value<S: Scalar>(_ x: S, _ y: S) -> S { program.evaluate(x, y) }
 }
