@@ -202,6 +202,27 @@ import Darwin
         }
     }
 
+    // MARK: Values that are never finite
+
+    @Test func theFiniteSampleCountFindsExpressionsThatAreNeverFinite() throws {
+        let grid = 16, points = grid * grid + 2   // one minimum, the start
+        for text in ["log(-1) + x", "10^10^10", "10^10^10 * x", "sqrt(-1 - x^2 - y^2)", "0/0 + y", "exp(1000) - exp(1000) + x"] {
+            let f = try function(text)
+            #expect(f.finiteSampleCount(grid: grid) == 0, "\(text)")
+            #expect(!f.hasFiniteValue(), "\(text)")
+        }
+        #expect(try function("(1-x)^2 + 100*(y-x^2)^2").finiteSampleCount(grid: grid) == points)
+        #expect(try function("(1-x)^2 + 100*(y-x^2)^2").samplePoints(in: Self.view).count == points)
+        let reciprocal = try function("1/x + log(y)")   // finite where y > 0
+        #expect(reciprocal.hasFiniteValue())
+        #expect((1..<points).contains(reciprocal.finiteSampleCount()))
+        // Only the declared minimum is finite: still some value to descend on.
+        #expect(try function("log(x - 0.999) + y").finiteSampleCount(in: ViewWindow(x: -2...0, y: 0...1)) == 1)
+        // One point, the centre of the view.
+        #expect(try function("x").samplePoints(in: Self.view, grid: 1).first == Point(0, 1))
+        #expect(try function("log(x)").finiteSampleCount(in: ViewWindow(x: -1e308...1e308, y: 0...1), grid: 3) > 0)
+    }
+
     // MARK: Errors stay one line
 
     @Test(arguments: [
