@@ -2,7 +2,10 @@
 """Make extra reference trajectories with the real libraries, in float64.
 
 Pinned: torch==2.15.0, torch_optimizer==0.3.0, pytorch_optimizer==4.1.0 (CPU).
-Usage:  python make_goldens.py [SPEC.json ...]   (default: every golden-specs/*.json)
+Usage:  python make_goldens.py [--out DIR] [SPEC.json ...]   (default: every golden-specs/*.json)
+  --out DIR  writes the goldens into DIR (relative to this script's folder unless absolute) instead of
+             goldens/: goldens-pending/ holds references for optimizers Descent does not have yet
+             (the test suite loads every file in goldens/).
 
 Each spec file is a JSON list of cases:
   {"id": "Adam-extra-beale-wd", "optimizer": "Adam", "reference": "torch.optim.Adam",
@@ -20,6 +23,26 @@ Optional hook for second-order optimizers: a reference ending in " (exact Hessia
 e.g. "pytorch_optimizer.AdaHessian (exact Hessian diagonal)", feeds the exact diagonal of the
 loss's Hessian through step(hessian=...) (see run_exact_hessian), for Descent's
 "hessian_estimator": "exact".
+Optional hooks for pytorch_optimizer's Muon family (Muon-style parameter groups): a reference
+ending in " (Muon group, Newton-Schulz in float64)", e.g. "pytorch_optimizer.AdaMuon (Muon group,
+Newton-Schulz in float64)", passes the point as a 1x2 matrix in one group {"params": [p],
+"use_muon": True} and replaces pytorch_optimizer's zero_power_via_newton_schulz_5 (bfloat16 by
+default) with `zero_power_float64` below in every module that imported it.
+Optional hook " (as 1x2 matrix)": the point as a 1x2 matrix, the library untouched (for optimizers
+that accept only 2-D parameters, e.g. pytorch_optimizer.SpectralSphere).
+Optional hook " (loss closure)": calls the closure (zero grad; loss; backward; clip) first and then
+step(lambda: float(loss)), as pytorch_optimizer.AliG documents (its step calls the closure without
+enabling grad, expecting only the loss value).
+Optional hook " (closure before step)": calls the closure once before each step(closure), so the
+gradient exists when step() starts, as pytorch_optimizer.BSAM needs (its first_step initialises
+state only for parameters with a gradient; zero_grad leaves none); the loss written is that call's.
+Optional hook " (float32 default dtype in step)": runs step() with torch's default dtype float32,
+as for pytorch_optimizer.Magma, whose lazily made `alignment` state is torch.tensor(1.0) in the
+default dtype and must be float32 (it is lerped with a float32 sigmoid); the point stays float64.
+Optional case key "torch_seed": torch.manual_seed(torch_seed) just before the optimizer is built,
+for references that draw from torch's global CPU generator (DASH, Gravity, Kron, BSAM, Magma ...).
+Hyperparameter values "torch.float64", "torch.float32", "torch.bfloat16" become those torch dtypes
+(e.g. FAdam's momentum_dtype and fim_dtype, which default to float32 and fail on float64 points).
 Writes goldens/<id>.json beside this script, in the format of the project's reference set.
 The functions below are written as the references write them (`x ** 2` for squares), so
 that torch autograd's rounding is the one Descent reproduces.
@@ -114,12 +137,81 @@ def float64_newton_schulz():
 
 
 EXACT_HESSIAN = " (exact Hessian diagonal)"
+MUON_GROUP = " (Muon group, Newton-Schulz in float64)"
+AS_MATRIX = " (as 1x2 matrix)"
+LOSS_CLOSURE = " (loss closure)"
+FLOAT32_DEFAULT_IN_STEP = " (float32 default dtype in step)"
+CLOSURE_BEFORE_STEP = " (closure before step)"
+DTYPES = {"torch.float64": torch.float64, "torch.float32": torch.float32, "torch.bfloat16": torch.bfloat16}
+
+
+def zero_power_float64(g, num_steps=5, eps=1e-7, safety_factor=1.0, weights=(3.4445, -4.7750, 2.0315),
+                       dtype=None):
+    """pytorch_optimizer's zero_power_via_newton_schulz_5 (same transpose, norm clamp, safety factor and
+    coefficient schedule; `dtype` ignored) in float64, with the iteration written as Keller Jordan's
+    reference (A = X X^T; B = b A + c A A; X = a X + B X), as `newton_schulz_float64` does for
+    torch.optim.Muon, for 2-D inputs."""
+    from pytorch_optimizer.optimizer.utils.matrix import get_newton_schulz_weights
+    schedule = get_newton_schulz_weights(weights)
+    if g.ndim != 2:
+        raise ValueError("zero_power_float64 takes 2-D matrices only")
+    transpose = g.size(-2) > g.size(-1)
+    X = (g.mT if transpose else g).to(dtype=torch.float64, copy=True)
+    norm = X.norm(2, dim=(-2, -1), keepdim=True)
+    if safety_factor != 1.0:
+        norm.mul_(safety_factor)
+    X.div_(norm.clamp_min_(eps))
+    for i in range(num_steps):
+        a, b, c = schedule[min(i, len(schedule) - 1)]
+        A = X @ X.mT
+        B = b * A + c * A @ A
+        X = a * X + B @ X
+    return X.mT if transpose else X
+
+
+@contextlib.contextmanager
+def float64_zero_power():
+    """pytorch_optimizer's Muon family with `zero_power_float64` in place of its bfloat16 function."""
+    import pytorch_optimizer.optimizer.muon.adago as adago
+    import pytorch_optimizer.optimizer.muon.adamuon as adamuon
+    import pytorch_optimizer.optimizer.muon.base as base
+    import pytorch_optimizer.optimizer.muon.normuon as normuon
+    modules = [adago, adamuon, base, normuon]
+    originals = [m.zero_power_via_newton_schulz_5 for m in modules]
+    for m in modules:
+        m.zero_power_via_newton_schulz_5 = zero_power_float64
+    try:
+        yield
+    finally:
+        for m, original in zip(modules, originals):
+            m.zero_power_via_newton_schulz_5 = original
+
+
+@contextlib.contextmanager
+def default_dtype(dtype):
+    previous = torch.get_default_dtype()
+    torch.set_default_dtype(dtype)
+    try:
+        yield
+    finally:
+        torch.set_default_dtype(previous)
 
 
 def run(case):
     reference = case["reference"]
     if reference.endswith(EXACT_HESSIAN):
         return run_exact_hessian(case, reference.removesuffix(EXACT_HESSIAN))
+    if reference.endswith(MUON_GROUP):
+        with float64_zero_power():
+            return run_case(case, reference.removesuffix(MUON_GROUP), True, muon_group=True)
+    if reference.endswith(AS_MATRIX):
+        return run_case(case, reference.removesuffix(AS_MATRIX), True)
+    if reference.endswith(LOSS_CLOSURE):
+        return run_case(case, reference.removesuffix(LOSS_CLOSURE), False, loss_closure=True)
+    if reference.endswith(CLOSURE_BEFORE_STEP):
+        return run_case(case, reference.removesuffix(CLOSURE_BEFORE_STEP), False, closure_before_step=True)
+    if reference.endswith(FLOAT32_DEFAULT_IN_STEP):
+        return run_case(case, reference.removesuffix(FLOAT32_DEFAULT_IN_STEP), False, float32_in_step=True)
     as_matrix = reference.endswith(FLOAT64_NEWTON_SCHULZ)
     with float64_newton_schulz() if as_matrix else contextlib.nullcontext():
         return run_case(case, reference.removesuffix(FLOAT64_NEWTON_SCHULZ), as_matrix)
@@ -130,11 +222,17 @@ def run(case):
 CLOSURE_IGNORED = {"torch_optimizer.Ranger", "torch_optimizer.RangerVA"}
 
 
-def run_case(case, reference, as_matrix, hp=None, step=None):
+def run_case(case, reference, as_matrix, hp=None, step=None, muon_group=False, loss_closure=False,
+             float32_in_step=False, closure_before_step=False):
     """One case; `hp` replaces the case's hyperparameters for the reference and `step(opt,
-    closure, k, p)`, if given, takes step k instead of `opt.step(closure)`."""
+    closure, k, p)`, if given, takes step k instead of `opt.step(closure)`. `muon_group`,
+    `loss_closure`, `float32_in_step` and `closure_before_step` are the hooks described at the top."""
     p = torch.tensor([case["start"]] if as_matrix else case["start"], requires_grad=True)
-    opt = make_optimizer(reference, [p], case["hyperparameters"] if hp is None else hp)
+    hp = case["hyperparameters"] if hp is None else hp
+    hp = {k: DTYPES.get(v, v) if isinstance(v, str) else v for k, v in hp.items()}
+    if "torch_seed" in case:
+        torch.manual_seed(case["torch_seed"])
+    opt = make_optimizer(reference, [{"params": [p], "use_muon": True}] if muon_group else [p], hp)
     f = FUNCTIONS[case["function"]]
     clip = case.get("clip_grad_norm", 1.0)
     trajectory, losses = [list(map(float, p.detach().view(-1)))], []
@@ -151,6 +249,15 @@ def run_case(case, reference, as_matrix, hp=None, step=None):
     for k in range(case["steps"]):
         if step is not None:
             loss = float(step(opt, closure, k, p).detach())
+        elif loss_closure:
+            loss = float(closure().detach())
+            opt.step(lambda: loss)
+        elif closure_before_step:
+            loss = float(closure().detach())
+            opt.step(closure)
+        elif float32_in_step:
+            with default_dtype(torch.float32):
+                loss = float(opt.step(closure).detach())
         elif reference in CLOSURE_IGNORED:
             loss = float(closure().detach())
             opt.step()
@@ -186,11 +293,17 @@ def run_exact_hessian(case, reference):
 
 
 def main():
-    specs = sys.argv[1:] or sorted(glob.glob(os.path.join(HERE, "golden-specs", "*.json")))
+    args = sys.argv[1:]
+    out_dir = os.path.join(HERE, "goldens")
+    if args[:1] == ["--out"]:
+        out_dir = os.path.join(HERE, args[1])
+        args = args[2:]
+    os.makedirs(out_dir, exist_ok=True)
+    specs = args or sorted(glob.glob(os.path.join(HERE, "golden-specs", "*.json")))
     for spec in specs:
         for case in json.load(open(spec)):
             out = run(case)
-            with open(os.path.join(HERE, "goldens", case["id"] + ".json"), "w") as fh:
+            with open(os.path.join(out_dir, case["id"] + ".json"), "w") as fh:
                 json.dump(out, fh)
             print(case["id"], len(out["trajectory"]), "points")
 
