@@ -1,3 +1,5 @@
+import DescentBase
+
 /// An error message as one short line of plain text, whatever values it echoes (see
 /// `Descent.oneLine`). Lengths are counted in Unicode scalars of the escaped text, not in
 /// characters, so a value of one letter and a million combining accents is long too.
@@ -20,13 +22,13 @@ enum ErrorLine {
         }
         // Longest first, so a value that is part of another is not cut inside it.
         for value in values.sorted(by: { $0.utf8.count > $1.utf8.count }) {
-            let units = escapedUnits(value.unicodeScalars)
+            let units = Printable.units(value)
             guard length(units) > valueLength else { continue }
             replaceAll(Array(value.utf8), with: Array(cut(units, to: valueLength).utf8), in: &bytes)
         }
         // What the message echoes of a value without being the argument (a part of it, a path's
         // folder, a config's key): every run of more than `valueLength` without a space.
-        let units = escapedUnits(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        let units = Printable.units(String(decoding: bytes, as: UTF8.self))
         var words: [String] = [], word: [String] = []
         for unit in units {
             guard unit == " " else { word.append(unit); continue }
@@ -35,31 +37,6 @@ enum ErrorLine {
         }
         words.append(cut(word, to: valueLength))
         return cut(words.joined(separator: " ").unicodeScalars.map(String.init), to: lineLength)
-    }
-
-    /// Whether `scalar` would break the line or change how the rest of it reads: control
-    /// characters (newline, carriage return, escape, NEL …), the line and paragraph separators
-    /// U+2028 and U+2029, and the bidirectional controls that reorder what follows them.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .lineSeparator, .paragraphSeparator: return true
-        default: return (0x200E...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
-        }
-    }
-
-    /// Each scalar as it is printed: itself, or an escape (`\n`, `\t`, `\r`, `\0`, `\u{2028}`).
-    static func escapedUnits(_ scalars: String.UnicodeScalarView) -> [String] {
-        scalars.map { s in
-            guard needsEscape(s) else { return String(s) }
-            switch s {
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            case "\0": return "\\0"
-            default: return "\\u{\(String(s.value, radix: 16, uppercase: true))}"
-            }
-        }
     }
 
     static func length(_ units: some Collection<String>) -> Int {

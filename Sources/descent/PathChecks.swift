@@ -1,3 +1,4 @@
+import DescentBase
 import ArgumentParser
 import DescentHarness
 import Foundation
@@ -35,7 +36,7 @@ enum PathChecks {
     /// which would make a name no listing or error line shows as it is.
     static func checkName(_ option: String, _ path: String) throws(ValidationError) {
         guard !path.isEmpty else { throw ValidationError("\(option): the path is empty") }
-        guard !path.unicodeScalars.contains(where: ErrorLine.needsEscape) else {
+        guard !path.unicodeScalars.contains(where: Printable.needsEscape) else {
             throw ValidationError("\(option): the path '\(path)' contains a control character")
         }
     }
@@ -149,16 +150,5 @@ enum ConfigFiles {
             throw ConfigError(file: path, path: "", message: "the file is larger than \(Limits.configFileSize) bytes")
         }
         return try ExperimentDecoder.load(path)
-    }
-}
-
-/// Room left on a disk.
-enum FreeSpace {
-    /// Bytes an unprivileged process may still write on the file system holding `folder`, or nil
-    /// when `statvfs` fails.
-    static func bytes(in folder: String) -> UInt64? {
-        var info = statvfs()
-        guard statvfs(folder, &info) == 0 else { return nil }
-        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 }

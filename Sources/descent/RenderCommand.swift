@@ -99,7 +99,7 @@ struct RenderCommand: ParsableCommand {
         errno = 0  // so that a stale ENOSPC of some earlier call is not read as this write's
         do { try body() } catch {
             let code = errno
-            throw ValidationError(writeFailure(file, error, errno: code, freeBytes: FreeSpace.bytes(in: PathChecks.folder(of: file))))
+            throw ValidationError(writeFailure(file, error, errno: code, freeBytes: WriteFailure.freeBytes(in: PathChecks.folder(of: file))))
         }
     }
 
@@ -115,7 +115,7 @@ struct RenderCommand: ParsableCommand {
         }
         let repeated = file + ": "
         while reason.hasPrefix(repeated) { reason = String(reason.dropFirst(repeated.count)) }
-        if code == ENOSPC || freeBytes == 0 { reason = "no space left on device (the disk is full)" }
+        if code == ENOSPC || freeBytes == 0 { reason = WriteFailure.diskFull }
         return "\(file): \(reason)"
     }
 }

@@ -1,3 +1,4 @@
+import DescentBase
 import DescentCore
 import Testing
 
@@ -53,7 +54,7 @@ import Testing
         // A 1×2 matrix has one singular value: orthogonalising it keeps its direction and gives
         // it the length p(p(p(p(p(1))))), p(s) = as + bs³ + cs⁵ — whatever the input's length.
         var length = 1.0
-        for _ in 0..<5 { length = 3.4445 * length - 4.7750 * Double.pow(length, 3) + 2.0315 * Double.pow(length, 5) }
+        for _ in 0..<5 { length = 3.4445 * length - 4.7750 * LibM.pow(length, 3) + 2.0315 * LibM.pow(length, 5) }
         #expect(abs(length - 0.6964364094697522) < 1e-12)
         for v in [[3.0, -4.0], [1e-3, 2e-3], [-0.5, 0.0]] {
             let row = Matrix(rows: 1, columns: 2, scalars: v)

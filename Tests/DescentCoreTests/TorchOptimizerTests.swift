@@ -140,6 +140,6 @@ import Testing
         ]
         for (x, torch) in cosCases { #expect(torchCos(x) == torch, "cos(\(x))") }
         #expect(torchSin(0) == 0 && torchSin(-0.0).sign == .minus && torchCos(0) == 1)
-        #expect(torchSin(.infinity).isNaN && torchCos(.nan).isNaN && torchCos(1e6) == Double.cos(1e6))
+        #expect(torchSin(.infinity).isNaN && torchCos(.nan).isNaN && torchCos(1e6) == LibM.cos(1e6))
     }
 }

@@ -46,6 +46,9 @@ public indirect enum Expression: Hashable, Sendable {
     /// evaluate one expression often, keep its `Program` (as `ExpressionFunction` does).
     public func evaluate<S: Scalar>(_ x: S, _ y: S) -> S { Program(self).evaluate(x, y) }
 
+    /// The value at (x, y), evaluated with `Real`.
+    public func evaluate(_ x: Double, _ y: Double) -> Double { evaluate(Real(x), Real(y)).value }
+
     /// The value when the expression does not depend on x or y (as Python folds `2 * pi`),
     /// computed in `Double`.
     public var constantValue: Double? { Program(self).constantValue }
@@ -113,14 +116,14 @@ extension Expression {
                     if case .number(let v) = o { constants.append(v) } else { constants.append(nil) }
                 case .binary(let op):
                     let b = constants.removeLast(), a = constants.removeLast()
-                    if let a, let b { constants.append(Program.apply(op, a, b)) } else { constants.append(nil) }
+                    if let a, let b { constants.append(Program.apply(op, Real(a), Real(b)).value) } else { constants.append(nil) }
                     if case .load(let o) = instructions.last {
                         instructions[instructions.count - 1] = .binaryWith(op, o)
                         return
                     }
                 case .negate: constants[constants.count - 1] = constants[constants.count - 1].map { -$0 }
-                case .power(let c): constants[constants.count - 1] = constants[constants.count - 1].map { Program.pow($0, c) }
-                case .call(let f): constants[constants.count - 1] = constants[constants.count - 1].map { Program.apply(f, $0) }
+                case .power(let c): constants[constants.count - 1] = constants[constants.count - 1].map { Program.pow(Real($0), c).value }
+                case .call(let f): constants[constants.count - 1] = constants[constants.count - 1].map { Program.apply(f, Real($0)).value }
                 case .binaryWith: preconditionFailure("made by fusion only")
                 }
                 instructions.append(instruction)

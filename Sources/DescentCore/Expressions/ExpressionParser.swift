@@ -1,3 +1,4 @@
+import DescentBase
 /// Parses the expression language of user-defined test functions:
 ///
 ///     expr    := term (('+' | '-') term)*
@@ -311,44 +312,8 @@ public struct ExpressionError: Error, Hashable, CustomStringConvertible {
     /// The longest echo of the text, in characters, before it is cut with "…".
     public static let echoLimit = 60
 
-    /// `text` in single quotes, safe to print on one line: see `escaped(_:limit:)`.
-    public static func quoted(_ text: String) -> String { "'\(escaped(text))'" }
-
-    /// `text` on one line: printable ASCII and visible non-ASCII characters as they are, a
-    /// backslash doubled, every other scalar (controls, line breaks, format characters such as
-    /// bidirectional overrides, combining marks, unassigned) as `\u{hex}`; cut after `limit`
-    /// characters of output with "…".
-    public static func escaped(_ text: String, limit: Int = echoLimit) -> String {
-        var out = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            let piece: String
-            if scalar == "\\" {
-                piece = "\\\\"
-            } else if (0x20...0x7E).contains(scalar.value) || (scalar.value > 0x7F && isVisible(scalar)) {
-                piece = String(scalar)
-            } else {
-                piece = "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            }
-            if count + piece.count > limit {
-                out += "…"
-                return out
-            }
-            out += piece
-            count += piece.count
-        }
-        return out
-    }
-
-    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .surrogate, .privateUse,
-             .unassigned, .nonspacingMark, .spacingMark, .enclosingMark:
-            return false
-        default:
-            return true
-        }
-    }
+    /// `text` in single quotes, safe to print on one line (DescentBase's `Printable` rule).
+    public static func quoted(_ text: String) -> String { Printable.quoted(text, limit: echoLimit) }
 
     /// The text around the error's column on one line (escaped and cut as the message is),
     /// for callers that want to show where in the text the problem is without echoing all of
@@ -358,6 +323,6 @@ public struct ExpressionError: Error, Hashable, CustomStringConvertible {
         let index = min(max(column - 1, 0), characters.count)
         let from = max(0, index - 20)
         // One character more than fits, so that `escaped` marks the cut when there is more.
-        return (from > 0 ? "…" : "") + Self.escaped(String(characters[from...].prefix(Self.echoLimit + 1)))
+        return (from > 0 ? "…" : "") + Printable.text(String(characters[from...].prefix(Self.echoLimit + 1)), limit: Self.echoLimit)
     }
 }

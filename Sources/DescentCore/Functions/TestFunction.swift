@@ -17,6 +17,16 @@ public protocol TestFunction: Sendable {
     func valueAndGradient(at p: Point, on tape: GradientTape) -> (value: Double, dx: Double, dy: Double)
 }
 
+/// A built-in test function of the `FunctionCatalog`: a stateless value whose description is
+/// fixed by its type.
+public protocol CatalogFunction: TestFunction {
+    static var info: FunctionInfo { get }
+}
+
+extension CatalogFunction {
+    public var info: FunctionInfo { Self.info }
+}
+
 /// What a test function is besides its value: names, formula, where its global minima are,
 /// where the seed starts, and how figures show it.
 public struct FunctionInfo: Hashable, Sendable {
@@ -65,6 +75,9 @@ extension TestFunction {
         let (dx, dy) = tape.gradient(of: f, with: (x, y))
         return (f.value, dx, dy)
     }
+
+    /// The value at (x, y), evaluated with `Real`.
+    @inlinable public func value(_ x: Double, _ y: Double) -> Double { value(Real(x), Real(y)).value }
 
     /// The value at a point.
     @inlinable public func callAsFunction(_ p: Point) -> Double { value(p.x, p.y) }

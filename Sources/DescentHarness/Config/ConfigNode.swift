@@ -45,7 +45,9 @@ public struct ConfigNode {
 
     /// The member `key`, which must be present.
     public mutating func required(_ key: String) throws(ConfigError) -> ConfigNode {
-        guard let node = try optional(key) else { throw error("missing required key '\(key)'") }
+        guard let node = try optional(key) else {
+            throw ConfigError(file: file, path: child(key), message: "missing: this key is required")
+        }
         return node
     }
 

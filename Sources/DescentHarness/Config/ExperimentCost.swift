@@ -27,24 +27,31 @@ public struct ExperimentCost: Hashable, Sendable {
         contourWork = figures * figureContourWork
     }
 
+    /// One bound of the cost model: the estimate, its limit, the JSON path to blame, what the
+    /// estimate counts and what to lower.
+    struct Bound {
+        var value: Int, limit: Int, path: String, what: String, formula: String, remedy: String
+    }
+
+    /// Every bound, in the order they are checked.
+    var bounds: [Bound] {
+        [Bound(value: searchSteps, limit: Limits.configSearchSteps, path: "search",
+               what: "the searches would take", formula: "optimizer steps (optimizers × evaluations × steps)",
+               remedy: "lower search.evaluations or search.steps, or split the optimizers over configs"),
+         Bound(value: animationPixels, limit: Limits.configAnimationPixels, path: "figures",
+               what: "the animations would draw", formula: "pixels ((optimizers + race) × frames × size²)",
+               remedy: "lower steps or figures.size, raise figures.stride, or set figures.gif to false"),
+         Bound(value: figureContourWork, limit: Limits.figureContourWork, path: "levels",
+               what: "one figure's contours would cost", formula: "(levels × grid²)",
+               remedy: "use fewer levels or a smaller figures.grid"),
+         Bound(value: contourWork, limit: Limits.configContourWork, path: "figures",
+               what: "the stills' contours would cost", formula: "((optimizers + race) × levels × grid²)",
+               remedy: "use fewer levels or a smaller figures.grid")]
+    }
+
     /// The first bound the config exceeds, as (JSON path, message saying what to lower).
     public var excess: (path: String, message: String)? {
-        if searchSteps > Limits.configSearchSteps {
-            return ("search", "the searches would take \(searchSteps) optimizer steps (optimizers × evaluations × steps), "
-                + "more than \(Limits.configSearchSteps): lower search.evaluations or search.steps, or split the optimizers over configs")
-        }
-        if animationPixels > Limits.configAnimationPixels {
-            return ("figures", "the animations would draw \(animationPixels) pixels ((optimizers + race) × frames × size²), "
-                + "more than \(Limits.configAnimationPixels): lower steps or figures.size, raise figures.stride, or set figures.gif to false")
-        }
-        if figureContourWork > Limits.figureContourWork {
-            return ("levels", "one figure's contours would cost \(figureContourWork) (levels × grid²), "
-                + "more than \(Limits.figureContourWork): use fewer levels or a smaller figures.grid")
-        }
-        if contourWork > Limits.configContourWork {
-            return ("figures", "the stills' contours would cost \(contourWork) ((optimizers + race) × levels × grid²), "
-                + "more than \(Limits.configContourWork): use fewer levels or a smaller figures.grid")
-        }
-        return nil
+        guard let b = bounds.first(where: { $0.value > $0.limit }) else { return nil }
+        return (b.path, "\(b.what) \(b.value) \(b.formula), more than \(b.limit): \(b.remedy)")
     }
 }

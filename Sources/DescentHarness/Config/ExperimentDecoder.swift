@@ -80,18 +80,10 @@ public enum ExperimentDecoder {
     }
 
     /// A landscape with no finite value in its view can be neither contoured nor descended: a
-    /// config error, found here rather than by every optimizer's run. The view is sampled on a
-    /// 16 × 16 grid with the start and the declared minima.
+    /// config error, found here rather than by every optimizer's run (`hasFiniteValue`: a
+    /// 16 × 16 grid over the view, the declared minima and the start).
     static func checkFinite(_ f: any TestFunction, in view: ViewWindow, start: Point, file: String) throws(ConfigError) {
-        let n = 16
-        var points = [start] + f.minima
-        for i in 0..<n {
-            for j in 0..<n {
-                points.append(Point(view.xMin + view.width * Double(i) / Double(n - 1),
-                                    view.yMin + view.height * Double(j) / Double(n - 1)))
-            }
-        }
-        guard points.contains(where: { f($0).isFinite }) else {
+        guard f.hasFiniteValue(in: view, start: start) else {
             throw ConfigError(file: file, path: "function",
                               message: "'\(Printable.text(f.formula))' has no finite value anywhere in the view x \(view.x), y \(view.y)")
         }
@@ -120,7 +112,7 @@ public enum ExperimentDecoder {
         do {
             return try ExpressionFunction(name: name, formula: formula, minima: minima, start: start, view: view, levels: levels)
         } catch {
-            throw ConfigError(file: node.file, path: node.child("expression"), message: "\(error) in \"\(formula)\"")
+            throw ConfigError(file: node.file, path: node.child("expression"), message: "\(error): \(error.excerpt)")
         }
     }
 

@@ -119,6 +119,10 @@ final class FadingTails {
     /// after the first is encoded as its changed rectangle only. `progress` gets (frames
     /// written, frames in all) after each frame.
     func writeGIF(to path: String, overlayColors: [Color], progress: (Int, Int) -> Void) throws {
+        try RenderError.writing(path) { try encodeGIF(to: path, overlayColors: overlayColors, progress: progress) }
+    }
+
+    private func encodeGIF(to path: String, overlayColors: [Color], progress: (Int, Int) -> Void) throws {
         let overlay = overlayColors.map { c in
             let v = c.rgb8
             return RGB(v.r, v.g, v.b)

@@ -17,6 +17,10 @@ extension Figure {
     /// Writes the figure to `path` as PNG (raster), SVG or PDF (vector, one point per pixel),
     /// atomically.
     public func write(to path: String, as format: FigureFormat) throws {
+        try RenderError.writing(path) { try writeAtomically(to: path, as: format) }
+    }
+
+    private func writeAtomically(to path: String, as format: FigureFormat) throws {
         try AtomicFile.write(to: path) { temporary in
             switch format {
             case .png:

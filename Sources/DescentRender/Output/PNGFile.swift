@@ -52,7 +52,7 @@ public enum PNGFile {
             let code = errno
             let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             png_image_free(&image)
-            throw .io(path: destination(of: path), reason: failureReason(libpng: message, errno: code, freeBytes: freeBytes(beside: path)))
+            throw .io(path: destination(of: path), reason: failureReason(libpng: message, errno: code, freeBytes: WriteFailure.freeBytes(beside: path)))
         }
     }
 
@@ -60,9 +60,7 @@ public enum PNGFile {
     /// full)" when `errno` is ENOSPC or the disk has no free bytes left, else libpng's message
     /// with the system's reason when there is one ("libpng: Write Error (Input/output error)").
     public static func failureReason(libpng message: String, errno code: Int32, freeBytes: UInt64?) -> String {
-        if code == ENOSPC || freeBytes == 0 { return "no space left on device (the disk is full)" }
-        if code == EDQUOT { return "disk quota exceeded" }
-        return code == 0 ? "libpng: \(message)" : "libpng: \(message) (\(String(cString: strerror(code))))"
+        WriteFailure.reason("libpng: \(message)", errno: code, freeBytes: freeBytes)
     }
 
     /// The file a temporary file of `TemporaryFile`'s scheme (`<folder>/.<name>.descent-<pid>.XXXXXX`)
@@ -79,13 +77,5 @@ public enum PNGFile {
               marker.lowerBound > head.index(after: head.startIndex)
         else { return path }
         return folder + head[head.index(after: head.startIndex)..<marker.lowerBound]
-    }
-
-    /// Free bytes on the disk holding `path`'s folder, or nil when `statvfs` fails.
-    static func freeBytes(beside path: String) -> UInt64? {
-        let folder = path.lastIndex(of: "/").map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
-        var info = statvfs()
-        guard statvfs(folder, &info) == 0 else { return nil }
-        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 }
