@@ -133,10 +133,10 @@ enum ConfigFiles {
         guard !paths.contains(where: \.isEmpty) else { throw ValidationError("a config path is empty") }
     }
 
-    /// The experiment in the config at `path`. What `ExperimentDecoder.load` would read without
+    /// The config at `path`, of any kind. What `ConfigFile.load` would read without
     /// bound (`/dev/zero`) or wait on for ever (a FIFO with no writer) is refused before it is
     /// opened: a config is a regular file of at most `Limits.configFileSize` bytes.
-    static func load(_ path: String) throws(ConfigError) -> Experiment {
+    static func load(_ path: String) throws(ConfigError) -> ConfigFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw ConfigError(file: path, path: "", message: "cannot read the file (\(String(cString: strerror(errno))))")
@@ -149,6 +149,6 @@ enum ConfigFiles {
         guard info.st_size <= Limits.configFileSize else {
             throw ConfigError(file: path, path: "", message: "the file is larger than \(Limits.configFileSize) bytes")
         }
-        return try ExperimentDecoder.load(path)
+        return try ConfigFile.load(path)
     }
 }

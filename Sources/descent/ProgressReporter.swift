@@ -30,9 +30,13 @@ final class ProgressReporter: Sendable {
                 let status = r.divergedAtStep.map { "diverged at step \($0)" } ?? "ok"
                 let objective = r.objective.isFinite ? String(format: "%.4g", r.objective) : "∞"
                 emit("\(e)/\(label): \(lr)objective \(objective), \(status) (\(String(format: "%.2f", seconds)) s)")
+            case .unitFinished(let e, let label, let seconds, let done, let total, let elapsed):
+                // done / total and the time left at the pace so far.
+                let eta = Double(total - done) * elapsed / Double(max(done, 1))
+                emit("[\(done)/\(total)] \(e)/\(label) (\(String(format: "%.2f", seconds)) s), ETA \(Self.duration(eta))")
             case .upToDate(let e, let label): emit("\(e)/\(label): up to date")
             case .failed(let e, let label, let message): emit("\(e)/\(label): FAILED: \(message)")
-            case .experimentDone(let e, let directory): emit("\(e): \(directory)/results.json")
+            case .experimentDone(let e, let directory): emit("\(e): done, in \(directory)")
             case .frames(let e, let label, let done, let total) where isTerminal:
                 // A progress bar on a terminal only; redirected output gets the finished lines.
                 let width = 20, filled = min(width, width * done / max(total, 1))
@@ -52,6 +56,12 @@ final class ProgressReporter: Sendable {
         emit("\(results.count) experiment(s), \(runs) optimizer run(s), \(diverged) diverged")
     }
 
+    /// `1m05s`, `42s`.
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
+    }
+
     static func json(_ event: RunEvent) -> String {
         func obj(_ members: [(String, JSONValue)]) -> String { JSONWriter.string(.object(members), pretty: false) }
         switch event {
@@ -66,6 +76,9 @@ final class ProgressReporter: Sendable {
             return obj([("event", .string("finished")), ("experiment", .string(e)), ("label", .string(l)),
                         ("objective", r.objective.isFinite ? .number(r.objective) : .null),
                         ("diverged", .bool(r.diverged)), ("seconds", .number((s * 1000).rounded() / 1000))])
+        case .unitFinished(let e, let l, let s, let d, let t, _):
+            return obj([("event", .string("finished")), ("experiment", .string(e)), ("label", .string(l)),
+                        ("seconds", .number((s * 1000).rounded() / 1000)), ("done", .number(Double(d))), ("total", .number(Double(t)))])
         case .upToDate(let e, let l): return obj([("event", .string("up-to-date")), ("experiment", .string(e)), ("label", .string(l))])
         case .failed(let e, let l, let m):
             return obj([("event", .string("failed")), ("experiment", .string(e)), ("label", .string(l)), ("message", .string(m))])

@@ -54,21 +54,23 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        var experiments: [Experiment] = []
+        var loaded: [ConfigFile] = []
         var invalid = false
         for path in configs {
-            do { experiments.append(try ConfigFiles.load(path)) } catch {
+            do { loaded.append(try ConfigFiles.load(path)) } catch {
                 printError("\(error)")
                 invalid = true
             }
         }
         if invalid { throw ExitCode(2) }
-        let names = experiments.map(\.name)
+        let names = loaded.map(\.name)
         if let duplicate = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
             printError("two configs are named '\(duplicate)'; give one a different \"name\"")
             throw ExitCode(2)
         }
-        let known = Set(experiments.flatMap { $0.optimizers.flatMap { [$0.label.lowercased(), $0.type.info.name.lowercased()] } })
+        let known = loaded.reduce(into: Set<String>()) { $0.formUnion($1.optimizerNames) }
+        let experiments = loaded.compactMap { if case .experiment(let e) = $0 { e } else { nil } }
+        let benchmarks = loaded.compactMap { if case .benchmark(let b) = $0 { b } else { nil } }
         for name in only where !known.contains(name.lowercased()) {
             printError("--only: no optimizer '\(name)' in these configs")
             throw ExitCode(2)
@@ -84,8 +86,15 @@ struct RunCommand: ParsableCommand {
 
         let reporter = ProgressReporter(mode: quiet ? .quiet : jsonLines ? .jsonLines : .terminal)
         do {
-            let results = try ExperimentRunner(options: options).run(experiments, events: reporter.report)
-            reporter.summary(results)
+            var failures: [String] = []
+            do {
+                let results = try ExperimentRunner(options: options).run(experiments, events: reporter.report)
+                reporter.summary(results)
+            } catch let f as ExperimentRunner.Failures { failures += f.messages }
+            do { _ = try BenchmarkRunner(options: options).run(benchmarks, events: reporter.report) } catch let f as ExperimentRunner.Failures {
+                failures += f.messages
+            }
+            if !failures.isEmpty { throw ExperimentRunner.Failures(messages: failures) }
         } catch let failures as ExperimentRunner.Failures {
             for m in failures.messages { printError(m) }
             throw ExitCode(1)

@@ -24,8 +24,13 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         for path in configs {
             do {
-                let e = try ConfigFiles.load(path)
-                print("\(path): ok — \(e.name): \(e.function.name), \(e.optimizers.count) optimizer(s), \(e.steps) steps")
+                switch try ConfigFiles.load(path) {
+                case .experiment(let e):
+                    print("\(path): ok — \(e.name): \(e.function.name), \(e.optimizers.count) optimizer(s), \(e.steps) steps")
+                case .benchmark(let b):
+                    print("\(path): ok — \(b.name): benchmark of \(b.optimizers.count) optimizer(s) × \(b.landscapes.count) landscape(s), "
+                          + "\(b.steps) steps, \(BenchmarkCost(b).steps) optimizer steps in all")
+                }
             } catch {
                 printError("\(error)")
                 failed = true

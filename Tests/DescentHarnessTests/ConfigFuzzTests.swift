@@ -64,7 +64,7 @@ import Testing
             guard let i = members.firstIndex(where: { $0.key == k }) else { return v }
             if path.count == 1, new == nil { members.remove(at: i) } else { members[i].value = replacing(members[i].value, at: path.dropFirst(), with: new) }
             return .object(members)
-        case (.array(var items), .index(let i)):
+        case (.array(var items), .index(let i)) where items.indices.contains(i):  // an earlier edit may have shortened it
             if path.count == 1, new == nil { items.remove(at: i) } else { items[i] = replacing(items[i], at: path.dropFirst(), with: new) }
             return .array(items)
         default: return v

@@ -41,6 +41,24 @@ public indirect enum JSONValue: Hashable, Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// The items of a list, or nil.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    /// The number, or nil.
+    public var numberValue: Double? {
+        if case .number(let d) = self { return d }
+        return nil
+    }
+
+    /// The string, or nil.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
     /// A short name of the kind of value, for error messages.
     public var kind: String {
         switch self {

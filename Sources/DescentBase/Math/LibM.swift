@@ -15,6 +15,7 @@ public enum LibM {
     @inlinable public static func exp(_ x: Double) -> Double { libmExp(x) }
     @inlinable public static func log(_ x: Double) -> Double { libmLog(x) }
     @inlinable public static func log1p(_ x: Double) -> Double { libmLog1p(x) }
+    @inlinable public static func log10(_ x: Double) -> Double { libmLog10(x) }
     @inlinable public static func tanh(_ x: Double) -> Double { libmTanh(x) }
     @inlinable public static func erf(_ x: Double) -> Double { libmErf(x) }
     @inlinable public static func erfc(_ x: Double) -> Double { libmErfc(x) }
@@ -28,6 +29,7 @@ public enum LibM {
 @usableFromInline func libmExp(_ x: Double) -> Double { exp(x) }
 @usableFromInline func libmLog(_ x: Double) -> Double { log(x) }
 @usableFromInline func libmLog1p(_ x: Double) -> Double { log1p(x) }
+@usableFromInline func libmLog10(_ x: Double) -> Double { log10(x) }
 @usableFromInline func libmTanh(_ x: Double) -> Double { tanh(x) }
 @usableFromInline func libmErf(_ x: Double) -> Double { erf(x) }
 @usableFromInline func libmErfc(_ x: Double) -> Double { erfc(x) }

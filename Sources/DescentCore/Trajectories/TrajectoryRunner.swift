@@ -6,24 +6,31 @@ import DescentBase
 ///
 /// (for closure-driven optimizers such as LBFGS, that sequence is the closure). A non-finite
 /// loss or point stops the run as `diverged` at that step; no NaN is recorded.
+///
+/// With `noise` (`GradientNoise`), the gradient the optimizer sees is perturbed at every step,
+/// and the recorded losses are those of the noise-free function at the points.
 public struct TrajectoryRunner: Sendable {
     public var steps: Int
     public var clipping: GradientClipping
+    public var noise: GradientNoise?
 
-    public init(steps: Int, clipping: GradientClipping = .standard) {
+    public init(steps: Int, clipping: GradientClipping = .standard, noise: GradientNoise? = nil) {
         self.steps = steps
         self.clipping = clipping
+        self.noise = noise
     }
 
     /// The trajectory of `optimizer` (a fresh copy; the argument is not changed) from `start`.
     public func run(_ function: any TestFunction, _ optimizer: any Optimizer, from start: Point) -> Trajectory {
-        Self.run(function, optimizer, start: start, steps: steps, clipping: clipping)
+        Self.run(function, optimizer, start: start, steps: steps, clipping: clipping, noise: noise)
     }
 
     static func run<O: Optimizer>(
-        _ function: any TestFunction, _ optimizer: O, start: Point, steps: Int, clipping: GradientClipping
+        _ function: any TestFunction, _ optimizer: O, start: Point, steps: Int, clipping: GradientClipping,
+        noise: GradientNoise?
     ) -> Trajectory {
         var optimizer = optimizer
+        var noise = noise
         var objective = PointObjective(function: function, clipping: clipping)
         var parameters = [Tensor([start.x, start.y])]
         var points = [start]
@@ -32,7 +39,14 @@ public struct TrajectoryRunner: Sendable {
         losses.reserveCapacity(steps)
         var stop = StopReason.completed
         for k in 0..<steps {
-            let loss = optimizer.step(&parameters, objective: &objective)
+            let loss: Double
+            if noise != nil {
+                objective.noise = noise!.next()
+                loss = function(points[points.count - 1])  // noise-free, before the step
+                _ = optimizer.step(&parameters, objective: &objective)
+            } else {
+                loss = optimizer.step(&parameters, objective: &objective)
+            }
             let p = Point(parameters[0].scalars[0], parameters[0].scalars[1])
             // As the reference protocol: the loss a step returns and the point it reaches decide.
             // (A non-finite gradient shows in the point; LBFGS's inner evaluations may overflow
@@ -68,6 +82,10 @@ public struct PointObjective: Objective {
     /// The point of the last evaluation.
     var lastPoint = Point(0, 0)
 
+    /// This step's gradient noise (u, v) (`GradientNoise`): the optimizer sees
+    /// f + u·x + v·y and ∇f + (u, v), before clipping. Zero without noise.
+    public var noise = (u: 0.0, v: 0.0)
+
     /// H·v from the function's exact Hessian (hyper-dual numbers) at the last point.
     public func hessianVectorProduct(_ vector: [Tensor]) -> [Tensor]? {
         let h = function.hessian(at: lastPoint).hessian
@@ -78,6 +96,11 @@ public struct PointObjective: Objective {
     public mutating func evaluate(at parameters: [Tensor]) -> Double {
         lastPoint = Point(parameters[0].scalars[0], parameters[0].scalars[1])
         var (f, dx, dy) = function.valueAndGradient(at: lastPoint, on: tape)
+        if noise != (0, 0) {
+            f += noise.u * lastPoint.x + noise.v * lastPoint.y
+            dx += noise.u
+            dy += noise.v
+        }
         clipping.apply(dx: &dx, dy: &dy)
         gradients[0].scalars[0] = dx
         gradients[0].scalars[1] = dy

@@ -9,6 +9,13 @@ import Foundation
 public enum ExperimentDecoder {
     /// Reads and decodes the config at `path`.
     public static func load(_ path: String) throws(ConfigError) -> Experiment {
+        let (text, name) = try readText(path)
+        return try decode(text, file: path, defaultName: name)
+    }
+
+    /// The UTF-8 text of the config at `path` (at most `Limits.configFileSize` bytes) and the
+    /// default name its file name gives.
+    static func readText(_ path: String) throws(ConfigError) -> (text: String, defaultName: String) {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -20,18 +27,27 @@ public enum ExperimentDecoder {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, path: "", message: "the file is not UTF-8 text")
         }
-        let name = url.deletingPathExtension().lastPathComponent
-        return try decode(text, file: path, defaultName: name)
+        return (text, url.deletingPathExtension().lastPathComponent)
     }
 
-    /// Decodes config text; `file` names it in errors.
-    public static func decode(_ text: String, file: String, defaultName: String) throws(ConfigError) -> Experiment {
+    /// Parses config text strictly (`JSONParser`); the root must be an object.
+    static func parse(_ text: String, file: String) throws(ConfigError) -> JSONValue {
         let json: JSONValue
         do { json = try JSONParser.parse(text) } catch {
             throw ConfigError(file: file, path: "", message: "invalid JSON at \(error)")
         }
+        guard case .object = json else { throw ConfigError(file: file, path: "", message: "a config is a JSON object, got \(json.kind)") }
+        return json
+    }
+
+    /// Decodes config text; `file` names it in errors.
+    public static func decode(_ text: String, file: String, defaultName: String) throws(ConfigError) -> Experiment {
+        try decode(try parse(text, file: file), file: file, defaultName: defaultName)
+    }
+
+    /// Decodes a parsed experiment config.
+    public static func decode(_ json: JSONValue, file: String, defaultName: String) throws(ConfigError) -> Experiment {
         var root = ConfigNode(json, file: file)
-        guard case .object = json else { throw root.error("a config is a JSON object, got \(json.kind)") }
 
         _ = try root.optional("$schema")  // for editors; not Descent's
         let nameNode = try root.optional("name")

@@ -42,6 +42,21 @@ public enum Limits {
 
     /// The bound of torch's `clip_grad_norm_` (config `clip_grad_norm`, `--clip-grad-norm`).
     public static let clipGradNorm = 1e-12...1e12
+    /// σ of the gradient noise (`GradientNoise`; `--noise`, a benchmark's noisy variants).
+    public static let noise = 0.0...1e6
+    /// Landscapes of one benchmark (`benchmark.functions`).
+    public static let benchmarkLandscapes = 200
+    /// Targets of one benchmark, and each target's range (a gap f − f*).
+    public static let benchmarkTargets = 10
+    public static let benchmarkTarget = 1e-300...1e300
+    /// Tuning or evaluation starts per landscape, and noise seeds per start.
+    public static let benchmarkStarts = 1...1_000
+    public static let benchmarkSeeds = 1...100
+    /// Learning rates of a sensitivity sweep.
+    public static let sensitivityPoints = 2...41
+    /// Optimizer steps of a whole benchmark (`BenchmarkCost`): the default benchmark takes
+    /// about 7·10⁸; minutes, not hours, on two cores.
+    public static let benchmarkSteps = 3_000_000_000
     /// Optimizer runs of `descent run` in parallel.
     public static let jobs = 1...256
 }

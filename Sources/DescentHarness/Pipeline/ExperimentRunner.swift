@@ -20,6 +20,7 @@ public struct ExperimentRunner: Sendable {
     /// A failure of some units; the others completed and were written.
     public struct Failures: Error, CustomStringConvertible {
         public var messages: [String]
+        public init(messages: [String]) { self.messages = messages }
         public var description: String { messages.joined(separator: "\n") }
     }
 
@@ -93,24 +94,13 @@ public struct ExperimentRunner: Sendable {
                        events: @escaping @Sendable (RunEvent) -> Void) -> UnitResults {
         let records = Mutex(experiments.map { [OptimizerResult?](repeating: nil, count: $0.optimizers.count) })
         let failures = Mutex([Int: String]())
-        let next = Atomic(0)
         let force = options.force
-        let work = { @Sendable () in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                guard i < units.count else { return }
-                let u = units[i]
-                switch Self.runOrReuse(u, experiments[u.experiment], archives[u.experiment], force: force, events: events) {
-                case .success(let record): records.withLock { $0[u.experiment][u.entry] = record }
-                case .failure(let message): failures.withLock { $0[i] = message.text }
-                }
+        ParallelWork.run(units.count, jobs: options.jobs) { i in
+            let u = units[i]
+            switch Self.runOrReuse(u, experiments[u.experiment], archives[u.experiment], force: force, events: events) {
+            case .success(let record): records.withLock { $0[u.experiment][u.entry] = record }
+            case .failure(let message): failures.withLock { $0[i] = message.text }
             }
-        }
-        let threads = max(1, min(options.jobs, units.count))
-        if threads == 1 {
-            work()
-        } else {
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in work() }
         }
         let failed = failures.withLock { $0 }
         return UnitResults(records: records.withLock { $0 }, failures: failed.keys.sorted().compactMap { failed[$0] })

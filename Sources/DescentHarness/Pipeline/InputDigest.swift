@@ -15,12 +15,7 @@ public struct InputDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// The digest of `lines`, joined by newlines.
     public init(lines: [String]) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in lines.joined(separator: "\n").utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(Self.fnv1a(lines.joined(separator: "\n")), radix: 16)
         description = String(repeating: "0", count: 16 - hex.count) + hex
     }
 
@@ -44,6 +39,30 @@ public struct InputDigest: Hashable, Sendable, CustomStringConvertible {
     /// config order (each covers the experiment's settings), and the formats written.
     public static func figures(runs: [String], formats: Set<OutputFormat>) -> InputDigest {
         InputDigest(lines: ["figures"] + runs.map { "run \($0)" } + ["formats \(formatList(formats))"])
+    }
+
+    /// 64-bit FNV-1a of `text`'s UTF-8 bytes.
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Everything one benchmark unit (an optimizer on a landscape) depends on: Descent's
+    /// version, the protocol (steps, targets, tuning, evaluation, sensitivity, clipping, search
+    /// algorithm), the landscape and the optimizer entry.
+    public static func benchmarkUnit(_ b: Benchmark, _ o: OptimizerEntry, _ l: BenchmarkLandscape, version: String) -> InputDigest {
+        InputDigest(lines: [
+            "descent \(version) benchmark",
+            "protocol steps \(b.steps) targets \(b.targets) tuning \(b.tuning) evaluation \(b.evaluation) "
+                + "sensitivity \(b.sensitivity) clip \(String(describing: b.clipping.maxNorm)) search \(b.algorithm.name)",
+            "landscape \(l.name) \(l.function.name) \(l.function.formula) \(l.function.minima) \(l.function.view) noise \(l.noise)",
+            "optimizer \(o.type.info.name) \(o.label) \(JSONWriter.string(o.hyperparameters.json, pretty: false)) "
+                + JSONWriter.string(o.space, pretty: false),
+        ])
     }
 
     static func formatList(_ formats: Set<OutputFormat>) -> String {

@@ -7,6 +7,9 @@ public enum RunEvent: Sendable {
     case searched(experiment: String, label: String, hyperparameters: Hyperparameters, objective: Double)
     case frames(experiment: String, label: String, done: Int, total: Int)
     case finished(experiment: String, label: String, result: OptimizerResult, seconds: Double)
+    /// A unit without a single optimizer result (a benchmark's optimizer on one landscape).
+    /// `done` of `total` units of this run finished, `elapsed` seconds since the run began.
+    case unitFinished(experiment: String, label: String, seconds: Double, done: Int, total: Int, elapsed: Double)
     case upToDate(experiment: String, label: String)
     case failed(experiment: String, label: String, message: String)
     case experimentDone(experiment: String, directory: String)

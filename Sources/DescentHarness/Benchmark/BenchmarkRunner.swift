@@ -1,0 +1,97 @@
+import DescentBase
+import DescentCore
+import Foundation
+import Synchronization
+
+/// Runs benchmarks: every (optimizer, landscape) is one unit (`BenchmarkUnit`), run in
+/// parallel on `jobs` threads and cached by its `InputDigest` in `units/`; then each
+/// benchmark's runs.jsonl, tuning.jsonl, sensitivity.json and leaderboard from the records
+/// present. `--shard I/N` takes every N-th unit in config order (optimizers × landscapes), so
+/// shards partition the work; copying their folders together and running once more assembles
+/// the same files as one machine would, byte for byte.
+public struct BenchmarkRunner: Sendable {
+    public var options: RunOptions
+
+    public init(options: RunOptions) { self.options = options }
+
+    struct Unit: Sendable {
+        var benchmark: Int
+        var optimizer: Int
+        var landscape: Int
+        var work: BenchmarkUnit
+        var digest: String
+    }
+
+    public func run(_ benchmarks: [Benchmark], events: @escaping @Sendable (RunEvent) -> Void) throws -> [Leaderboard] {
+        let archives = try benchmarks.map { try BenchmarkArchive(preparing: $0, output: options.output) }
+        var selected: [Unit] = []
+        var index = 0
+        for (bi, b) in benchmarks.enumerated() {
+            for (o, entry) in b.optimizers.enumerated() {
+                for (l, landscape) in b.landscapes.enumerated() {
+                    defer { index += 1 }
+                    if let only = options.only, !only.contains(entry.label.lowercased()),
+                       !only.contains(entry.type.info.name.lowercased()) { continue }
+                    if let shard = options.shard, !shard.contains(index) { continue }
+                    selected.append(Unit(benchmark: bi, optimizer: o, landscape: l,
+                                      work: BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape),
+                                      digest: InputDigest.benchmarkUnit(b, entry, landscape, version: ExperimentRunner.version).description))
+                }
+            }
+        }
+        let units = selected
+        let records = Mutex(benchmarks.map { b in
+            [[JSONValue?]](repeating: [JSONValue?](repeating: nil, count: b.landscapes.count), count: b.optimizers.count)
+        })
+        let failures = Mutex([Int: String]())
+        let force = options.force
+        let finished = Atomic(0)
+        let began = DispatchTime.now().uptimeNanoseconds
+        ParallelWork.run(units.count, jobs: options.jobs) { i in
+            let u = units[i]
+            let b = benchmarks[u.benchmark], archive = archives[u.benchmark]
+            let label = "\(u.work.entry.label) on \(u.work.landscape.name)"
+            if !force, let saved = archive.saved(u.work, digest: u.digest) {
+                events(.upToDate(experiment: b.name, label: label))
+                finished.add(1, ordering: .relaxed)
+                records.withLock { $0[u.benchmark][u.optimizer][u.landscape] = saved }
+                return
+            }
+            events(.started(experiment: b.name, label: label))
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                let record = try archive.save(u.work, try u.work.run(), digest: u.digest)
+                records.withLock { $0[u.benchmark][u.optimizer][u.landscape] = record }
+                let now = DispatchTime.now().uptimeNanoseconds
+                let done = finished.add(1, ordering: .relaxed).newValue
+                events(.unitFinished(experiment: b.name, label: label, seconds: Double(now - start) / 1e9,
+                                     done: done, total: units.count, elapsed: Double(now - began) / 1e9))
+            } catch {
+                events(.failed(experiment: b.name, label: label, message: "\(error)"))
+                failures.withLock { $0[i] = "\(b.file): \(label): \(error)" }
+            }
+        }
+        var messages = failures.withLock { f in f.keys.sorted().compactMap { f[$0] } }
+        var boards: [Leaderboard] = []
+        let done = records.withLock { $0 }
+        for (bi, b) in benchmarks.enumerated() {
+            // This run's records, then those on disk from other shards (same digest only).
+            var rows = done[bi]
+            for (o, entry) in b.optimizers.enumerated() {
+                for (l, landscape) in b.landscapes.enumerated() where rows[o][l] == nil {
+                    let u = BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape)
+                    rows[o][l] = archives[bi].saved(u, digest: InputDigest.benchmarkUnit(
+                        b, entry, landscape, version: ExperimentRunner.version).description)
+                }
+            }
+            do {
+                boards.append(try archives[bi].writeAssembled(rows))
+                events(.experimentDone(experiment: b.name, directory: archives[bi].directory))
+            } catch {
+                messages.append("\(b.file): leaderboard: \(error)")
+            }
+        }
+        if !messages.isEmpty { throw ExperimentRunner.Failures(messages: messages) }
+        return boards
+    }
+}
