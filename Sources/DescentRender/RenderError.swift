@@ -27,15 +27,15 @@ public enum RenderError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 extension RenderError {
-    /// Runs `body`, which writes the file `path` (through a temporary file): a Cairo, giflib,
-    /// libpng or file-system failure becomes `.io(path:reason:)` naming `path`, with
+    /// Runs `body`, which writes the file `path` (through a temporary file): a Cairo or giflib
+    /// failure, or any failure on a full disk, becomes `.io(path:reason:)` naming `path`, with
     /// `WriteFailure`'s reason, so a full disk is reported as such by every format.
     static func writing<T>(_ path: String, _ body: () throws -> T) throws -> T {
         errno = 0  // so that a stale ENOSPC of some earlier call is not read as this write's
         do { return try body() } catch {
             let code = errno
             if WriteFailure.isDiskFull(errno: code, beside: path) { throw RenderError.io(path: path, reason: WriteFailure.diskFull) }
-            if error is RenderError { throw error }
+            if error is RenderError || error is FileError { throw error }  // they name the file already
             var reason = "\(error)"
             for prefix in [path + ": ", "cannot write " + path + ": "] where reason.hasPrefix(prefix) {
                 reason.removeFirst(prefix.count)

@@ -67,6 +67,9 @@ struct BenchmarkArchive: Sendable {
         let board = try Leaderboard(runsJSONL: runs, benchmark: benchmark)
         try AtomicFile.write(JSONWriter.string(board.json), to: try folder.file("leaderboard.json"))
         try AtomicFile.write(board.markdown, to: try folder.file("leaderboard.md"))
+        if !board.optimizers.isEmpty {
+            _ = try BenchmarkFigures(board: board, folder: folder, sensitivity: sensitivity).write()
+        }
         return board
     }
 }

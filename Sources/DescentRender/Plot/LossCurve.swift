@@ -24,68 +24,21 @@ public struct LossCurve: Sendable {
     public static let emptyNote = "no positive finite loss to plot"
 
     /// The runs of consecutive kept values of `values`, as (step, loss) points.
-    public static func runs(_ values: [Double]) -> [[Point]] {
-        var runs: [[Point]] = []
-        var current: [Point] = []
-        for (k, v) in values.enumerated() {
-            if Scale.log10.accepts(v) {
-                current.append(Point(Double(k), v))
-            } else if !current.isEmpty {
-                runs.append(current)
-                current = []
-            }
-        }
-        if !current.isEmpty { runs.append(current) }
-        return runs
+    public static func runs(_ values: [Double]) -> [[Point]] { plot([("", values)]).runs(points(values)) }
+
+    static func points(_ values: [Double]) -> [Point] { values.enumerated().map { Point(Double($0.offset), $0.element) } }
+
+    static func plot(_ series: [(label: String, values: [Double])]) -> LinePlot {
+        var plot = LinePlot(series: series.map { LinePlot.Series(label: $0.label, points: points($0.values)) })
+        plot.yScale = .log10
+        plot.xLabel = "step"
+        plot.yLabel = "loss"
+        plot.emptyNote = emptyNote
+        return plot
     }
 
-    /// The figure: axes, one line per series (a lone kept value between dropped ones is drawn
-    /// as a dot so that it is not lost), legend rows in series order, and the title lines.
+    /// The figure: a `LinePlot` of each series against its steps on a log y axis.
     public func figure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
-        let runs = series.map { Self.runs($0.values) }
-        let points = runs.joined().joined()
-        let view: ViewWindow
-        if let x = Self.extent(points.map(\.x)), let y = Self.extent(points.map { log10($0.y) }) {
-            let (x0, x1) = Self.margined(x, singular: 0.5)
-            let (y0, y1) = Self.margined(y, singular: 1)
-            view = try ViewWindow.drawable(x: x0...x1, y: pow(10, y0)...pow(10, y1))
-        } else {
-            view = try ViewWindow.drawable(x: 0...1, y: 1...10)
-        }
-        var figure = try Figure(width: width, height: height, view: view)
-        figure.yScale = .log10
-        figure.xLabel = "step"
-        figure.yLabel = "loss"
-        figure.title = title
-        if points.isEmpty { figure.note = Self.emptyNote }
-        figure.legendLocation = .best
-        let s = figure.style
-        for (n, (entry, pieces)) in zip(series, runs).enumerated() {
-            let line = s.line(.cycle(n))
-            for piece in pieces {
-                let dot = piece.count == 1 ? Marker(.circle, size: 2 * line.width, fill: line.color, edgeWidth: 0) : nil
-                figure.paths.append(PathLayer(points: piece, line: line, marker: dot))
-            }
-            figure.legend.append(LegendEntry(label: entry.label, line: line))
-        }
-        return figure
-    }
-
-    /// The smallest and largest of `values` (nil for none).
-    static func extent(_ values: [Double]) -> (Double, Double)? {
-        guard let lo = values.min(), let hi = values.max() else { return nil }
-        return (lo, hi)
-    }
-
-    /// [lo, hi] grown by matplotlib's 5 % margins; a single value is first widened by
-    /// `singular` either side (a decade on the log axis, as matplotlib's `LogLocator.nonsingular`).
-    static func margined(_ range: (Double, Double), singular: Double) -> (Double, Double) {
-        var (lo, hi) = range
-        if hi - lo <= 1e-12 * max(1, abs(lo)) {
-            lo -= singular
-            hi += singular
-        }
-        let m = 0.05 * (hi - lo)
-        return (lo - m, hi + m)
+        try Self.plot(series).figure(width: width, height: height, title: title)
     }
 }

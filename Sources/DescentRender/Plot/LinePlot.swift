@@ -1,0 +1,107 @@
+import DescentBase
+
+/// Lines on linear or log axes, one per series: matplotlib's `plot` / `semilogy` / `loglog`
+/// for each series in turn (colours C0, C1, … of the tab10 cycle), with a legend (`loc="best"`)
+/// and grid lines at the major ticks. `LossCurve` and the benchmark's ECDF, profile and
+/// sensitivity figures are line plots.
+///
+/// A point that an axis cannot show (non-finite, or ≤ 0 on a log axis) is dropped and breaks
+/// its line there, as matplotlib breaks a line at NaN. The view is the kept points' range
+/// with matplotlib's 5 % margins (in log space on a log axis), unless `xLimits`/`yLimits`
+/// fix it. With no point kept the figure still renders: empty axes over 0…1 (1…10 on a log
+/// axis) with `emptyNote`.
+public struct LinePlot: Sendable {
+    /// One line: its legend label, its points in data coordinates, and points to mark with
+    /// dots on it (a tuned value, say).
+    public struct Series: Sendable {
+        public var label: String
+        public var points: [Point]
+        public var marked: [Point]
+
+        public init(label: String, points: [Point], marked: [Point] = []) {
+            self.label = label
+            self.points = points
+            self.marked = marked
+        }
+    }
+
+    public var series: [Series]
+    public var xScale = Scale.linear
+    public var yScale = Scale.linear
+    public var xLabel = ""
+    public var yLabel = ""
+    public var xLimits: ClosedRange<Double>? = nil
+    public var yLimits: ClosedRange<Double>? = nil
+    public var emptyNote = "nothing to plot"
+
+    public init(series: [Series]) { self.series = series }
+
+    /// The runs of consecutive points both axes accept.
+    public func runs(_ points: [Point]) -> [[Point]] {
+        var runs: [[Point]] = []
+        var current: [Point] = []
+        for p in points {
+            if xScale.accepts(p.x) && yScale.accepts(p.y) {
+                current.append(p)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
+    /// The figure: axes, one line per series (a lone kept point between dropped ones is drawn
+    /// as a dot so that it is not lost), the marked points, legend rows in series order, and
+    /// the title lines.
+    public func figure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
+        let runs = series.map { self.runs($0.points) }
+        let points = runs.joined().joined()
+        let x = xLimits.map { ($0.lowerBound, $0.upperBound) } ?? Self.range(points.map(\.x), xScale)
+        let y = yLimits.map { ($0.lowerBound, $0.upperBound) } ?? Self.range(points.map(\.y), yScale)
+        var figure = try Figure(width: width, height: height, view: try ViewWindow.drawable(x: x.0...x.1, y: y.0...y.1))
+        figure.xScale = xScale
+        figure.yScale = yScale
+        figure.xLabel = xLabel
+        figure.yLabel = yLabel
+        figure.title = title
+        if points.isEmpty { figure.note = emptyNote }
+        figure.legendLocation = .best
+        let s = figure.style
+        for (n, (entry, pieces)) in zip(series, runs).enumerated() {
+            let line = s.line(.cycle(n))
+            for piece in pieces {
+                let dot = piece.count == 1 ? Marker(.circle, size: 2 * line.width, fill: line.color, edgeWidth: 0) : nil
+                figure.paths.append(PathLayer(points: piece, line: line, marker: dot))
+            }
+            let marked = entry.marked.filter { xScale.accepts($0.x) && yScale.accepts($0.y) }
+            if !marked.isEmpty {
+                figure.markers.append(MarkerLayer(points: marked, marker: Marker(.circle, size: 4 * line.width, fill: line.color, edgeWidth: 0)))
+            }
+            figure.legend.append(LegendEntry(label: entry.label, line: line))
+        }
+        return figure
+    }
+
+    /// The view along one axis: the values' range with 5 % margins in the axis' space, or
+    /// 0…1 (1…10 on a log axis) for none.
+    static func range(_ values: [Double], _ scale: Scale) -> (Double, Double) {
+        let t = values.map(scale.transform)
+        guard let lo = t.min(), let hi = t.max() else { return scale == .linear ? (0, 1) : (1, 10) }
+        let (a, b) = margined((lo, hi), singular: scale == .linear ? 0.5 : 1)
+        return (scale.inverse(a), scale.inverse(b))
+    }
+
+    /// [lo, hi] grown by matplotlib's 5 % margins; a single value is first widened by
+    /// `singular` either side (a decade on the log axis, as matplotlib's `LogLocator.nonsingular`).
+    static func margined(_ range: (Double, Double), singular: Double) -> (Double, Double) {
+        var (lo, hi) = range
+        if hi - lo <= 1e-12 * max(1, abs(lo)) {
+            lo -= singular
+            hi += singular
+        }
+        let m = 0.05 * (hi - lo)
+        return (lo - m, hi + m)
+    }
+}
