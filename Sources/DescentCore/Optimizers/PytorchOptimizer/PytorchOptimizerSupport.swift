@@ -76,3 +76,54 @@ extension HyperparameterReader {
         return try bool("foreach", default: cpuDefault)
     }
 }
+
+extension PytorchOptimizer {
+    /// torch's `F.normalize(x, dim=0)` of a vector: `x / max(‖x‖, 10⁻¹²)`.
+    @inlinable static func normalize(_ x: [Double]) -> [Double] {
+        let d = Swift.max(norm(x), 1e-12)
+        return x.map { $0 / d }
+    }
+
+    /// `tam.py`'s `_get_alignment_foreach`: the elementwise product of the unit momentum and the
+    /// unit gradient (TAM, AdaTAM).
+    @inlinable static func torqueAlignment(_ momentum: [Double], _ grad: [Double]) -> [Double] {
+        let (u, w) = (normalize(momentum), normalize(grad))
+        return u.indices.map { u[$0] * w[$0] }
+    }
+}
+
+extension PytorchOptimizer {
+    /// `get_global_gradient_norm`: Σ‖g‖² over every gradient as the float32 tensor it returns —
+    /// each float64 norm rounded to float32, then squared and summed in float32 (its callers take
+    /// the float32 root: Adan's and AdaGC's clipping, AliG's step).
+    @inlinable static func globalGradientNormSquared(_ gradients: [[Double]]) -> Float {
+        var squared: Float = 0
+        for g in gradients {
+            let n = Float(norm(g))
+            squared += n * n
+        }
+        return squared
+    }
+}
+
+extension PytorchOptimizer {
+    /// `BaseOptimizer.get_rectify_step_size`: RAdam's rectified step size γ·r_t and the length
+    /// ρ_t of the simple moving average (γ and 0 when not rectifying), in Python floats:
+    /// ρ_∞ = 2/(1 − β₂) − 1, ρ_t = ρ_∞ − 2tβ₂ᵗ/(1 − β₂ᵗ), and r_t the rectification when
+    /// ρ_t ≥ the threshold, else 1 (`degenerated_to_sgd`) or −1.
+    static func rectifyStepSize(
+        rectify: Bool, step: Int, lr: Double, beta2: Double, threshold: Double, degeneratedToSGD: Bool
+    ) -> (stepSize: Double, nSMA: Double) {
+        guard rectify else { return (lr, 0) }
+        let nSMAMax = 2 / (1 - beta2) - 1
+        let beta2T = pythonPow(beta2, Double(step))
+        let nSMA = nSMAMax - 2 * Double(step) * beta2T / (1 - beta2T)
+        let rt: Double
+        if nSMA >= threshold {
+            rt = ((1 - beta2T) * (nSMA - 4) / (nSMAMax - 4) * (nSMA - 2) / nSMA * nSMAMax / (nSMAMax - 2)).squareRoot()
+        } else {
+            rt = degeneratedToSGD ? 1 : -1
+        }
+        return (lr * rt, nSMA)
+    }
+}

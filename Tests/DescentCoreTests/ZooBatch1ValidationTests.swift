@@ -1,0 +1,62 @@
+import DescentBase
+import DescentCore
+import Testing
+
+/// The constructors of the pytorch_optimizer 4.1.0 zoo, batch 1, reject and accept exactly these
+/// hyperparameters (each case was checked against pytorch_optimizer 4.1.0: the rejected ones
+/// raise there, the accepted ones do not).
+@Suite struct ZooBatch1ValidationTests {
+    static let rejected: [(String, Hyperparameters)] = [
+        ("AdamC", ["betas": [0.9, 1.0]]),
+        ("AdamC", ["eps": -1e-8]),
+        ("AdamC", ["lr": -0.1]),
+        ("AdamG", ["betas": [0.9, 0.999, 1.5]]),
+        ("AdamG", ["p": 0]),
+        ("AdamG", ["q": -0.1]),
+        ("AdamS", ["weight_decay": -1e-4]),
+        ("AdamS", ["betas": [1.0, 0.999]]),
+        ("AdamWSN", ["eps": -1]),
+        ("AdamWSN", ["lr": -1]),
+        ("AdaShift", ["keep_num": 0]),
+        ("AdaShift", ["betas": [0.9, 1.0]]),
+        ("AdaSmooth", ["betas": [0.5, 1.0]]),
+        ("AdaSmooth", ["eps": -1]),
+        ("AdaTAM", ["decay_rate": 1.0]),
+        ("AdaTAM", ["decay_rate": -0.1]),
+        ("AdaTAM", ["weight_decay": -1]),
+        ("Adalite", ["eps1": -1]),
+        ("Adalite", ["eps2": -1]),
+        ("Adalite", ["weight_decay": -1]),
+        ("AdaGC", ["beta": 1.0]),
+        ("AdaGC", ["lambda_abs": 0]),
+        ("AdaGC", ["lambda_rel": -1]),
+        ("AdaGC", ["warmup_steps": -1]),
+        ("Aida", ["k": -1]),
+        ("Aida", ["xi": -1]),
+        ("AliG", ["max_lr": -0.1]),
+        ("AliG", ["momentum": 1.0]),
+        ("AliG", ["momentum": -0.5]),
+    ]
+
+    static let accepted: [(String, Hyperparameters)] = [
+        ("AdamG", ["betas": [0.9, 0.999, 1.0]]),
+        ("AdamWSN", ["subset_size": 4]),
+        ("AdaShift", ["reduce_func": .null]),
+        ("Adalite", ["g_norm_min": -1, "ratio_min": -1, "tau": -1]),
+        ("AdaGC", ["warmup_steps": 0]),
+        ("Aida", ["k": 0]),
+        ("AliG", [:]),
+    ]
+
+    @Test func rejectsWhatTheReferenceRejects() {
+        for (name, values) in Self.rejected {
+            #expect(throws: OptimizerError.self, "\(name) \(values)") { try OptimizerRegistry.make(name, values) }
+        }
+    }
+
+    @Test func acceptsWhatTheReferenceAccepts() throws {
+        for (name, values) in Self.accepted {
+            _ = try OptimizerRegistry.make(name, values)
+        }
+    }
+}
