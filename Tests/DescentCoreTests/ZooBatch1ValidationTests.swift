@@ -36,6 +36,23 @@ import Testing
         ("AliG", ["max_lr": -0.1]),
         ("AliG", ["momentum": 1.0]),
         ("AliG", ["momentum": -0.5]),
+        ("Amos", ["beta": 1.0]),
+        ("Amos", ["momentum": 1.0]),
+        ("Amos", ["extra_l2": -1]),
+        ("Amos", ["eps": -1]),
+        ("Ano", ["betas": [0.92, 1.0]]),
+        ("Ano", ["weight_decay": -1]),
+        ("Ano", ["eps": -1]),
+        ("ApolloDQN", ["rebound": "linear"]),
+        ("ApolloDQN", ["weight_decay_type": "l1"]),
+        ("ApolloDQN", ["beta": 1.0]),
+        ("ApolloDQN", ["eps": -1]),
+        ("BCOS", ["mode": "x"]),
+        ("BCOS", ["beta": 1.0]),
+        ("BCOS", ["weight_decay": -1]),
+        ("Conda", ["update_proj_gap": 0]),
+        ("Conda", ["betas": [0.9, 1.0]]),
+        ("Conda", ["eps": -1]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -46,6 +63,10 @@ import Testing
         ("AdaGC", ["warmup_steps": 0]),
         ("Aida", ["k": 0]),
         ("AliG", [:]),
+        ("Amos", ["c_coef": -1, "d_coef": -1]),
+        ("ApolloDQN", ["init_lr": .null, "warmup_steps": 0]),
+        ("BCOS", ["beta2": 0.5, "mode": "g"]),
+        ("Conda", ["projection_type": "left", "scale": 2.0]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

@@ -83,6 +83,11 @@ public enum OptimizerRegistry {
         AdaGC.self,
         Aida.self,
         AliG.self,
+        Amos.self,
+        Ano.self,
+        ApolloDQN.self,
+        BCOS.self,
+        Conda.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
