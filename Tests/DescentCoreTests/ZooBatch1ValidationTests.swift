@@ -53,6 +53,14 @@ import Testing
         ("Conda", ["update_proj_gap": 0]),
         ("Conda", ["betas": [0.9, 1.0]]),
         ("Conda", ["eps": -1]),
+        ("A2Grad", ["lips": 0]),
+        ("A2Grad", ["rho": -0.1]),
+        ("A2Grad", ["variant": "sum"]),
+        ("A2Grad", ["lr": -1]),
+        ("APOLLO2024", ["betas": [0.9, 1.0]]),
+        ("APOLLO2024", ["weight_decay": -1]),
+        ("APOLLO2024", ["eps": -1]),
+        ("APOLLO2024", ["lr": -1]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -67,6 +75,8 @@ import Testing
         ("ApolloDQN", ["init_lr": .null, "warmup_steps": 0]),
         ("BCOS", ["beta2": 0.5, "mode": "g"]),
         ("Conda", ["projection_type": "left", "scale": 2.0]),
+        ("A2Grad", ["beta": -1, "lr": 0.1]),
+        ("APOLLO2024", ["scale_type": "channel", "correct_bias": false]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

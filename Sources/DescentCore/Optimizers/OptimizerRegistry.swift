@@ -88,6 +88,8 @@ public enum OptimizerRegistry {
         ApolloDQN.self,
         BCOS.self,
         Conda.self,
+        A2Grad.self,
+        APOLLO2024.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
