@@ -4,7 +4,7 @@ import Testing
 
 /// The constructors of the pytorch_optimizer 4.1.0 zoo, batch 1, reject and accept exactly these
 /// hyperparameters (each case was checked against pytorch_optimizer 4.1.0: the rejected ones
-/// raise there, the accepted ones do not).
+/// raise there, the accepted ones do not; AdaGO and AdaMuon with a `use_muon` parameter group).
 @Suite struct ZooBatch1ValidationTests {
     static let rejected: [(String, Hyperparameters)] = [
         ("AdamC", ["betas": [0.9, 1.0]]),
@@ -61,6 +61,19 @@ import Testing
         ("APOLLO2024", ["weight_decay": -1]),
         ("APOLLO2024", ["eps": -1]),
         ("APOLLO2024", ["lr": -1]),
+        ("AdaGO", ["momentum": 1.0]),
+        ("AdaGO", ["gamma": 0]),
+        ("AdaGO", ["eps": 0]),
+        ("AdaGO", ["v": 0]),
+        ("AdaGO", ["ns_steps": 0]),
+        ("AdaGO", ["adamw_lr": -1]),
+        ("AdaGO", ["adamw_betas": [0.9, 1.0]]),
+        ("AdaGO", ["adamw_eps": -1]),
+        ("AdaMuon", ["betas": [0.9, 1.0]]),
+        ("AdaMuon", ["ns_steps": 0]),
+        ("AdaMuon", ["adamw_wd": -1]),
+        ("AdaMuon", ["eps": -1]),
+        ("AdaMuon", ["weight_decay": -1]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -77,6 +90,8 @@ import Testing
         ("Conda", ["projection_type": "left", "scale": 2.0]),
         ("A2Grad", ["beta": -1, "lr": 0.1]),
         ("APOLLO2024", ["scale_type": "channel", "correct_bias": false]),
+        ("AdaGO", ["ns_coeffs": "polar_express", "nesterov": true, "use_adjusted_lr": true]),
+        ("AdaMuon", ["ns_coeffs": "quintic", "use_adjusted_lr": false]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

@@ -90,6 +90,8 @@ public enum OptimizerRegistry {
         Conda.self,
         A2Grad.self,
         APOLLO2024.self,
+        AdaGO.self,
+        AdaMuon.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

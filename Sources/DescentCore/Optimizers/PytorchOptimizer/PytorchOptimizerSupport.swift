@@ -127,3 +127,62 @@ extension PytorchOptimizer {
         return (lr * rt, nSMA)
     }
 }
+
+extension PytorchOptimizer {
+    /// `utils/matrix.py`'s `NS_COEFFICIENTS`: the Newton–Schulz coefficient schedules the Muon
+    /// family's `ns_coeffs` names.
+    static let newtonSchulzSchedules: [String: [(a: Double, b: Double, c: Double)]] = [
+        "original": [(3.4445, -4.7750, 2.0315)],
+        "quintic": [
+            (4.0848, -6.8946, 2.9270), (3.9505, -6.3029, 2.6377), (3.7418, -5.5913, 2.3037),
+            (2.8769, -3.1427, 1.2046), (2.8366, -3.0525, 1.2012),
+        ],
+        "polar_express": [
+            (8.237312490495555, -23.157747414558198, 16.680568411445915),
+            (4.082441999064835, -2.893047735332586, 0.5252849256975648),
+            (3.9263479922546582, -2.8547468034765298, 0.5318022422894988),
+            (3.2982187133085143, -2.424541981026706, 0.48632008358844075),
+            (2.2970369434552573, -1.63662558125903, 0.4002628455953627),
+            (1.8763805351440397, -1.2347896577722228, 0.35891887501668385),
+            (1.8564423485617974, -1.2132449880935525, 0.3568003487825883),
+            (1.8749994008682747, -1.2499988017229169, 0.3749994008546422),
+        ],
+        "polar_express_safer": [
+            (8.156554524902461, -22.48329292557795, 15.878769915207462),
+            (4.0429299351667245, -2.808917465908704, 0.5000178451051299),
+            (3.8916678022926563, -2.7724841532176825, 0.5060648178503389),
+            (3.285753657755658, -2.3681294933425394, 0.46449024233003117),
+            (2.3005307116270983, -1.6111665557258408, 0.3833374427545273),
+            (1.8631210546382593, -1.2042160621002727, 0.3421879560523383),
+            (1.8382572152247512, -1.1779263289537742, 0.3396513038637379),
+            (1.8749999923301852, -1.2499999836060613, 0.374999991275876),
+        ],
+    ]
+
+    /// `muon/base.py`'s `get_adjusted_lr` for a rows × columns update: γ·0.2·√max(rows, columns)
+    /// (use_adjusted_lr, Moonlight's) or γ·√max(1, rows/columns) (Keller Jordan's), Python floats.
+    static func muonAdjustedLR(_ lr: Double, rows: Int, columns: Int, useAdjustedLR: Bool) -> Double {
+        let ratio = useAdjustedLR
+            ? 0.2 * Double(Swift.max(rows, columns)).squareRoot()
+            : pythonPow(Swift.max(1, Double(rows) / Double(columns)), 0.5)
+        return lr * ratio
+    }
+
+    /// The Muon family's orthogonalisation as the project's references run it: the tensor as its
+    /// rows × columns matrix through float64 Newton–Schulz with the `ns_coeffs` schedule (eps 1e-7),
+    /// flattened back.
+    static func orthogonalize(_ update: [Double], like tensor: Tensor, schedule: [(a: Double, b: Double, c: Double)], steps: Int) -> [Double] {
+        let shape = tensor.matrixShape
+        let matrix = Matrix(rows: shape.rows, columns: shape.columns, scalars: update)
+        return newtonSchulz(matrix, schedule: schedule, steps: steps, eps: 1e-7).scalars
+    }
+}
+
+extension HyperparameterReader {
+    /// The Muon family's `ns_coeffs`: a preset name of `PytorchOptimizer.newtonSchulzSchedules`.
+    mutating func newtonSchulzSchedule() throws(OptimizerError) -> [(a: Double, b: Double, c: Double)] {
+        let names = ["original", "quintic", "polar_express", "polar_express_safer"]
+        let name = try choice("ns_coeffs", default: "original", names) ?? "original"
+        return PytorchOptimizer.newtonSchulzSchedules[name]!
+    }
+}
