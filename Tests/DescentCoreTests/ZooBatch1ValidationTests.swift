@@ -74,6 +74,11 @@ import Testing
         ("AdaMuon", ["adamw_wd": -1]),
         ("AdaMuon", ["eps": -1]),
         ("AdaMuon", ["weight_decay": -1]),
+        ("BSAM", ["num_data": -1]),
+        ("BSAM", ["rho": -1]),
+        ("BSAM", ["damping": -1]),
+        ("BSAM", ["betas": [0.9, 1.0]]),
+        ("BSAM", ["weight_decay": -1]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -92,6 +97,7 @@ import Testing
         ("APOLLO2024", ["scale_type": "channel", "correct_bias": false]),
         ("AdaGO", ["ns_coeffs": "polar_express", "nesterov": true, "use_adjusted_lr": true]),
         ("AdaMuon", ["ns_coeffs": "quintic", "use_adjusted_lr": false]),
+        ("BSAM", ["num_data": 10, "adaptive": true]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {
@@ -104,5 +110,22 @@ import Testing
         for (name, values) in Self.accepted {
             _ = try OptimizerRegistry.make(name, values)
         }
+    }
+}
+
+/// `TorchGenerator` draws what torch 2.15's CPU generator draws after `torch.manual_seed(0)`.
+@Suite struct TorchGeneratorTests {
+    @Test func normalsMatchTorchRandn() {
+        // torch.manual_seed(0); torch.randn(4, dtype=torch.float64)
+        var generator = TorchGenerator(seed: 0)
+        let draws = (0..<4).map { _ in generator.normal() }
+        #expect(draws == [1.5409961082440433, -0.2934289057609464, -2.1787893820745574, 0.5684312772806678])
+    }
+
+    @Test func normalWithATensorStdMatchesTorch() {
+        // torch.manual_seed(0); torch.normal(0.0, torch.tensor([0.01, 0.02], dtype=torch.float64))
+        var generator = TorchGenerator(seed: 0)
+        let draws = [0.01, 0.02].map { generator.normal() * $0 + 0.0 }
+        #expect(draws == [0.015409961082440433, -0.0058685781152189274])
     }
 }

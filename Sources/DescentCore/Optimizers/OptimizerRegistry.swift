@@ -92,6 +92,7 @@ public enum OptimizerRegistry {
         APOLLO2024.self,
         AdaGO.self,
         AdaMuon.self,
+        BSAM.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
