@@ -1,7 +1,7 @@
 /// Adalite (Adam with a trust ratio and a centred second moment), as `pytorch_optimizer.Adalite`.
 ///
 ///     g ← ∇f(θ) (negated if maximize);  g ← g + λθ if not weight_decouple
-///     g ← g·max(‖θ‖ / max(‖g‖, g_norm_min), ratio_min)      (the trust ratio, tensors of 2+ elements)
+///     g ← g·max(‖θ‖ / max(‖g‖, g_norm_min), ratio_min)      (the trust ratio, when the dimensions sum to 2+)
 ///     m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)(g − m)²     (with the new m)
 ///     u ← (β₁m + (1 − β₁)g) / √(v/(1 − β₂ᵗ) + ε₁)
 ///     θ ← θ(1 − γλ) if weight_decouple (1 − λ if fixed_decay);  θ ← θ − γu

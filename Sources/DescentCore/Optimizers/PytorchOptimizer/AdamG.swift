@@ -6,13 +6,13 @@
 ///     m ← β₁m + (1 − β₁)·r·g          (m.mul_(β₁).addcmul_(r, g, 1 − β₁))
 ///     η ← min(γ, 1/√t);  θ ← θ − (η/(1 − β₁ᵗ))·m / (√(v/(1 − β₂ᵗ)) + ε)
 ///
-/// Pan & Li, "Towards Stability of Parameter-free Optimization", arXiv 2024. Follows
+/// Pang et al., "Towards Stability of Parameter-free Optimization", arXiv 2024. Follows
 /// pytorch_optimizer 4.1.0 (default foreach path). v^q is torch's tensor `pow` (`tensorPow`),
 /// the root torch's tensor root (`torchSqrt`), 1/√t Python's `math.sqrt`.
 public struct AdamG: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamG", year: 2024,
-        paper: "Pan & Li, Towards Stability of Parameter-free Optimization, arXiv 2024",
+        paper: "Pang et al., Towards Stability of Parameter-free Optimization, arXiv 2024",
         reference: "pytorch_optimizer.AdamG")
 
     public var learningRate: Double
