@@ -79,6 +79,14 @@ import Testing
         ("BSAM", ["damping": -1]),
         ("BSAM", ["betas": [0.9, 1.0]]),
         ("BSAM", ["weight_decay": -1]),
+        ("Alice", ["alpha": 1.0]),
+        ("Alice", ["alpha_c": -0.1]),
+        ("Alice", ["update_interval": 0]),
+        ("Alice", ["rank": 0]),
+        ("Alice", ["gamma": 0]),
+        ("Alice", ["leading_basis": 0]),
+        ("Alice", ["rank": 4, "leading_basis": 5]),
+        ("Alice", ["betas": [0.9, 0.9, 1.5]]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -98,6 +106,7 @@ import Testing
         ("AdaGO", ["ns_coeffs": "polar_express", "nesterov": true, "use_adjusted_lr": true]),
         ("AdaMuon", ["ns_coeffs": "quintic", "use_adjusted_lr": false]),
         ("BSAM", ["num_data": 10, "adaptive": true]),
+        ("Alice", ["rank": 1, "leading_basis": 1, "betas": [0.9, 0.9, 1.0]]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

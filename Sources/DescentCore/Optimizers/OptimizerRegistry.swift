@@ -93,6 +93,7 @@ public enum OptimizerRegistry {
         AdaGO.self,
         AdaMuon.self,
         BSAM.self,
+        Alice.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
