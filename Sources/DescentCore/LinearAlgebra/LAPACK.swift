@@ -85,16 +85,17 @@ enum LAPACK {
 
     static func swap2(_ a: inout Double, _ b: inout Double) { (a, b) = (b, a) }
 
-    /// `dlaev2`: the eigenvalues rt1 (the larger in magnitude) and rt2 of the symmetric
-    /// [[a, b], [b, c]], and the unit eigenvector (cs, sn) of rt1.
-    static func laev2(_ a: Double, _ b: Double, _ c: Double) -> (rt1: Double, rt2: Double, cs: Double, sn: Double) {
+    /// `dlaev2` (`slaev2` in float32): the eigenvalues rt1 (the larger in magnitude) and rt2 of
+    /// the symmetric [[a, b], [b, c]], and the unit eigenvector (cs, sn) of rt1. (Fortran's `x**2`
+    /// is x·x, which is also what Python's `x ** 2`, the correctly rounded square, gives.)
+    static func laev2<T: BinaryFloatingPoint>(_ a: T, _ b: T, _ c: T) -> (rt1: T, rt2: T, cs: T, sn: T) {
         let sm = a + c, df = a - c, adf = df.magnitude, tb = b + b, ab = tb.magnitude
         let (acmx, acmn) = a.magnitude > c.magnitude ? (a, c) : (c, a)
-        let rt: Double
-        if adf > ab { rt = adf * (1 + pythonPow(ab / adf, 2)).squareRoot() }
-        else if adf < ab { rt = ab * (1 + pythonPow(adf / ab, 2)).squareRoot() }
-        else { rt = ab * 2.0.squareRoot() }
-        let rt1: Double, rt2: Double, sgn1: Int
+        let rt: T
+        if adf > ab { rt = adf * (1 + (ab / adf) * (ab / adf)).squareRoot() }
+        else if adf < ab { rt = ab * (1 + (adf / ab) * (adf / ab)).squareRoot() }
+        else { rt = ab * T(2).squareRoot() }
+        let rt1: T, rt2: T, sgn1: Int
         if sm < 0 {
             rt1 = 0.5 * (sm - rt); sgn1 = -1
             rt2 = (acmx / rt1) * acmn - (b / rt1) * b
@@ -104,9 +105,9 @@ enum LAPACK {
         } else {
             rt1 = 0.5 * rt; rt2 = -0.5 * rt; sgn1 = 1
         }
-        let cs: Double, sgn2: Int
+        let cs: T, sgn2: Int
         if df >= 0 { cs = df + rt; sgn2 = 1 } else { cs = df - rt; sgn2 = -1 }
-        var cs1: Double, sn1: Double
+        var cs1: T, sn1: T
         if cs.magnitude > ab {
             let ct = -tb / cs
             sn1 = 1 / (1 + ct * ct).squareRoot()

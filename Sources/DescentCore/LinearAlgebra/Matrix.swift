@@ -58,6 +58,26 @@ public struct Matrix: Hashable, Sendable {
         return out
     }
 
+    /// `self @ other` in float32, as torch's mm of two float32 matrices of a point's size:
+    /// each product rounded to float32, then summed left to right in float32 (measured through
+    /// pytorch_optimizer's Alice references). The entries must be float32 values; the result holds
+    /// float32 values.
+    public func matmulFloat32(_ other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "Matrix: \(rows)×\(columns) @ \(other.rows)×\(other.columns)")
+        var out = Matrix(rows: rows, columns: other.columns, scalars: [Double](repeating: 0, count: rows * other.columns))
+        for r in 0..<rows {
+            for c in 0..<other.columns {
+                var s: Float = 0
+                for k in 0..<columns {
+                    let product = Float(self[r, k]) * Float(other[k, c])
+                    s = k == 0 ? product : s + product
+                }
+                out[r, c] = Double(s)
+            }
+        }
+        return out
+    }
+
     /// `s · self`, element by element (torch's `s * A`).
     public func scaled(by s: Double) -> Matrix {
         Matrix(rows: rows, columns: columns, scalars: scalars.map { s * $0 })

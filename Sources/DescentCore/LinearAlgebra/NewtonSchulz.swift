@@ -12,13 +12,20 @@
 /// matrix ‖X‖², so every iteration only rescales X: the result is G/‖G‖ times the polynomial
 /// iterated on 1 (0.69644 for the default coefficients and five steps).
 public func newtonSchulz(_ matrix: Matrix, coefficients: (a: Double, b: Double, c: Double), steps: Int, eps: Double) -> Matrix {
+    newtonSchulz(matrix, schedule: [coefficients], steps: steps, eps: eps)
+}
+
+/// The same iteration with a coefficient schedule, as pytorch_optimizer's
+/// `zero_power_via_newton_schulz_5` (`ns_coeffs`): step i uses `schedule[min(i, count − 1)]`.
+public func newtonSchulz(_ matrix: Matrix, schedule: [(a: Double, b: Double, c: Double)], steps: Int, eps: Double) -> Matrix {
     let tall = matrix.rows > matrix.columns
     var x = tall ? matrix.transposed : matrix
     let norm = x.norm
     // torch: X.div_(X.norm().clamp(min=eps)); clamp propagates NaN.
     let scale = norm.isNaN ? norm : Swift.max(norm, eps)
     for i in x.scalars.indices { x.scalars[i] /= scale }
-    for _ in 0..<Swift.max(steps, 0) {
+    for step in 0..<Swift.max(steps, 0) {
+        let coefficients = schedule[Swift.min(step, schedule.count - 1)]
         let gram = x.matmul(x.transposed)
         let polynomial = gram.scaled(by: coefficients.b) + gram.scaled(by: coefficients.c).matmul(gram)
         x = x.scaled(by: coefficients.a) + polynomial.matmul(x)

@@ -53,10 +53,16 @@ public enum SymmetricEigen {
     /// (|b| ≤ √|a|·√|c|·ε/2), otherwise rotates by `dlaev2`'s (c, s); the eigenvalues are sorted
     /// ascending — and returned here reversed, descending, with their vectors.
     static func twoByTwo(_ m: Matrix) -> (values: [Double], vectors: Matrix) {
-        let a = m[0, 0], b = m[1, 0], c = m[1, 1]
-        let eps = Double.ulpOfOne / 2
-        var values: [Double]
-        var z: [Double]   // row-major, column j is the eigenvector of values[j]
+        let (values, z) = twoByTwo(m[0, 0], m[1, 0], m[1, 1])
+        return (values, Matrix(rows: 2, columns: 2, scalars: z))
+    }
+
+    /// `twoByTwo` on (a, b, c) = (m₁₁, m₂₁, m₂₂) in T's precision: the values descending and the
+    /// vectors' matrix, row-major.
+    static func twoByTwo<T: BinaryFloatingPoint>(_ a: T, _ b: T, _ c: T) -> (values: [T], vectors: [T]) {
+        let eps = T.ulpOfOne / 2
+        var values: [T]
+        var z: [T]   // row-major, column j is the eigenvector of values[j]
         if b == 0 || b.magnitude <= (a.magnitude.squareRoot() * c.magnitude.squareRoot()) * eps {
             values = [a, c]
             z = [1, 0, 0, 1]
@@ -69,6 +75,26 @@ public enum SymmetricEigen {
             values.swapAt(0, 1)
             z = [z[1], z[0], z[3], z[2]]
         }
-        return ([values[1], values[0]], Matrix(rows: 2, columns: 2, scalars: [z[1], z[0], z[3], z[2]]))
+        return ([values[1], values[0]], [z[1], z[0], z[3], z[2]])
+    }
+
+    /// A symmetric 2×2 matrix (its lower triangle read) as `torch.linalg.eigh` decomposes it in
+    /// float32 (LAPACK's `ssyevd`): rounded to float32, scaled first when its largest entry is below
+    /// √(safmin/ε) or above √(1/(safmin/ε)) (`slascl`; the eigenvalues scaled back), then `twoByTwo`
+    /// in float32. Eigenvalues ascending, as torch returns them, with the vectors as columns; in
+    /// float64 holding float32 values.
+    public static func decomposeFloat32(_ m: Matrix) -> (values: [Double], vectors: Matrix) {
+        precondition(m.rows == 2 && m.columns == 2, "SymmetricEigen: \(m.rows)×\(m.columns)")
+        var (a, b, c) = (Float(m[0, 0]), Float(m[1, 0]), Float(m[1, 1]))
+        let smallest = Float.leastNormalMagnitude / (Float.ulpOfOne / 2)
+        let (rmin, rmax) = (smallest.squareRoot(), (1 / smallest).squareRoot())
+        let norm = max(a.magnitude, b.magnitude, c.magnitude)
+        var sigma: Float = 1
+        if norm > 0 && norm < rmin { sigma = rmin / norm } else if norm > rmax { sigma = rmax / norm }
+        if sigma != 1 { (a, b, c) = (a * sigma, b * sigma, c * sigma) }
+        var (values, z) = twoByTwo(a, b, c)
+        if sigma != 1 { values = values.map { $0 * (1 / sigma) } }
+        return ([Double(values[1]), Double(values[0])],
+                Matrix(rows: 2, columns: 2, scalars: [z[1], z[0], z[3], z[2]].map(Double.init)))
     }
 }

@@ -71,6 +71,29 @@ public enum OptimizerRegistry {
         // second order (pytorch_optimizer 4.1.0), Hessian diagonals from exact H·v
         AdaHessian.self,
         SophiaH.self,
+        // pytorch_optimizer 4.1.0 zoo, batch 1
+        AdamC.self,
+        AdamG.self,
+        AdamS.self,
+        AdamWSN.self,
+        AdaShift.self,
+        AdaSmooth.self,
+        AdaTAM.self,
+        Adalite.self,
+        AdaGC.self,
+        Aida.self,
+        AliG.self,
+        Amos.self,
+        Ano.self,
+        ApolloDQN.self,
+        BCOS.self,
+        Conda.self,
+        A2Grad.self,
+        APOLLO2024.self,
+        AdaGO.self,
+        AdaMuon.self,
+        BSAM.self,
+        Alice.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

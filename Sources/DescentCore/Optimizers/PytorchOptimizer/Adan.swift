@@ -59,12 +59,7 @@ public struct Adan: Optimizer {
     /// `get_global_gradient_norm`: the clip factor, computed in float32 as the reference does.
     func clipFactor(_ gradients: [Tensor]) -> Double {
         guard maxGradNorm != 0 else { return 1 }
-        var squared: Float = 0
-        for g in gradients {
-            let n = Float(g.norm)
-            squared += n * n
-        }
-        let norm = squared.squareRoot() + Float(eps)
+        let norm = PytorchOptimizer.globalGradientNormSquared(gradients.map(\.scalars)).squareRoot() + Float(eps)
         return Double(min(Float(maxGradNorm) * (1 / norm), 1))
     }
 

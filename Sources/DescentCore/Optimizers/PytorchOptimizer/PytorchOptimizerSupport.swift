@@ -76,3 +76,113 @@ extension HyperparameterReader {
         return try bool("foreach", default: cpuDefault)
     }
 }
+
+extension PytorchOptimizer {
+    /// torch's `F.normalize(x, dim=0)` of a vector: `x / max(‖x‖, 10⁻¹²)`.
+    @inlinable static func normalize(_ x: [Double]) -> [Double] {
+        let d = Swift.max(norm(x), 1e-12)
+        return x.map { $0 / d }
+    }
+
+    /// `tam.py`'s `_get_alignment_foreach`: the elementwise product of the unit momentum and the
+    /// unit gradient (TAM, AdaTAM).
+    @inlinable static func torqueAlignment(_ momentum: [Double], _ grad: [Double]) -> [Double] {
+        let (u, w) = (normalize(momentum), normalize(grad))
+        return u.indices.map { u[$0] * w[$0] }
+    }
+}
+
+extension PytorchOptimizer {
+    /// `get_global_gradient_norm`: Σ‖g‖² over every gradient as the float32 tensor it returns —
+    /// each float64 norm rounded to float32, then squared and summed in float32 (its callers take
+    /// the float32 root: Adan's and AdaGC's clipping, AliG's step).
+    @inlinable static func globalGradientNormSquared(_ gradients: [[Double]]) -> Float {
+        var squared: Float = 0
+        for g in gradients {
+            let n = Float(norm(g))
+            squared += n * n
+        }
+        return squared
+    }
+}
+
+extension PytorchOptimizer {
+    /// `BaseOptimizer.get_rectify_step_size`: RAdam's rectified step size γ·r_t and the length
+    /// ρ_t of the simple moving average (γ and 0 when not rectifying), in Python floats:
+    /// ρ_∞ = 2/(1 − β₂) − 1, ρ_t = ρ_∞ − 2tβ₂ᵗ/(1 − β₂ᵗ), and r_t the rectification when
+    /// ρ_t ≥ the threshold, else 1 (`degenerated_to_sgd`) or −1.
+    static func rectifyStepSize(
+        rectify: Bool, step: Int, lr: Double, beta2: Double, threshold: Double, degeneratedToSGD: Bool
+    ) -> (stepSize: Double, nSMA: Double) {
+        guard rectify else { return (lr, 0) }
+        let nSMAMax = 2 / (1 - beta2) - 1
+        let beta2T = pythonPow(beta2, Double(step))
+        let nSMA = nSMAMax - 2 * Double(step) * beta2T / (1 - beta2T)
+        let rt: Double
+        if nSMA >= threshold {
+            rt = ((1 - beta2T) * (nSMA - 4) / (nSMAMax - 4) * (nSMA - 2) / nSMA * nSMAMax / (nSMAMax - 2)).squareRoot()
+        } else {
+            rt = degeneratedToSGD ? 1 : -1
+        }
+        return (lr * rt, nSMA)
+    }
+}
+
+extension PytorchOptimizer {
+    /// `utils/matrix.py`'s `NS_COEFFICIENTS`: the Newton–Schulz coefficient schedules the Muon
+    /// family's `ns_coeffs` names.
+    static let newtonSchulzSchedules: [String: [(a: Double, b: Double, c: Double)]] = [
+        "original": [(3.4445, -4.7750, 2.0315)],
+        "quintic": [
+            (4.0848, -6.8946, 2.9270), (3.9505, -6.3029, 2.6377), (3.7418, -5.5913, 2.3037),
+            (2.8769, -3.1427, 1.2046), (2.8366, -3.0525, 1.2012),
+        ],
+        "polar_express": [
+            (8.237312490495555, -23.157747414558198, 16.680568411445915),
+            (4.082441999064835, -2.893047735332586, 0.5252849256975648),
+            (3.9263479922546582, -2.8547468034765298, 0.5318022422894988),
+            (3.2982187133085143, -2.424541981026706, 0.48632008358844075),
+            (2.2970369434552573, -1.63662558125903, 0.4002628455953627),
+            (1.8763805351440397, -1.2347896577722228, 0.35891887501668385),
+            (1.8564423485617974, -1.2132449880935525, 0.3568003487825883),
+            (1.8749994008682747, -1.2499988017229169, 0.3749994008546422),
+        ],
+        "polar_express_safer": [
+            (8.156554524902461, -22.48329292557795, 15.878769915207462),
+            (4.0429299351667245, -2.808917465908704, 0.5000178451051299),
+            (3.8916678022926563, -2.7724841532176825, 0.5060648178503389),
+            (3.285753657755658, -2.3681294933425394, 0.46449024233003117),
+            (2.3005307116270983, -1.6111665557258408, 0.3833374427545273),
+            (1.8631210546382593, -1.2042160621002727, 0.3421879560523383),
+            (1.8382572152247512, -1.1779263289537742, 0.3396513038637379),
+            (1.8749999923301852, -1.2499999836060613, 0.374999991275876),
+        ],
+    ]
+
+    /// `muon/base.py`'s `get_adjusted_lr` for a rows × columns update: γ·0.2·√max(rows, columns)
+    /// (use_adjusted_lr, Moonlight's) or γ·√max(1, rows/columns) (Keller Jordan's), Python floats.
+    static func muonAdjustedLR(_ lr: Double, rows: Int, columns: Int, useAdjustedLR: Bool) -> Double {
+        let ratio = useAdjustedLR
+            ? 0.2 * Double(Swift.max(rows, columns)).squareRoot()
+            : pythonPow(Swift.max(1, Double(rows) / Double(columns)), 0.5)
+        return lr * ratio
+    }
+
+    /// The Muon family's orthogonalisation as the project's references run it: the tensor as its
+    /// rows × columns matrix through float64 Newton–Schulz with the `ns_coeffs` schedule (eps 1e-7),
+    /// flattened back.
+    static func orthogonalize(_ update: [Double], like tensor: Tensor, schedule: [(a: Double, b: Double, c: Double)], steps: Int) -> [Double] {
+        let shape = tensor.matrixShape
+        let matrix = Matrix(rows: shape.rows, columns: shape.columns, scalars: update)
+        return newtonSchulz(matrix, schedule: schedule, steps: steps, eps: 1e-7).scalars
+    }
+}
+
+extension HyperparameterReader {
+    /// The Muon family's `ns_coeffs`: a preset name of `PytorchOptimizer.newtonSchulzSchedules`.
+    mutating func newtonSchulzSchedule() throws(OptimizerError) -> [(a: Double, b: Double, c: Double)] {
+        let names = ["original", "quintic", "polar_express", "polar_express_safer"]
+        let name = try choice("ns_coeffs", default: "original", names) ?? "original"
+        return PytorchOptimizer.newtonSchulzSchedules[name]!
+    }
+}

@@ -1,0 +1,48 @@
+/// AdamC (AdamW with corrected weight decay), as `pytorch_optimizer.AdamC`.
+///
+///     g ← ∇f(θ) (negated if maximize);  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ
+///     m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²
+///     d ← (√(max(v̂, v) or v + 1e-15) + ε) / √(1 − β₂ᵗ)     (ε added before the division)
+///     θ ← θ − γ·(m / (1 − β₁ᵗ)) / d
+///
+/// Defazio et al., "Why Gradients Rapidly Increase Near the End of Training", arXiv 2025.
+/// Follows pytorch_optimizer 4.1.0 (default foreach path). The paper's correction scales the
+/// decay by γ²/γ_max for groups marked `normalized`, a per-group key that is not a constructor
+/// argument; for a plain parameter the decay is AdamW's θ(1 − γλ). √ is torch's tensor root
+/// (`torchSqrt`), √(1 − β₂ᵗ) Python's `math.sqrt`.
+public struct AdamC: ElementwiseOptimizer {
+    public static let info = OptimizerInfo(
+        name: "AdamC", year: 2025,
+        paper: "Defazio et al., Why Gradients Rapidly Increase Near the End of Training, arXiv 2025",
+        reference: "pytorch_optimizer.AdamC")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var weightDecay: WeightDecay
+    public var amsBound: Bool
+    public var eps: Double
+    public var maximize: Bool
+    public var state = CoordinateState<Moments<LerpRounding>>()
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        amsBound = try r.bool("ams_bound", default: false)
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    /// 1 − β₁ᵗ and √(1 − β₂ᵗ).
+    public func coefficients(step: Int) -> (bias1: Double, bias2Sqrt: Double) {
+        (biasCorrection(beta1, step: step), biasCorrection(beta2, step: step).squareRoot())
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ c: (bias1: Double, bias2Sqrt: Double)) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        let d = PytorchOptimizer.amsBoundDenominator(v, maxExpAvgSq: &moments.maxExpAvgSq, amsBound: amsBound, eps: eps) / c.bias2Sqrt
+        theta = addcdiv(theta, m / c.bias1, d, value: -learningRate)
+    }
+}

@@ -1,0 +1,54 @@
+/// AdamWSN (AdamW with subset-norm step sizes), as `pytorch_optimizer.AdamWSN`.
+///
+///     g ← ∇f(θ) (negated if maximize)
+///     m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²      (both `lerp_`: v.lerp_(g², 1 − β₂))
+///     θ ← θ − (γ√(1 − β₂ᵗ)/(1 − β₁ᵗ))·m / (√v + ε)
+///     θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) — after the update
+///
+/// Nguyen & Nguyen, "Subset-Norm and Subspace-Momentum: Faster Memory-Efficient Adaptive
+/// Optimization with Convergence Guarantees", arXiv 2024. Follows pytorch_optimizer 4.1.0 (default
+/// foreach path). The subset-norm second moment is switched on only by a per-group key `sn`, not a
+/// constructor argument, so `subset_size` is accepted and has no effect, as in the reference; and
+/// since the decay runs after the update, coupled weight decay (`weight_decouple: false`) changes
+/// only an unused gradient: no effect (reproduced). √v is torch's tensor root (`torchSqrt`).
+public struct AdamWSN: ElementwiseOptimizer {
+    public static let info = OptimizerInfo(
+        name: "AdamWSN", year: 2024,
+        paper: "Nguyen & Nguyen, Subset-Norm and Subspace-Momentum: Faster Memory-Efficient Adaptive Optimization with Convergence Guarantees, arXiv 2024",
+        reference: "pytorch_optimizer.AdamWSN")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    /// The decay the reference applies after the update (`weightDecay` is its `.inUpdate` form).
+    public var decay: WeightDecay
+    public var subsetSize: Int
+    public var eps: Double
+    public var maximize: Bool
+    public var state = CoordinateState<Moments<LerpRounding>>()
+
+    public var weightDecay: WeightDecay { WeightDecay(decay.coefficient, .inUpdate) }
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        decay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        subsetSize = try r.int("subset_size", default: -1)
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    /// The step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
+    public func coefficients(step: Int) -> Double {
+        learningRate * biasCorrection(beta2, step: step).squareRoot() / biasCorrection(beta1, step: step)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ stepSize: Double) {
+        let m = moments.updateFirst(g, beta1: beta1)
+        moments.expAvgSq = lerp(moments.expAvgSq, g * g, 1 - beta2)
+        theta = addcdiv(theta, m, torchSqrt(moments.expAvgSq) + eps, value: -stepSize)
+        var unused = g
+        decay.apply(&theta, &unused, lr: learningRate)
+    }
+}

@@ -1,0 +1,55 @@
+/// Conda (column-normalized Adam), as `pytorch_optimizer.Conda`.
+///
+///     g ← ∇f(θ) (negated if maximize)
+///     m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²
+///     θ ← θ − (γ√(1 − β₂ᵗ)/(1 − β₁ᵗ))·(m / (√v + ε))
+///     θ ← θ(1 − γλ) — after the update
+///
+/// Wang et al., "Conda: Column-Normalized Adam for Training Large Language Models Faster", arXiv
+/// 2025. Follows pytorch_optimizer 4.1.0 (default foreach path). The column-normalising projection
+/// (`update_proj_gap`, `scale`, `projection_type`) acts on matrices only: for a point Conda is
+/// Adam with decoupled decay after the step, as above. √v is torch's tensor root (`torchSqrt`).
+public struct Conda: ElementwiseOptimizer {
+    public static let info = OptimizerInfo(
+        name: "Conda", year: 2025,
+        paper: "Wang et al., Conda: Column-Normalized Adam for Training Large Language Models Faster, arXiv 2025",
+        reference: "pytorch_optimizer.Conda")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    /// λ, decoupled, applied after the update (so `weightDecay` is its `.inUpdate` form).
+    public var decay: Double
+    public var updateProjGap: Int
+    public var scale: Double
+    public var projectionType: String
+    public var eps: Double
+    public var maximize: Bool
+    public var state = CoordinateState<Moments<LerpRounding>>()
+
+    public var weightDecay: WeightDecay { WeightDecay(decay, .inUpdate) }
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        decay = try r.double("weight_decay", default: 0, .nonNegative)
+        updateProjGap = try r.int("update_proj_gap", default: 2000, .positive)
+        scale = try r.double("scale", default: 1)
+        projectionType = try r.choice(
+            "projection_type", default: "std", ["std", "reverse_std", "right", "left", "full", "random"]) ?? "std"
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    /// The step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
+    public func coefficients(step: Int) -> Double {
+        learningRate * biasCorrection(beta2, step: step).squareRoot() / biasCorrection(beta1, step: step)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ stepSize: Double) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        theta = add(theta, m / (torchSqrt(v) + eps), alpha: -stepSize)
+        if decay != 0 { theta *= 1 - decay * learningRate }
+    }
+}
