@@ -71,6 +71,22 @@ public enum OptimizerRegistry {
         // second order (pytorch_optimizer 4.1.0), Hessian diagonals from exact H·v
         AdaHessian.self,
         SophiaH.self,
+        // pytorch_optimizer 4.1.0 zoo, batch 3
+        PAdam.self,
+        SGDSaI.self,
+        SM3.self,
+        SimplifiedAdEMAMix.self,
+        TAM.self,
+        SCION.self,
+        SCIONLight.self,
+        Nero.self,
+        RACS.self,
+        ROSE.self,
+        ScheduleFreeSGD.self,
+        ScheduleFreeRAdam.self,
+        SRMM.self,
+        SPAM.self,
+        StableSPAM.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

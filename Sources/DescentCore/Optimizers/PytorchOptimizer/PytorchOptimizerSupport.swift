@@ -38,6 +38,53 @@ enum PytorchOptimizer {
         Tensor(x).norm
     }
 
+    /// `normalize(a, p=2, dim=0) * normalize(b, p=2, dim=0)` for vectors: the elementwise product
+    /// of the two directions, each `x / max(‖x‖, 10⁻¹²)` (TAM's and AdaTAM's gradient–momentum alignment).
+    @inlinable static func alignment(_ a: [Double], _ b: [Double]) -> [Double] {
+        let na = max(PytorchOptimizer.norm(a), 1e-12), nb = max(PytorchOptimizer.norm(b), 1e-12)
+        return a.indices.map { (a[$0] / na) * (b[$0] / nb) }
+    }
+
+    /// torch's `nan_to_num` with its defaults (`nan=0`): NaN → 0, ±∞ → ± the greatest finite value.
+    @inlinable static func nanToNum(_ x: Double) -> Double {
+        x.isNaN ? 0 : x.isInfinite ? (x > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude) : x
+    }
+
+    /// `BaseOptimizer.get_rectify_step_size` (RAdam's rectification, `degenerated_to_sgd` off):
+    /// returns (γ·rₜ, ρₜ) with ρ∞ = 2/(1 − β₂) − 1, ρₜ = ρ∞ − 2tβ₂ᵗ/(1 − β₂ᵗ) and
+    /// rₜ = √((1 − β₂ᵗ)(ρₜ − 4)/(ρ∞ − 4)·(ρₜ − 2)/ρₜ·ρ∞/(ρ∞ − 2)) if ρₜ ≥ `threshold`, else −1 —
+    /// Python floats, evaluated left to right.
+    @inlinable static func rectifiedStepSize(step: Int, lr: Double, beta2: Double, threshold: Double) -> (Double, Double) {
+        let nSMAMax = 2 / (1 - beta2) - 1
+        let beta2t = pythonPow(beta2, Double(step))
+        let nSMA = nSMAMax - Double(2 * step) * beta2t / (1 - beta2t)
+        let rt = nSMA >= threshold
+            ? ((1 - beta2t) * (nSMA - 4) / (nSMAMax - 4) * (nSMA - 2) / nSMA * nSMAMax / (nSMAMax - 2)).squareRoot()
+            : -1
+        return (lr * rt, nSMA)
+    }
+
+    /// The schedule-free averaging weight of step `t` at learning rate `lr` (`r`, `weight_lr_power`):
+    /// γ_max ← max(γ, γ_max), w = t^r·γ_max^p, W ← W + w; returns c = w/W (0 if W = 0).
+    @inlinable static func scheduleFreeCheckpoint(
+        step: Int, lr: Double, r: Double, weightLRPower: Double, lrMax: inout Double, weightSum: inout Double
+    ) -> Double {
+        lrMax = lrMax > lr ? lrMax : lr
+        let weight = pythonPow(Double(step), r) * pythonPow(lrMax, weightLRPower)
+        weightSum += weight
+        return weightSum != 0 ? weight / weightSum : 0
+    }
+
+    /// `schedulefree._apply_schedule_free_update` for one coordinate: g ← g + λy (if λ ≠ 0),
+    /// y ← lerp(y, z, c) + γ(β(1 − c) − 1)·g, z ← z − γg.
+    @inlinable static func scheduleFreeUpdate(
+        _ y: inout Double, _ z: inout Double, _ g: Double, lr: Double, checkpoint: Double, momentum: Double, weightDecay: Double
+    ) {
+        let g = weightDecay != 0 ? add(g, y, alpha: weightDecay) : g
+        y = add(lerp(y, z, checkpoint), g, alpha: lr * (momentum * (1 - checkpoint) - 1))
+        z = add(z, g, alpha: -lr)
+    }
+
     /// `tensor.mean()`: the sum divided by the element count.
     @inlinable static func mean(_ x: [Double]) -> Double {
         sum(x) / Double(x.count)
