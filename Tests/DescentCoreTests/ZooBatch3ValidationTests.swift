@@ -50,6 +50,22 @@ import Testing
         ("StableSPAM", ["betas": [1.0, 0.999]]),
         ("StableSPAM", ["update_proj_gap": 0]),
         ("StableSPAM", ["eps": -1]),
+        ("SaRA", ["threshold": -1]),
+        ("SaRA", ["progressive_iter": -2]),
+        ("SaRA", ["lambda_rank": -1]),
+        ("VSGD", ["ghattg": -1]),
+        ("VSGD", ["tau1": -0.5]),
+        ("VSGD", ["ps": -1]),
+        ("MuonClip", ["qk_clip_threshold": 0.0]),
+        ("MuonClip", ["qk_clip_alpha": 1.5]),
+        ("MuonClip", ["momentum": 1.0]),
+        ("MuonClip", ["ns_steps": 0]),
+        ("MuonClip", ["adamw_betas": [0.9, 1.0]]),
+        ("NorMuon", ["beta2": 1.0]),
+        ("NorMuon", ["update_scale": "rms"]),
+        ("NorMuon", ["ns_steps": 0]),
+        ("NorMuon", ["adamw_lr": -1]),
+        ("NorMuon", ["adamw_eps": -1]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -65,6 +81,10 @@ import Testing
         ("SRMM", ["memory_length": .null]),
         ("SPAM", ["density": 0.5]),
         ("StableSPAM", ["t_max": 100, "gamma1": -1.0]),
+        ("SaRA", ["lr": .null, "progressive_iter": 10, "ams_bound": true]),
+        ("VSGD", ["weight_decouple": false, "tau2": 0.0]),
+        ("MuonClip", ["qk_clip_alpha": 1.0, "use_adjusted_lr": false]),
+        ("NorMuon", ["update_scale": "match_rms", "nesterov": false]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

@@ -87,6 +87,10 @@ public enum OptimizerRegistry {
         SRMM.self,
         SPAM.self,
         StableSPAM.self,
+        SaRA.self,
+        VSGD.self,
+        MuonClip.self,
+        NorMuon.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

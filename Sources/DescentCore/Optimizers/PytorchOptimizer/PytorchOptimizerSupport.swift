@@ -85,6 +85,25 @@ enum PytorchOptimizer {
         z = add(z, g, alpha: -lr)
     }
 
+    /// pytorch_optimizer's Muon family: the "original" Newton–Schulz coefficients (Keller Jordan's).
+    static let muonCoefficients = (a: 3.4445, b: -4.7750, c: 2.0315)
+
+    /// `muon.base.get_adjusted_lr` for an A×B parameter: γ·0.2√max(A, B) (Moonlight's factor) if
+    /// `adjusted`, else γ·max(1, A/B)^0.5 (Keller Jordan's), with Python's `math.sqrt`/`math.pow`.
+    static func muonAdjustedLR(_ lr: Double, _ shape: (rows: Int, columns: Int), adjusted: Bool) -> Double {
+        let (a, b) = (Double(shape.rows), Double(shape.columns))
+        return lr * (adjusted ? 0.2 * Swift.max(a, b).squareRoot() : pythonPow(Swift.max(1, a / b), 0.5))
+    }
+
+    /// The Muon family's options for its AdamW (non-Muon) groups, with the reference's checks:
+    /// read so that they are accepted and validated, though a point is one Muon group.
+    static func readMuonAdamW(_ r: inout HyperparameterReader) throws(OptimizerError) {
+        _ = try r.double("adamw_lr", default: 3e-4, .nonNegative)
+        _ = try r.pair("adamw_betas", default: (0.9, 0.95), (.unitHalfOpen, .unitHalfOpen))
+        _ = try r.double("adamw_wd", default: 0, .nonNegative)
+        _ = try r.double("adamw_eps", default: 1e-10, .nonNegative)
+    }
+
     /// `tensor.mean()`: the sum divided by the element count.
     @inlinable static func mean(_ x: [Double]) -> Double {
         sum(x) / Double(x.count)
