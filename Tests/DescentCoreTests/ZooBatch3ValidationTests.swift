@@ -66,6 +66,18 @@ import Testing
         ("NorMuon", ["ns_steps": 0]),
         ("NorMuon", ["adamw_lr": -1]),
         ("NorMuon", ["adamw_eps": -1]),
+        ("Ranger21", ["beta0": 1.0]),
+        ("Ranger21", ["warm_down_min_lr": -1]),
+        ("Ranger21", ["agc_clipping_value": -0.01]),
+        ("Ranger21", ["agc_eps": -1]),
+        ("SPlus", ["ema_rate": 1.0]),
+        ("SPlus", ["inverse_steps": 0]),
+        ("SPlus", ["max_dim": 0]),
+        ("SPlus", ["betas": [0.9, 1.0]]),
+        ("ScalableShampoo", ["start_preconditioning_step": 0]),
+        ("ScalableShampoo", ["statistics_compute_steps": 0]),
+        ("ScalableShampoo", ["diagonal_eps": -1]),
+        ("ScalableShampoo", ["matrix_eps": -1]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -85,6 +97,9 @@ import Testing
         ("VSGD", ["weight_decouple": false, "tau2": 0.0]),
         ("MuonClip", ["qk_clip_alpha": 1.0, "use_adjusted_lr": false]),
         ("NorMuon", ["update_scale": "match_rms", "nesterov": false]),
+        ("Ranger21", ["num_iterations": 200, "num_warm_up_iterations": 10, "use_softplus": false]),
+        ("SPlus", ["weight_decouple": false, "fixed_decay": true]),
+        ("ScalableShampoo", ["graft_type": 2, "moving_average_for_momentum": true, "nesterov": false]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

@@ -91,6 +91,9 @@ public enum OptimizerRegistry {
         VSGD.self,
         MuonClip.self,
         NorMuon.self,
+        Ranger21.self,
+        SPlus.self,
+        ScalableShampoo.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
