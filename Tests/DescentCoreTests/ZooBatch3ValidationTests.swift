@@ -78,6 +78,10 @@ import Testing
         ("ScalableShampoo", ["statistics_compute_steps": 0]),
         ("ScalableShampoo", ["diagonal_eps": -1]),
         ("ScalableShampoo", ["matrix_eps": -1]),
+        ("SpectralSphere", ["momentum": 1.0]),
+        ("SpectralSphere", ["power_iteration_steps": 0]),
+        ("SpectralSphere", ["msign_steps": 0]),
+        ("SpectralSphere", ["weight_decay": -0.01]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -100,6 +104,7 @@ import Testing
         ("Ranger21", ["num_iterations": 200, "num_warm_up_iterations": 10, "use_softplus": false]),
         ("SPlus", ["weight_decouple": false, "fixed_decay": true]),
         ("ScalableShampoo", ["graft_type": 2, "moving_average_for_momentum": true, "nesterov": false]),
+        ("SpectralSphere", ["nesterov": false, "weight_decouple": false, "msign_steps": 10]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

@@ -94,6 +94,7 @@ public enum OptimizerRegistry {
         Ranger21.self,
         SPlus.self,
         ScalableShampoo.self,
+        SpectralSphere.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
