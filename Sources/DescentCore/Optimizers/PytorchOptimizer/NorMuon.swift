@@ -7,7 +7,7 @@
 ///     O ← NewtonSchulz(U)                         (`newtonSchulz`, ns_steps, eps 10⁻⁷)
 ///     for each row r:  vᵣ ← vᵣ + (1 − β₂)(mean(Oᵣ²) − vᵣ);  Oᵣ ← Oᵣ/(√vᵣ + ε)
 ///     preserve_norm (default): O ← O·(‖O_before‖/(‖O‖ + ε)), γ′ = γ·0.2√max(A, B) if
-///         use_adjusted_lr else γ·√max(1, A/B);   match_rms: O ← O·(0.2√(AB)/(‖O‖ + ε)), γ′ = γ
+///         use_adjusted_lr else γ·√max(1, A/B);   match_rms: O ← O·((1/(‖O‖ + ε))·0.2√(AB)), γ′ = γ
 ///     θ ← θ − γ′O
 ///
 /// "NorMuon: Making Muon more efficient and scalable", arXiv 2025. Follows pytorch_optimizer
@@ -91,7 +91,8 @@ public struct NorMuon: Optimizer {
                 for i in o.indices { o[i] *= s }
                 lr = PytorchOptimizer.muonAdjustedLR(learningRate, shape, adjusted: useAdjustedLR)
             case .matchRMS:
-                let s = 0.2 * Double(o.count).squareRoot() / norm
+                // A Python float divided by a tensor is `tensor.reciprocal() * float` in torch.
+                let s = (1 / norm) * (0.2 * Double(o.count).squareRoot())
                 for i in o.indices { o[i] *= s }
                 lr = learningRate
             }

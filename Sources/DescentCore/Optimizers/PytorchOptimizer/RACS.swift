@@ -5,7 +5,8 @@
 ///     sᵢ ← sᵢ + (1 − β)(gᵢ² − sᵢ)             (row means of g²; s₀ = 0; torch: lerp)
 ///     q ← q + (1 − β)(mean(g²) − q)           (the column mean; q₀ = 1)
 ///     ĝᵢ = gᵢ/(√(sᵢ + ε)·√(q + ε))
-///     η = 1 at the first step, else η = γ_c/max(‖ĝ‖/(ϑ + ε), γ_c)   (γ_c = `gamma`, the norm-growth limit)
+///     η = 1 at the first step, else η = γ_c/max(‖ĝ‖/(ϑ + ε), γ_c)   (γ_c = `gamma`, the norm-growth limit;
+///         torch divides by the tensor ratio as (1/ratio)·γ_c)
 ///     ϑ ← ‖ĝ‖·η;  θ ← θ − (γ·α·η)ĝ
 ///
 /// Gong et al., "Towards Efficient Optimizer Design for LLM via Structured Fisher
@@ -53,7 +54,10 @@ public struct RACS: TensorwiseOptimizer {
         let qRoot = torchSqrt(columnScales[p] + eps)
         let normalized = g.indices.map { g[$0] / (torchSqrt(s[$0] + eps) * qRoot) }
         let norm = PytorchOptimizer.norm(normalized)
-        let eta = first ? 1 : gamma / Swift.max(norm / (normLimits[p] + eps), gamma)
+        // Python's max returns the tensor ratio unless γ_c is larger, and γ_c / tensor is
+        // `tensor.reciprocal() * γ_c` in torch.
+        let ratio = norm / (normLimits[p] + eps)
+        let eta = first ? 1 : gamma > ratio ? gamma / gamma : (1 / ratio) * gamma
         normLimits[p] = norm * eta
         let alpha = -learningRate * self.alpha * eta
         for i in theta.indices { theta[i] = add(theta[i], normalized[i], alpha: alpha) }
