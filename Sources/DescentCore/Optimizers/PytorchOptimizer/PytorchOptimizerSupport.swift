@@ -38,6 +38,51 @@ enum PytorchOptimizer {
         Tensor(x).norm
     }
 
+    /// `normalize(a, p=2, dim=0) * normalize(b, p=2, dim=0)` for vectors: the elementwise product
+    /// of the two directions, each `x / max(‖x‖, 10⁻¹²)` (TAM's and AdaTAM's gradient–momentum alignment).
+    @inlinable static func alignment(_ a: [Double], _ b: [Double]) -> [Double] {
+        let na = max(PytorchOptimizer.norm(a), 1e-12), nb = max(PytorchOptimizer.norm(b), 1e-12)
+        return a.indices.map { (a[$0] / na) * (b[$0] / nb) }
+    }
+
+    /// torch's `nan_to_num` with its defaults (`nan=0`): NaN → 0, ±∞ → ± the greatest finite value.
+    @inlinable static func nanToNum(_ x: Double) -> Double {
+        x.isNaN ? 0 : x.isInfinite ? (x > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude) : x
+    }
+
+    /// The schedule-free averaging weight of step `t` at learning rate `lr` (`r`, `weight_lr_power`):
+    /// γ_max ← max(γ, γ_max), w = t^r·γ_max^p, W ← W + w; returns c = w/W (0 if W = 0).
+    @inlinable static func scheduleFreeCheckpoint(
+        step: Int, lr: Double, r: Double, weightLRPower: Double, lrMax: inout Double, weightSum: inout Double
+    ) -> Double {
+        lrMax = lrMax > lr ? lrMax : lr
+        let weight = pythonPow(Double(step), r) * pythonPow(lrMax, weightLRPower)
+        weightSum += weight
+        return weightSum != 0 ? weight / weightSum : 0
+    }
+
+    /// `schedulefree._apply_schedule_free_update` for one coordinate: g ← g + λy (if λ ≠ 0),
+    /// y ← lerp(y, z, c) + γ(β(1 − c) − 1)·g, z ← z − γg.
+    @inlinable static func scheduleFreeUpdate(
+        _ y: inout Double, _ z: inout Double, _ g: Double, lr: Double, checkpoint: Double, momentum: Double, weightDecay: Double
+    ) {
+        let g = weightDecay != 0 ? add(g, y, alpha: weightDecay) : g
+        y = add(lerp(y, z, checkpoint), g, alpha: lr * (momentum * (1 - checkpoint) - 1))
+        z = add(z, g, alpha: -lr)
+    }
+
+    /// pytorch_optimizer's Muon family: the "original" Newton–Schulz coefficients (Keller Jordan's).
+    static let muonCoefficients = newtonSchulzSchedules["original"]![0]
+
+    /// The Muon family's options for its AdamW (non-Muon) groups, with the reference's checks:
+    /// read so that they are accepted and validated, though a point is one Muon group.
+    static func readMuonAdamW(_ r: inout HyperparameterReader) throws(OptimizerError) {
+        _ = try r.double("adamw_lr", default: 3e-4, .nonNegative)
+        _ = try r.pair("adamw_betas", default: (0.9, 0.95), (.unitHalfOpen, .unitHalfOpen))
+        _ = try r.double("adamw_wd", default: 0, .nonNegative)
+        _ = try r.double("adamw_eps", default: 1e-10, .nonNegative)
+    }
+
     /// `tensor.mean()`: the sum divided by the element count.
     @inlinable static func mean(_ x: [Double]) -> Double {
         sum(x) / Double(x.count)

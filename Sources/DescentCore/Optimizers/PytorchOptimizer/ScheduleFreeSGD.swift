@@ -1,0 +1,58 @@
+/// Schedule-free SGD, as `pytorch_optimizer.ScheduleFreeSGD` (in training mode: the point is the
+/// interpolated iterate y at which gradients are taken).
+///
+///     g ← ∇f(y) (negated if maximize);  γₜ = γ·min(1, t/warmup_steps);  γ_max ← max(γₜ, γ_max)
+///     w = t^r·γ_max^p;  W ← W + w;  c = w/W                  (p = weight_lr_power)
+///     g ← g + λy;  y ← (1 − c)y + c·z;  y ← y + γₜ(β(1 − c) − 1)·g;  z ← z − γₜg   (β = momentum)
+///
+/// Defazio et al., "The Road Less Scheduled", NeurIPS 2024. Follows pytorch_optimizer 4.1.0
+/// (foreach path). `eps` is validated and unused, as in the reference.
+public struct ScheduleFreeSGD: ElementwiseOptimizer {
+    public static let info = OptimizerInfo(
+        name: "ScheduleFreeSGD", year: 2024,
+        paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
+        reference: "pytorch_optimizer.ScheduleFreeSGD")
+
+    public var learningRate: Double
+    public var momentum: Double
+    /// `weight_decay` λ, which the update adds to the gradient (g ← g + λy).
+    public var weightDecay: WeightDecay
+    public var r: Double
+    public var weightLRPower: Double
+    public var warmupSteps: Int
+    public var eps: Double
+    public var maximize: Bool
+    /// The group's step count and each coordinate's z …
+    public var state = CoordinateState<Double>()
+    /// … and the group's weight sum and largest learning rate so far.
+    public var weightSum = 0.0
+    public var lrMax = -1.0
+
+    public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try reader.double("lr", default: 1, .nonNegative)
+        momentum = try reader.double("momentum", default: 0.9, .open(0, 1))
+        weightDecay = WeightDecay(try reader.double("weight_decay", default: 0, .nonNegative), .inUpdate)
+        r = try reader.double("r", default: 0)
+        weightLRPower = try reader.double("weight_lr_power", default: 2)
+        warmupSteps = try reader.int("warmup_steps", default: 0)
+        eps = try reader.double("eps", default: 1e-8, .nonNegative)
+        maximize = try reader.bool("maximize", default: false)
+        _ = try reader.foreach(cpuDefault: true)
+    }
+
+    public func initialSlot(_ theta: Double) -> Double { theta }
+
+    /// γₜ and the interpolation c (updating W and γ_max).
+    public mutating func coefficients(step: Int) -> (lr: Double, checkpoint: Double) {
+        let schedule = step < warmupSteps ? Double(step) / Double(warmupSteps) : 1
+        let lr = learningRate * schedule
+        let c = PytorchOptimizer.scheduleFreeCheckpoint(
+            step: step, lr: lr, r: r, weightLRPower: weightLRPower, lrMax: &lrMax, weightSum: &weightSum)
+        return (lr, c)
+    }
+
+    public func update(_ y: inout Double, _ g: Double, _ z: inout Double, _ c: (lr: Double, checkpoint: Double)) {
+        PytorchOptimizer.scheduleFreeUpdate(
+            &y, &z, g, lr: c.lr, checkpoint: c.checkpoint, momentum: momentum, weightDecay: weightDecay.coefficient)
+    }
+}
