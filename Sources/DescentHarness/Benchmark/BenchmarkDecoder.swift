@@ -100,9 +100,17 @@ public enum BenchmarkDecoder {
                 optimizers.append(entry)
             }
         } else {
-            let all = JSONValue.array(OptimizerRegistry.all.map { .string($0.info.name) })
-            for node in try ConfigNode(all, file: file, path: "optimizers").list() {
-                optimizers.append(try ExperimentDecoder.decodeOptimizer(node, defaultSpace: space))
+            // Every registered optimizer, each searching the default space — or, for one that
+            // rejects it (AliG has `max_lr`, not `lr`), the same prior on `max_lr`, or nothing.
+            let prior = space["lr"].map { JSONValue.object([("max_lr", $0)]) }
+            for type in OptimizerRegistry.all {
+                let node = ConfigNode(.string(type.info.name), file: file, path: "optimizers")
+                var entry: OptimizerEntry? = nil
+                for candidate in [space, prior, .object([])].compactMap({ $0 }) where entry == nil {
+                    entry = try? ExperimentDecoder.decodeOptimizer(node, defaultSpace: candidate)
+                }
+                guard let entry else { throw node.error("\(type.info.name) accepts no search space") }
+                optimizers.append(entry)
             }
         }
         try root.finish()
