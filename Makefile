@@ -4,7 +4,7 @@ PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup build release test viz gallery bench clean
+.PHONY: setup build release test viz gallery leaderboard bench clean
 
 ## Install the system libraries Descent links against (idempotent; no-op when present).
 setup:
@@ -34,6 +34,12 @@ viz: release
 
 ## Rebuild output/index.html and output/README.md from the results already in output/.
 gallery: release
+	$(BIN_DIR)/descent gallery output
+
+## The full default benchmark (configs/benchmark/default.json: every optimizer × 15 landscapes),
+## then the gallery with its leaderboard page. Resumable; split it with --shard (README).
+leaderboard: release
+	$(BIN_DIR)/descent run configs/benchmark/default.json --output output --jobs $(JOBS)
 	$(BIN_DIR)/descent gallery output
 
 bench: release

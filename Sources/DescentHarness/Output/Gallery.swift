@@ -22,8 +22,9 @@ public enum Gallery {
     /// Writes index.html and README.md into `directory` (atomically).
     public static func write(to directory: String) throws(FileError) -> [ExperimentResult] {
         let all = results(in: directory)
-        try AtomicFile.write(html(all), to: (directory as NSString).appendingPathComponent("index.html"))
-        try AtomicFile.write(markdown(all), to: (directory as NSString).appendingPathComponent("README.md"))
+        let boards = GalleryLeaderboard.all(in: directory)
+        try AtomicFile.write(html(all, leaderboards: boards), to: (directory as NSString).appendingPathComponent("index.html"))
+        try AtomicFile.write(markdown(all, leaderboards: boards), to: (directory as NSString).appendingPathComponent("README.md"))
         return all
     }
 
@@ -63,7 +64,7 @@ public enum Gallery {
         }.joined(separator: "/")
     }
 
-    public static func html(_ all: [ExperimentResult]) -> String {
+    static func html(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = []) -> String {
         var s = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -78,6 +79,7 @@ public enum Gallery {
             .diverged{color:#b00020;font-weight:bold} .ok{color:#1b5e20} code{font-size:.85em}
             .race img{max-width:49%;border:1px solid #ddd} .timeline{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
             .year{border-left:3px solid #1f77b4;padding:.2rem .6rem;background:#f4f8fb} .year b{display:block}
+            input.filter{padding:.4rem;width:16rem;max-width:100%;margin-top:1rem}
             </style></head><body>
             <h1>Descent gallery</h1>
             <p class="sub">Optimizers descending 2-D landscapes. Click a still to play its animation; click a column to sort.</p>
@@ -91,6 +93,7 @@ public enum Gallery {
             }
             s += "</div>\n"
         }
+        for board in leaderboards { s += board.html(all) }
         for e in all {
             s += "<h2 id=\"\(escape(e.experiment))\">\(escape(e.experiment)) — \(escape(e.functionDisplayName))</h2>\n"
             s += "<p class=\"sub\"><code>\(escape(e.formula))</code> · start (\(e.start.x), \(e.start.y)) · \(e.steps) steps · config <code>\(escape(e.config))</code></p>\n"
@@ -117,9 +120,15 @@ public enum Gallery {
             }
             s += "</tbody></table>\n"
         }
-        if all.isEmpty { s += "<p>No results yet: run <code>make viz</code> or <code>descent run configs/*.json</code>.</p>\n" }
+        if all.isEmpty && leaderboards.isEmpty { s += "<p>No results yet: run <code>make viz</code> or <code>descent run configs/*.json</code>.</p>\n" }
         s += """
             <script>
+            document.querySelectorAll("input.filter").forEach(function(input){
+              input.addEventListener("input", function(){
+                var q = input.value.toLowerCase(), table = document.getElementById(input.dataset.table);
+                Array.from(table.tBodies[0].rows).forEach(function(r){ r.hidden = q && r.textContent.toLowerCase().indexOf(q) < 0; });
+              });
+            });
             function play(img){ if(img.dataset.gif){ var s=img.src; img.src=img.dataset.gif; img.dataset.gif=s; } }
             document.querySelectorAll("table.sortable th").forEach(function(th, col){
               th.addEventListener("click", function(){
@@ -143,8 +152,9 @@ public enum Gallery {
 
     // MARK: Markdown
 
-    public static func markdown(_ all: [ExperimentResult]) -> String {
+    static func markdown(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = []) -> String {
         var s = "# Descent gallery\n\nOpen `index.html` for the figures and animations.\n"
+        for board in leaderboards { s += board.markdown() }
         let years = timeline(all)
         if !years.isEmpty {
             s += "\n## Timeline\n\n| year | optimizers |\n|---|---|\n"
