@@ -50,6 +50,9 @@ let package = Package(
                 "DescentHarness", "DescentBase", "DescentCore", "DescentSearch", "DescentRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "descent-network-bench", dependencies: ["DescentNetwork", "DescentCore", "DescentBase"],
+            path: "Benchmarks/NetworkBench"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DescentBaseTests", dependencies: ["DescentBase", "TestSupport"]),
         .testTarget(

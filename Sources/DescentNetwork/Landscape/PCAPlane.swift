@@ -2,8 +2,8 @@ import DescentCore
 
 /// The plane of a training path's principal directions (Li, Xu, Taylor, Studer & Goldstein,
 /// "Visualizing the Loss Landscape of Neural Nets", NeurIPS 2018; tomgoldstein/loss-landscape's
-/// `setup_PCA_directions`): the rows of the m × P matrix of checkpoint deltas θᵢ − θ_final are
-/// centred and their top two principal directions taken, as the reference's
+/// `setup_PCA_directions`): the rows of the m × P matrix of checkpoint deltas θᵢ − θ_final (every
+/// checkpoint, the final one's zero row included, as the reference's model files) are centred and their top two principal directions taken, as the reference's
 /// `sklearn.decomposition.PCA(n_components=2)`; the path is then projected onto them without
 /// centring (`project_trajectory`: coordinate = ⟨θᵢ − θ_final, d⟩ / ‖d‖).
 ///
@@ -23,7 +23,7 @@ public struct PCAPlane: Sendable, Hashable {
     /// `final` is given); nil with fewer than 3 checkpoints or no spread in two directions.
     public init?(checkpoints: [[Double]], final: [Double]? = nil) {
         let origin = final ?? checkpoints.last ?? []
-        let rows = checkpoints.filter { $0 != origin }
+        let rows = checkpoints
         let m = rows.count, p = origin.count
         guard m >= 2, m <= NetworkLimits.checkpoints.upperBound, rows.allSatisfy({ $0.count == p }) else { return nil }
         var mean = [Double](repeating: 0, count: p)

@@ -128,15 +128,24 @@ public struct Conv2d: Layer {
                                 continue
                             }
                             let source = plane + h * width
-                            for j in 0..<outWidth {
-                                let w = j * stride.width - padding.width + v
-                                line[j] = w >= 0 && w < width ? source[w] : 0
-                            }
+                            let (lo, hi) = validColumns(v)
+                            for j in 0..<lo { line[j] = 0 }
+                            for j in lo..<hi { line[j] = source[j &* stride.width &- padding.width &+ v] }
+                            for j in hi..<outWidth { line[j] = 0 }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The output columns j whose input column j·s_w − p_w + v lies inside the image: lo ..< hi.
+    func validColumns(_ v: Int) -> (Int, Int) {
+        // j·s ≥ p − v  ⇔  j ≥ ⌈(p − v)/s⌉;   j·s ≤ W − 1 + p − v  ⇔  j ≤ ⌊(W − 1 + p − v)/s⌋.
+        let low = padding.width - v, high = width - 1 + padding.width - v
+        let lo = low <= 0 ? 0 : (low + stride.width - 1) / stride.width
+        let hi = high < 0 ? 0 : high / stride.width + 1
+        return (min(lo, outWidth), max(min(hi, outWidth), min(lo, outWidth)))
     }
 
     /// dx ← 0, then dx[s, c, h, w] += dC[row, column] for every column entry im2col read from (s, c, h, w).
@@ -154,10 +163,8 @@ public struct Conv2d: Layer {
                             let h = i * stride.height - padding.height + u
                             guard h >= 0 && h < height else { continue }
                             let line = out + i * outWidth, target = plane + h * width
-                            for j in 0..<outWidth {
-                                let w = j * stride.width - padding.width + v
-                                if w >= 0 && w < width { target[w] += line[j] }
-                            }
+                            let (lo, hi) = validColumns(v)
+                            for j in lo..<hi { target[j &* stride.width &- padding.width &+ v] += line[j] }
                         }
                     }
                 }

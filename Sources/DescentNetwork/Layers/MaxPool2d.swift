@@ -45,12 +45,12 @@ public struct MaxPool2d: Layer {
                     var maximum = x[best]
                     for u in 0..<kernel.height {
                         for v in 0..<kernel.width {
-                            let at = (h0 + u) * width + w0 + v
+                            let at = (h0 &+ u) &* width &+ w0 &+ v
                             let value = x[at]
-                            if value > maximum || value.isNaN {
-                                maximum = value
-                                best = at
-                            }
+                            // Selects, not a branch: the comparisons are unpredictable.
+                            let take = value > maximum || value.isNaN
+                            maximum = take ? value : maximum
+                            best = take ? at : best
                         }
                     }
                     y[i * outWidth + j] = maximum

@@ -18,6 +18,10 @@ public struct ReLU: Layer {
 
     func backward(_ b: LayerBuffers, mode _: ForwardMode) {
         guard let dx = b.inputGradient else { return }
-        for i in 0..<(b.batch * inputCount) { dx[i] = b.output[i] > 0 ? b.outputGradient[i] : 0 }
+        let y = b.output, dy = b.outputGradient
+        for i in 0..<(b.batch * inputCount) {
+            let g = dy[i]  // loaded unconditionally, so the choice is a select, not a branch
+            dx[i] = y[i] > 0 ? g : 0
+        }
     }
 }

@@ -11,6 +11,9 @@ Writes beside this script:
   training.json  per-step mini-batch losses of nn.Sequential trained on the bundled digits data
                  with torch.optim, fixed initial weights, no shuffling (batch k = training samples
                  i:i+B, i = (k*B) mod n_train, the one reaching the end short)
+  landscape.json checkpoint vectors and their PCA plane as loss-landscape's setup_PCA_directions
+                 computes it (sklearn's PCA(n_components=2): centred SVD, components' signs by
+                 svd_flip(u_based_decision=False)), done here with numpy's SVD, and the projections
   idx/           tiny IDX files (raw, gzip, truncated, hostile headers) for the reader's tests
 """
 import gzip, json, math, os, struct
@@ -153,6 +156,26 @@ def training():
             "torch": torch.__version__, "cases": out}
 
 
+def landscape():
+    import numpy as np
+    rng = np.random.default_rng(5)
+    final = rng.normal(size=12)
+    # A path that curves: deltas along two main directions plus a little noise.
+    a, b = rng.normal(size=12), rng.normal(size=12)
+    checkpoints = [final + (1 - t) * 3 * a + math.sin(3 * t) * b + 0.01 * rng.normal(size=12) for t in np.linspace(0, 1, 8)[:-1]]
+    checkpoints.append(final)
+    deltas = np.array([c - final for c in checkpoints])  # the final one too (a zero row), as the reference
+    centred = deltas - deltas.mean(axis=0)
+    u, s, vt = np.linalg.svd(centred, full_matrices=False)
+    signs = np.sign(vt[np.arange(vt.shape[0]), np.argmax(np.abs(vt), axis=1)])
+    vt = vt * signs[:, None]
+    variance = s ** 2
+    ratio = variance / variance.sum()
+    projections = [[float(np.dot(c - final, vt[0])), float(np.dot(c - final, vt[1]))] for c in checkpoints]
+    return {"checkpoints": [c.tolist() for c in checkpoints], "directions": [vt[0].tolist(), vt[1].tolist()],
+            "explained_variance_ratio": ratio[:2].tolist(), "projections": projections}
+
+
 def idx_files():
     d = os.path.join(HERE, "idx")
     os.makedirs(d, exist_ok=True)
@@ -189,5 +212,6 @@ if __name__ == "__main__":
     dump("layers.json", layers())
     dump("hvp.json", hvp())
     dump("training.json", training())
+    dump("landscape.json", landscape())
     idx_files()
     print("fixtures written to", HERE)
