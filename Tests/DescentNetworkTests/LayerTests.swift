@@ -87,6 +87,14 @@ import TestSupport
         }
         #expect(y == [3])
         #expect(dx == [1, 0, 0, 0])
+        // NaN as torch's CPU kernel: a NaN always replaces the maximum, so the last NaN wins.
+        x = [1, .nan, 5, .nan]
+        withBuffers(&x, &y, &dx, &dy, &s) { b in
+            layer.forward(b, mode: .training, random: &random)
+            layer.backward(b, mode: .training)
+        }
+        #expect(y[0].isNaN)
+        #expect(dx == [0, 0, 0, 1])
     }
 
     @Test func dropoutKeepsWithProbabilityOneMinusPAndScales() throws {

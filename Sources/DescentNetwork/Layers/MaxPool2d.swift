@@ -43,14 +43,27 @@ public struct MaxPool2d: Layer {
                     let h0 = i * stride.height, w0 = j * stride.width
                     var best = h0 * width + w0
                     var maximum = x[best]
+                    var unordered = maximum != maximum
                     for u in 0..<kernel.height {
                         for v in 0..<kernel.width {
                             let at = (h0 &+ u) &* width &+ w0 &+ v
                             let value = x[at]
-                            // Selects, not a branch: the comparisons are unpredictable.
-                            let take = value > maximum || value.isNaN
+                            // A select, not a branch (the comparison is unpredictable).
+                            let take = value > maximum
                             maximum = take ? value : maximum
                             best = take ? at : best
+                            unordered = unordered || value != value
+                        }
+                    }
+                    if unordered {
+                        // torch's rule with NaNs: `value > maximum || isnan(value)` replaces.
+                        best = h0 * width + w0
+                        maximum = x[best]
+                        for u in 0..<kernel.height {
+                            for v in 0..<kernel.width {
+                                let at = (h0 + u) * width + w0 + v
+                                if x[at] > maximum || x[at].isNaN { (maximum, best) = (x[at], at) }
+                            }
                         }
                     }
                     y[i * outWidth + j] = maximum
