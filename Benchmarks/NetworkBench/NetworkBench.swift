@@ -6,7 +6,8 @@ import DescentNetwork
 /// beside `Benchmarks/network-speed.py` (torch, float64 and float32, one thread).
 ///
 ///     .build/release/descent-network-bench speed [steps]      steps/s of the default digits network
-///     .build/release/descent-network-bench accuracy [epochs]  a two-conv network, Adam and SGD-momentum
+///     .build/release/descent-network-bench accuracy [epochs] [model JSON]
+///                                       a two-conv network (or the model given), Adam and SGD-momentum
 @main
 struct NetworkBench {
     static func main() throws {
@@ -25,7 +26,7 @@ struct NetworkBench {
             }
         default:
             let epochs = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
-            let spec = try ModelSpec(json: JSONParser.parse(#"""
+            let spec = try ModelSpec(json: JSONParser.parse(arguments.dropFirst(2).first ?? #"""
                 [{"conv2d": {"out_channels": 8, "kernel_size": 3, "padding": 1}}, "relu",
                  {"conv2d": {"out_channels": 16, "kernel_size": 3, "padding": 1}}, "relu",
                  {"maxpool2d": 2}, "flatten", {"linear": 10}]

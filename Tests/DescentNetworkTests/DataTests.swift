@@ -88,3 +88,31 @@ import Testing
         #expect(error("tiny-images-idx3-ubyte", "four-labels-idx1-ubyte")?.message.contains("4 labels for 3 images") == true)
     }
 }
+
+@Suite struct DatasetSpecTests {
+    func spec(_ text: String) throws -> DatasetSpec { try DatasetSpec(json: JSONParser.parse(text)) }
+
+    @Test func parsesAndLoads() throws {
+        #expect(try spec(#"{"builtin": "digits"}"#) == .digits)
+        #expect(try spec(#"{"builtin": "digits"}"#).load().count == 1797)
+        let idx = try spec(#"{"idx": {"images": "idx/tiny-images-idx3-ubyte.gz", "labels": "idx/tiny-labels-idx1-ubyte", "source": "fashion-mnist"}}"#)
+        #expect(idx == .idx(images: "idx/tiny-images-idx3-ubyte.gz", labels: "idx/tiny-labels-idx1-ubyte", source: .fashionMNIST))
+        let d = try idx.load(relativeTo: Fixture.directory.path)
+        #expect(d.count == 3 && d.name == "fashion-mnist")
+    }
+
+    @Test func errorsNameThePath() {
+        func path(_ text: String) -> String? {
+            do {
+                _ = try spec(text)
+                return nil
+            } catch { return (error as? NetworkError)?.path }
+        }
+        #expect(path(#"{"builtin": "cifar"}"#) == "dataset.builtin")
+        #expect(path(#"{"idx": {"images": "a"}}"#) == "dataset.idx.labels")
+        #expect(path(#"{"idx": {"images": "a", "labels": "b", "source": "emnist"}}"#) == "dataset.idx.source")
+        #expect(path(#"{"idx": {"images": "a", "labels": "b", "extra": 1}}"#) == "dataset.idx.extra")
+        #expect(path(#"{"csv": "x"}"#) == "dataset.csv")
+        #expect(path(#""digits""#) == "dataset")
+    }
+}
