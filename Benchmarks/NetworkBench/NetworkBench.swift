@@ -13,6 +13,7 @@ struct NetworkBench {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
         let mode = arguments.first ?? "speed"
+        print("OpenBLAS kernels: \(Network.blasCore), one thread")
         let (training, validation) = try DigitsDataset.load().split(validation: 0.2)
         switch mode {
         case "speed":

@@ -130,7 +130,12 @@ public struct Conv2d: Layer {
                             let source = plane + h * width
                             let (lo, hi) = validColumns(v)
                             for j in 0..<lo { line[j] = 0 }
-                            for j in lo..<hi { line[j] = source[j &* stride.width &- padding.width &+ v] }
+                            if stride.width == 1 {
+                                let shifted = source + (v - padding.width)  // a contiguous run: vectorised
+                                for j in lo..<hi { line[j] = shifted[j] }
+                            } else {
+                                for j in lo..<hi { line[j] = source[j &* stride.width &- padding.width &+ v] }
+                            }
                             for j in hi..<outWidth { line[j] = 0 }
                         }
                     }
@@ -164,7 +169,12 @@ public struct Conv2d: Layer {
                             guard h >= 0 && h < height else { continue }
                             let line = out + i * outWidth, target = plane + h * width
                             let (lo, hi) = validColumns(v)
-                            for j in lo..<hi { target[j &* stride.width &- padding.width &+ v] += line[j] }
+                            if stride.width == 1 {
+                                let shifted = target + (v - padding.width)
+                                for j in lo..<hi { shifted[j] += line[j] }
+                            } else {
+                                for j in lo..<hi { target[j &* stride.width &- padding.width &+ v] += line[j] }
+                            }
                         }
                     }
                 }

@@ -13,6 +13,13 @@ enum GEMM {
     /// network is built (`Network.init`), through `openblas_set_num_threads(1)`.
     static let singleThreaded: Void = { openblas_set_num_threads(1) }()
 
+    /// The kernel family OpenBLAS chose for this CPU (`openblas_get_corename`, e.g. "Haswell").
+    /// On virtual machines whose CPU it does not recognise it falls back to "Prescott" (SSE3),
+    /// 1.5–2× slower for the GEMMs; the environment variable `OPENBLAS_CORETYPE=Haswell` (or
+    /// `SkylakeX`), set before the process starts, overrides it. Results then differ from the
+    /// fallback's in the last bits (another order of additions).
+    static var coreName: String { String(cString: openblas_get_corename()) }
+
     @inline(__always)
     static func multiply(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

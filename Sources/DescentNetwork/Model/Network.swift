@@ -83,6 +83,10 @@ public struct Network: Sendable {
         self.layers = layers
     }
 
+    /// The BLAS kernel family in use (OpenBLAS's `openblas_get_corename()`), for benchmark
+    /// records: see `GEMM.coreName`.
+    public static var blasCore: String { GEMM.coreName }
+
     /// Total trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
