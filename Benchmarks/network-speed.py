@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """torch's side of the network speed comparison (BENCHMARKS.md): steps/s of the default digits
-network (conv 8 3x3 pad 1 -> relu -> maxpool 2 -> flatten -> linear 10, batch 32, no shuffling,
+network (conv 8 3x3 pad 1 -> relu -> maxpool 2 -> flatten -> linear 10) and of the two-conv
+network of `descent-network-bench accuracy` (conv 8 -> relu -> conv 16 -> relu -> maxpool 2 ->
+flatten -> linear 10), batch 32, no shuffling,
 the same loop as Descent's trainer: batch slice, zero_grad, forward, cross_entropy, backward,
 step) in float64 and float32 on one thread. Compare with
 `.build/release/descent-network-bench speed`.
@@ -20,9 +22,12 @@ n_train = len(rows) - int(0.2 * len(rows) + 0.5)
 for dtype in (torch.float64, torch.float32):
     X = (torch.tensor([r[:64] for r in rows], dtype=dtype).reshape(-1, 1, 8, 8) / 16.0)[:n_train]
     Y = torch.tensor([r[64] for r in rows])[:n_train]
-    for name, make in (("SGD", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)), ("Adam", lambda p: torch.optim.Adam(p, lr=0.003))):
+    nets = (("default", lambda: nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(128, 10))),
+            ("two-conv", lambda: nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(),
+                                               nn.MaxPool2d(2), nn.Flatten(), nn.Linear(256, 10))))
+    for (net, build), (name, make) in [(n, o) for n in nets for o in (("SGD", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)), ("Adam", lambda p: torch.optim.Adam(p, lr=0.003)))]:
         torch.manual_seed(1)
-        m = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(128, 10)).to(dtype)
+        m = build().to(dtype)
         opt = make(m.parameters())
         def step(s):
             i = (s * 32) % n_train
@@ -37,4 +42,4 @@ for dtype in (torch.float64, torch.float32):
         for s in range(STEPS):
             step(s)
         dt = time.perf_counter() - t
-        print(f"torch {str(dtype).replace('torch.', '')} {name}: {STEPS} steps, {STEPS / dt:.0f} steps/s")
+        print(f"torch {str(dtype).replace('torch.', '')} {net} {name}: {STEPS} steps, {STEPS / dt:.0f} steps/s")

@@ -18,12 +18,20 @@ struct NetworkBench {
         switch mode {
         case "speed":
             let steps = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
-            let network = try Network(ModelSpec.digitsDefault, inputShape: [1, 8, 8])
+            let twoConv = try ModelSpec(json: JSONParser.parse(#"""
+                [{"conv2d": {"out_channels": 8, "kernel_size": 3, "padding": 1}}, "relu",
+                 {"conv2d": {"out_channels": 16, "kernel_size": 3, "padding": 1}}, "relu",
+                 {"maxpool2d": 2}, "flatten", {"linear": 10}]
+                """#))
+            for (net, spec) in [("default", ModelSpec.digitsDefault), ("two-conv", twoConv)] {
+            let network = try Network(spec, inputShape: [1, 8, 8])
+            let steps = net == "default" ? steps : steps / 8
             for (name, h) in [("SGD", ["lr": 0.05, "momentum": 0.9] as Hyperparameters), ("Adam", ["lr": 0.003])] {
                 let trainer = try Trainer(network: network, training: training, validation: validation,
                                           settings: TrainingSettings(batchSize: 32, steps: steps, shuffle: false))
                 let r = trainer.run(try OptimizerRegistry.make(name, h), from: network.initialParameters(seed: 1))
-                print("speed \(name): \(steps) steps, \(Int(r.stepsPerSecond)) steps/s (step time \(r.stepTime) s, wall \(r.wallTime) s)")
+                print("speed \(net) \(name): \(steps) steps, \(Int(r.stepsPerSecond)) steps/s (step time \(r.stepTime) s, wall \(r.wallTime) s)")
+            }
             }
         default:
             let epochs = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
