@@ -53,6 +53,13 @@ import Testing
         #expect(message("[]")?.message.contains("expected an object") == true)
     }
 
+    @Test func anOversizedFileIsRefusedUnread() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-weights-big-\(UInt32.random(in: 0...UInt32.max)).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try String(repeating: " ", count: 32 * network.parameterCount + 65_537).write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: NetworkError.self) { try WeightsFile.load(path, for: network) }
+    }
+
     @Test func aMissingFileIsNamed() {
         #expect(throws: NetworkError(file: "/nonexistent/w.json", "cannot read: no such file")) {
             try WeightsFile.load("/nonexistent/w.json", for: network)

@@ -49,12 +49,15 @@ public enum WeightsFile {
         return tensors
     }
 
-    /// Reads a weights file (at most `NetworkLimits.weightsFileBytes`).
+    /// Reads a weights file: at most 32 bytes per parameter of `network` plus 64 KiB (and
+    /// `NetworkLimits.weightsFileBytes`), checked before reading, so a huge file is refused
+    /// without being parsed.
     public static func load(_ path: String, for network: Network) throws(NetworkError) -> [Tensor] {
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue
         guard let size else { throw NetworkError(file: path, "cannot read: no such file") }
-        guard size <= NetworkLimits.weightsFileBytes else {
-            throw NetworkError(file: path, "\(size) bytes; a weights file has at most \(NetworkLimits.weightsFileBytes)")
+        let bound = min(NetworkLimits.weightsFileBytes, 32 * network.parameterCount + 65_536)
+        guard size <= bound else {
+            throw NetworkError(file: path, "\(size) bytes; the weights of this model (\(network.parameterCount) parameters) take at most \(bound)")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw NetworkError(file: path, "cannot read") }
         let json: JSONValue

@@ -26,6 +26,9 @@ public struct Trainer: Sendable {
         guard network.outputShape == [training.classes] else {
             throw NetworkError(path: "model", "the model's output shape is \(network.outputShape); cross-entropy over \(training.classes) classes needs [\(training.classes)] (end with {\"linear\": \(training.classes)})")
         }
+        guard validation.count == 0 || (validation.sampleShape == training.sampleShape && validation.classes == training.classes) else {
+            throw NetworkError(path: "validation", "the validation samples (shape \(validation.sampleShape), \(validation.classes) classes) differ from the training samples")
+        }
         guard training.count > 0 else { throw NetworkError(path: "validation", "no training samples") }
         guard NetworkLimits.batchSize.contains(settings.batchSize) else {
             throw NetworkError(path: "batch_size", "expected \(NetworkLimits.batchSize.lowerBound)…\(NetworkLimits.batchSize.upperBound), got \(settings.batchSize)")
