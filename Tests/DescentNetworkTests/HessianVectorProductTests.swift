@@ -7,8 +7,12 @@ import TestSupport
 /// `BatchObjective`'s loss, gradient and central-difference H·v against torch's double backward
 /// on a tiny smooth model (`Fixtures/hvp.json`).
 @Suite struct HessianVectorProductTests {
-    @Test func matchesTorchsDoubleBackward() throws {
-        let f = try Fixture.json("hvp.json")
+    /// Central differences at 1e-7 of the largest |Hv| (measured: 1.0e-9 on the smooth model,
+    /// 6.2e-10 on the ReLU / max-pooling digits network, whose loss is only piecewise smooth but
+    /// whose perturbation θ ± h·v crosses no kink on this batch).
+    @Test(arguments: [("hvp.json", 1e-7), ("hvp-relu.json", 1e-7)])
+    func matchesTorchsDoubleBackward(_ file: String, _ tolerance: Double) throws {
+        let f = try Fixture.json(file)
         let shape = f["input_shape"]!.numbers.map { Int($0) }
         let network = try Network(ModelSpec(json: f["model"]!), inputShape: shape)
         let parameters = try WeightsFile.parameters(from: f["weights"]!, for: network)
@@ -24,8 +28,8 @@ import TestSupport
         let expected = f["hvp"]!.items.flatMap(\.numbers)
         let scale = expected.reduce(0) { max($0, abs($1)) }
         let worst = zip(hv.flatMap(\.scalars), expected).reduce(0) { max($0, abs($1.0 - $1.1)) } / scale
-        #expect(worst < 1e-6, "central differences: worst error \(worst) of the largest |Hv| \(scale)")
-        print("hvp: worst error \(worst) relative to max |Hv| \(scale)")
+        #expect(worst < tolerance, "central differences: worst error \(worst) of the largest |Hv| \(scale)")
+        print("hvp \(file): worst error \(worst) relative to max |Hv| \(scale)")
         // The objective is left as it was: a later step sees the evaluated gradient.
         for (g, e) in zip(objective.gradients, f["gradient"]!.items) { expectAllClose(g.scalars, e.numbers, "gradient after H·v") }
     }

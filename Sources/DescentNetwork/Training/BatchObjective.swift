@@ -12,11 +12,12 @@ import DescentCore
 ///     H·v ≈ (∇L(θ + h·v) − ∇L(θ − h·v)) / 2h,   h = 2⁻¹⁶·max(1, ‖θ‖∞)/‖v‖∞
 ///
 /// at the parameters of the last evaluation, unclipped, with the same dropout masks. Its error is
-/// O(h²) from third derivatives plus O(ε/h) from rounding, ≈ 1e-9 relative on smooth networks
-/// (tanh, average pooling; tested against torch's double-backward HVP at 1e-6); with ReLU or max
-/// pooling, H·v is the Hessian of the piecewise-smooth loss unless θ ± h·v crosses a kink, which
-/// a perturbation of 2⁻¹⁶ rarely does. Each product costs two gradient evaluations and a
-/// copy of the workspace.
+/// O(h²) from third derivatives plus O(ε/h) from rounding: against torch's double-backward HVP,
+/// 1.0e-9 of the largest |H·v| on a smooth network (tanh, average pooling) and 6.2e-10 on the
+/// digits network (tested at 1e-7). With ReLU or max pooling the result is the Hessian of the
+/// piecewise-smooth loss, as torch's (relu'' = 0), unless θ ± h·v crosses a kink, which a
+/// perturbation of 2⁻¹⁶ rarely does. Each product costs two gradient evaluations and a copy of
+/// the workspace.
 public struct BatchObjective: Objective {
     public var workspace: Workspace
     public var clipping: GradientClipping

@@ -8,6 +8,7 @@ Writes beside this script:
   layers.json    each layer's forward and backward (dx, dweight, dbias for a random upstream
                  gradient dy) on fixed inputs and weights, and cross_entropy's loss and gradient
   hvp.json       a tiny smooth model's loss, gradient and Hessian-vector product (double backward)
+  hvp-relu.json  the same for the digits network (ReLU, max pooling) on 32 digits
   training.json  per-step mini-batch losses of nn.Sequential trained on the bundled digits data
                  with torch.optim, fixed initial weights, no shuffling (batch k = training samples
                  i:i+B, i = (k*B) mod n_train, the one reaching the end short)
@@ -84,15 +85,24 @@ def layers():
     return {"layers": cases, "cross_entropy": ce}
 
 
-def hvp():
+def hvp(relu=False):
     torch.manual_seed(21)
-    model = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.Tanh(), nn.AvgPool2d(2), nn.Flatten(), nn.Linear(8, 3))
-    spec = [{"conv2d": {"out_channels": 2, "kernel_size": 3, "padding": 1}}, "tanh", {"avgpool2d": 2}, "flatten", {"linear": 3}]
-    with torch.no_grad():
-        for p in model.parameters():
-            p.mul_(3)  # larger weights: curvature well away from zero
-    x = torch.randn(4, 1, 4, 4)
-    y = torch.tensor([0, 2, 1, 2])
+    if relu:  # the digits network: ReLU and max pooling (torch's double backward: relu'' = 0)
+        model = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 10))
+        spec = [{"conv2d": {"out_channels": 4, "kernel_size": 3, "padding": 1}}, "relu", {"maxpool2d": 2}, "flatten", {"linear": 10}]
+        rows = [list(map(int, l.split(","))) for l in gzip.open(DIGITS, "rt")][:32]
+        x = torch.tensor([r[:64] for r in rows], dtype=torch.float64).reshape(-1, 1, 8, 8) / 16.0
+        y = torch.tensor([r[64] for r in rows])
+        shape = [1, 8, 8]
+    else:
+        model = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.Tanh(), nn.AvgPool2d(2), nn.Flatten(), nn.Linear(8, 3))
+        spec = [{"conv2d": {"out_channels": 2, "kernel_size": 3, "padding": 1}}, "tanh", {"avgpool2d": 2}, "flatten", {"linear": 3}]
+        with torch.no_grad():
+            for p in model.parameters():
+                p.mul_(3)  # larger weights: curvature well away from zero
+        x = torch.randn(4, 1, 4, 4)
+        y = torch.tensor([0, 2, 1, 2])
+        shape = [1, 4, 4]
     params = list(model.parameters())
     v = [torch.randn(p.shape) for p in params]
     loss = F.cross_entropy(model(x), y)
@@ -100,7 +110,7 @@ def hvp():
     dot = sum((g * w).sum() for g, w in zip(grads, v))
     hv = torch.autograd.grad(dot, params)
     names = [k for k, _ in model.named_parameters()]
-    return {"model": spec, "input_shape": [1, 4, 4], "x": flat(x), "labels": y.tolist(),
+    return {"model": spec, "input_shape": shape, "x": flat(x), "labels": y.tolist(),
             "weights": {k: {"shape": list(p.shape), "data": flat(p)} for k, p in zip(names, params)},
             "vector": [flat(t) for t in v], "loss": loss.item(), "gradient": [flat(g) for g in grads],
             "hvp": [flat(h) for h in hv]}
@@ -211,6 +221,7 @@ def dump(name, value):
 if __name__ == "__main__":
     dump("layers.json", layers())
     dump("hvp.json", hvp())
+    dump("hvp-relu.json", hvp(relu=True))
     dump("training.json", training())
     dump("landscape.json", landscape())
     idx_files()
