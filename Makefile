@@ -1,6 +1,6 @@
 # Descent — make setup · build · test · viz · gallery · bench · clean
 SWIFT ?= swift
-PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
+PACKAGES := libcairo2-dev libgif-dev libopenblas-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 

@@ -2,9 +2,10 @@
 import PackageDescription
 
 // Dependencies point one way: descent → DescentHarness → {DescentSearch, DescentRender, DescentCore}
-// → DescentBase. DescentSearch and DescentRender never import DescentCore; all share DescentBase (JSON,
-// files, random numbers, elementary functions, geometry), which imports nothing of ours. Only
-// DescentRender touches C libraries other than libc.
+// → DescentBase, and DescentNetwork → {DescentCore, DescentBase}. DescentSearch and DescentRender never
+// import DescentCore; all share DescentBase (JSON, files, random numbers, elementary functions,
+// geometry), which imports nothing of ours. Only DescentRender (Cairo, giflib) and DescentNetwork
+// (OpenBLAS's CBLAS, zlib) touch C libraries other than libc.
 let package = Package(
     name: "Descent",
     // Synchronization's Mutex and Atomic (DescentHarness's runner, the CLI's progress lines)
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "DescentCore", targets: ["DescentCore"]),
         .library(name: "DescentSearch", targets: ["DescentSearch"]),
         .library(name: "DescentRender", targets: ["DescentRender"]),
+        .library(name: "DescentNetwork", targets: ["DescentNetwork"]),
         .library(name: "DescentHarness", targets: ["DescentHarness"]),
     ],
     dependencies: [
@@ -32,6 +34,15 @@ let package = Package(
             name: "CGif",
             providers: [.apt(["libgif-dev"])]),
         .target(name: "DescentRender", dependencies: ["DescentBase", "CCairo", "CGif"]),
+        .systemLibrary(
+            name: "CBLAS",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "DescentNetwork", dependencies: ["DescentBase", "DescentCore", "CBLAS", "CZlib"],
+            resources: [.copy("Resources/digits.csv.gz"), .copy("Resources/digits.rst")]),
         .target(name: "DescentHarness", dependencies: ["DescentBase", "DescentCore", "DescentSearch", "DescentRender"]),
         .executableTarget(
             name: "descent",
@@ -39,6 +50,9 @@ let package = Package(
                 "DescentHarness", "DescentBase", "DescentCore", "DescentSearch", "DescentRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "descent-network-bench", dependencies: ["DescentNetwork", "DescentCore", "DescentBase"],
+            path: "Benchmarks/NetworkBench"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DescentBaseTests", dependencies: ["DescentBase", "TestSupport"]),
         .testTarget(
@@ -48,6 +62,9 @@ let package = Package(
         .testTarget(
             name: "DescentRenderTests", dependencies: ["DescentRender", "TestSupport"],
             exclude: ["GIF/decode_check.py"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DescentNetworkTests", dependencies: ["DescentNetwork", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "DescentHarnessTests", dependencies: ["DescentHarness", "TestSupport"]),
         .testTarget(name: "DescentCLITests", dependencies: ["descent"]),
     ]

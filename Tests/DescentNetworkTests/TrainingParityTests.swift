@@ -1,0 +1,46 @@
+import DescentBase
+import DescentCore
+import Testing
+import TestSupport
+@testable import DescentNetwork
+
+/// Per-step mini-batch losses against torch float64 (`Fixtures/training.json`): the same
+/// nn.Sequential, initial weights, cross_entropy, torch.optim optimizer and hyperparameters, on
+/// the bundled digits data without shuffling.
+@Suite struct TrainingParityTests {
+    struct Case: CustomTestStringConvertible {
+        var json: JSONValue
+        var testDescription: String { json["label"]!.text }
+    }
+
+    static let fixture = try? Fixture.json("training.json")
+    static let cases: [Case] = (fixture?["cases"]?.items ?? []).map(Case.init)
+
+    @Test func fixturesArePresent() { #expect(Self.cases.count == 9) }
+
+    @Test(arguments: cases)
+    func lossesMatchTorch(_ c: Case) throws {
+        let fixture = try #require(Self.fixture)
+        let (training, validation) = try DigitsDataset.load().split(validation: fixture["validation"]!.double!)
+        #expect(training.count == fixture["n_train"]!.int)
+        let network = try Network(ModelSpec(json: fixture["model"]!), inputShape: training.sampleShape)
+        let initial = try WeightsFile.parameters(from: fixture["initial_weights"]!, for: network)
+        let json = c.json
+        let settings = TrainingSettings(
+            batchSize: json["batch_size"]!.int, steps: json["steps"]!.int, shuffle: false,
+            clipGradNorm: json["clip_grad_norm"]!.double)
+        let trainer = try Trainer(network: network, training: training, validation: validation, settings: settings)
+        let optimizer = try OptimizerRegistry.make(json["optimizer"]!.text, Hyperparameters(json: json["hyperparameters"]!))
+        let result = trainer.run(optimizer, from: initial)
+        let expected = json["train_loss"]!.numbers
+        #expect(result.stop == .completed)
+        #expect(result.trainLoss.count == expected.count)
+        var worst = 0.0
+        for (a, e) in zip(result.trainLoss, expected) { worst = max(worst, abs(a - e) / max(1, abs(e))) }
+        #expect(worst <= 1e-8, "worst relative loss error \(worst)")
+        print("parity \(c.testDescription): worst relative error \(worst) over \(expected.count) steps")
+        // The losses fall: the optimizer really trains.
+        #expect(result.trainLoss.suffix(5).reduce(0, +) < result.trainLoss.prefix(5).reduce(0, +))
+        #expect(result.validation.first?.step == 0 && result.validation.last?.step == expected.count)
+    }
+}
