@@ -107,4 +107,14 @@ import Testing
         #expect(optimizers["minItems"] == .number(Double(Limits.optimizers.lowerBound)))
         #expect(optimizers["maxItems"] == .number(Double(Limits.optimizers.upperBound)))
     }
+
+    /// However many jobs are asked for, the units run at once stay within the memory budget.
+    @Test func concurrencyIsBoundedByTheMemoryBudget() throws {
+        let big = try Self.decode(#"{"function": "rosenbrock", "levels": 20, "figures": {"size": 4000, "grid": 2000}, "optimizers": ["Adam"]}"#)
+        let cost = ExperimentCost(big)
+        #expect(cost.concurrentUnits(jobs: 256) * cost.unitMemory <= Limits.runMemory)
+        #expect(cost.concurrentUnits(jobs: 256) >= 1 && cost.concurrentUnits(jobs: 1) == 1)
+        let small = try Self.decode(#"{"function": "rosenbrock", "figures": {"size": 400}, "optimizers": ["Adam"]}"#)
+        #expect(ExperimentCost(small).concurrentUnits(jobs: 2) == 2)
+    }
 }

@@ -10,14 +10,29 @@ import Testing
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("configs")
 
+    /// Every config of configs/ and configs/benchmark/, of any kind.
+    static func all() throws -> [ConfigFile] {
+        var out: [ConfigFile] = []
+        for folder in [directory, directory.appendingPathComponent("benchmark")] {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+            out += try files.map { try ConfigFile.load(folder.appendingPathComponent($0).path) }
+        }
+        return out
+    }
+
+    /// The 2-D experiments of configs/.
     static func configs() throws -> [Experiment] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".json") }.sorted()
-        return try files.map { try ExperimentDecoder.load(directory.appendingPathComponent($0).path) }
+        try all().compactMap { if case .experiment(let e) = $0, !e.file.contains("/benchmark/") { e } else { nil } }
     }
 
     @Test func everyConfigIsValid() throws {
         #expect(try Self.configs().count >= 6)
+        let benchmarks = try Self.all().compactMap { if case .benchmark(let b) = $0 { b } else { nil } }
+        #expect(benchmarks.map(\.name).sorted() == ["bench-small", "leaderboard"])
+        // The default benchmark is every optimizer on 15 landscapes, within its cost bound.
+        let full = try #require(benchmarks.first { $0.name == "leaderboard" })
+        #expect(full.optimizers.count == OptimizerRegistry.all.count && full.landscapes.count == 15)
+        #expect(BenchmarkCost(full).excess == nil)
     }
 
     @Test func theSeedConfigsReproduceTheSeed() throws {

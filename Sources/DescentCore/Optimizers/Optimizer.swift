@@ -22,9 +22,16 @@ public protocol Optimizer: Sendable {
     /// the loss of the first evaluation (the loss before the step). The default evaluates
     /// once and calls `step(_:gradients:)`; LBFGS evaluates as often as its line search needs.
     mutating func step<O: Objective>(_ parameters: inout [Tensor], objective: inout O) -> Double
+
+    /// Why this optimizer cannot step parameters of these shapes, or nil when it can: every
+    /// optimizer steps any shapes unless it says otherwise here (checked before any work by
+    /// the network study, so a config is refused rather than a run trapping).
+    static func shapeProblem(_ shapes: [[Int]]) -> String?
 }
 
 extension Optimizer {
+    public static func shapeProblem(_ shapes: [[Int]]) -> String? { nil }
+
     @inlinable
     public mutating func step<O: Objective>(_ parameters: inout [Tensor], objective: inout O) -> Double {
         let loss = objective.evaluate(at: parameters)

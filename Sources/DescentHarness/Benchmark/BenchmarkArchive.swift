@@ -30,14 +30,14 @@ struct BenchmarkArchive: Sendable {
         try units.folder(u.landscape.name).file("\(u.entry.label).json")
     }
 
-    /// The saved record of `u`, when it was made from the same inputs.
-    func saved(_ u: BenchmarkUnit, digest: String) -> JSONValue? {
+    /// The saved record of `u`, when it was made from the same inputs (any, for a nil digest).
+    func saved(_ u: BenchmarkUnit, digest: String?) -> JSONValue? {
         guard let path = try? recordPath(u), let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let json = try? JSONParser.parse(text), json["input_digest"] == .string(digest) else { return nil }
+              let json = try? JSONParser.parse(text), digest == nil || json["input_digest"] == .string(digest!) else { return nil }
         return json
     }
 
-    func save(_ u: BenchmarkUnit, _ output: BenchmarkUnit.Output, digest: String) throws -> JSONValue {
+    func save(_ u: BenchmarkUnit, _ output: BenchmarkUnit.Output, digest: String) throws {
         let record = JSONValue.object([
             ("input_digest", .string(digest)), ("optimizer", .string(u.entry.label)),
             ("name", .string(u.entry.type.info.name)), ("function", .string(u.landscape.name)),
@@ -45,26 +45,43 @@ struct BenchmarkArchive: Sendable {
             ("sensitivity", .array(output.sensitivity)),
         ])
         try AtomicFile.write(JSONWriter.string(record), to: try recordPath(u))
-        return record
     }
 
-    /// Writes the assembled files from the records present (`records[o][l]`, config order).
-    func writeAssembled(_ records: [[JSONValue?]]) throws -> Leaderboard {
-        var runs = "", tuning = ""
+    /// Writes the assembled files from the units present (`present[o][l]`, config order),
+    /// reading one unit record at a time, so memory stays that of the measures, not of every
+    /// line of every run.
+    func writeAssembled(_ present: [[Bool]]) throws -> Leaderboard {
+        var board = Leaderboard(benchmark: benchmark)
         var sensitivity: [JSONValue] = []
-        for row in records {
-            for case let r? in row {
-                for line in r["runs"]?.arrayValue ?? [] { runs += JSONWriter.string(line, pretty: false) + "\n" }
-                for line in r["tuning"]?.arrayValue ?? [] { tuning += JSONWriter.string(line, pretty: false) + "\n" }
-                sensitivity.append(.object([("optimizer", r["optimizer"] ?? .null), ("function", r["function"] ?? .null),
-                                            ("tuned", r["tuned"] ?? .null), ("points", r["sensitivity"] ?? .array([]))]))
+        let runsPath = try folder.file("runs.jsonl"), tuningPath = try folder.file("tuning.jsonl")
+        try AtomicFile.write(to: runsPath) { (runsTemporary: String) throws in
+            try AtomicFile.write(to: tuningPath) { (tuningTemporary: String) throws in
+                guard let runs = FileHandle(forWritingAtPath: runsTemporary), let tuning = FileHandle(forWritingAtPath: tuningTemporary) else {
+                    throw FileError(path: runsPath, operation: "write", reason: "cannot open the temporary file")
+                }
+                defer { try? runs.close(); try? tuning.close() }
+                var lineNumber = 0
+                for (o, entry) in benchmark.optimizers.enumerated() {
+                    for (l, landscape) in benchmark.landscapes.enumerated() where present[o][l] {
+                        let u = BenchmarkUnit(benchmark: benchmark, entry: entry, landscape: landscape)
+                        guard let r = saved(u, digest: nil) else { continue }
+                        var chunk = ""
+                        for line in r["runs"]?.arrayValue ?? [] {
+                            lineNumber += 1
+                            try board.add(line, line: lineNumber)
+                            chunk += JSONWriter.string(line, pretty: false) + "\n"
+                        }
+                        try runs.write(contentsOf: Array(chunk.utf8))
+                        chunk = ""
+                        for line in r["tuning"]?.arrayValue ?? [] { chunk += JSONWriter.string(line, pretty: false) + "\n" }
+                        try tuning.write(contentsOf: Array(chunk.utf8))
+                        sensitivity.append(.object([("optimizer", r["optimizer"] ?? .null), ("function", r["function"] ?? .null),
+                                                    ("tuned", r["tuned"] ?? .null), ("points", r["sensitivity"] ?? .array([]))]))
+                    }
+                }
             }
         }
-        try AtomicFile.write(runs, to: try folder.file("runs.jsonl"))
-        try AtomicFile.write(tuning, to: try folder.file("tuning.jsonl"))
         try AtomicFile.write(JSONWriter.string(.array(sensitivity)), to: try folder.file("sensitivity.json"))
-        // The leaderboard is computed from runs.jsonl as written, and only from it.
-        let board = try Leaderboard(runsJSONL: runs, benchmark: benchmark)
         try AtomicFile.write(JSONWriter.string(board.json), to: try folder.file("leaderboard.json"))
         try AtomicFile.write(board.markdown, to: try folder.file("leaderboard.md"))
         if !board.optimizers.isEmpty {

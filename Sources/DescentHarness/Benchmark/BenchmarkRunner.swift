@@ -40,8 +40,8 @@ public struct BenchmarkRunner: Sendable {
             }
         }
         let units = selected
-        let records = Mutex(benchmarks.map { b in
-            [[JSONValue?]](repeating: [JSONValue?](repeating: nil, count: b.landscapes.count), count: b.optimizers.count)
+        let present = Mutex(benchmarks.map { b in
+            [[Bool]](repeating: [Bool](repeating: false, count: b.landscapes.count), count: b.optimizers.count)
         })
         let failures = Mutex([Int: String]())
         let force = options.force
@@ -51,17 +51,17 @@ public struct BenchmarkRunner: Sendable {
             let u = units[i]
             let b = benchmarks[u.benchmark], archive = archives[u.benchmark]
             let label = "\(u.work.entry.label) on \(u.work.landscape.name)"
-            if !force, let saved = archive.saved(u.work, digest: u.digest) {
+            if !force, archive.saved(u.work, digest: u.digest) != nil {
                 events(.upToDate(experiment: b.name, label: label))
                 finished.add(1, ordering: .relaxed)
-                records.withLock { $0[u.benchmark][u.optimizer][u.landscape] = saved }
+                present.withLock { $0[u.benchmark][u.optimizer][u.landscape] = true }
                 return
             }
             events(.started(experiment: b.name, label: label))
             let start = DispatchTime.now().uptimeNanoseconds
             do {
-                let record = try archive.save(u.work, try u.work.run(), digest: u.digest)
-                records.withLock { $0[u.benchmark][u.optimizer][u.landscape] = record }
+                try archive.save(u.work, try u.work.run(), digest: u.digest)
+                present.withLock { $0[u.benchmark][u.optimizer][u.landscape] = true }
                 let now = DispatchTime.now().uptimeNanoseconds
                 let done = finished.add(1, ordering: .relaxed).newValue
                 events(.unitFinished(experiment: b.name, label: label, seconds: Double(now - start) / 1e9,
@@ -73,15 +73,15 @@ public struct BenchmarkRunner: Sendable {
         }
         var messages = failures.withLock { f in f.keys.sorted().compactMap { f[$0] } }
         var boards: [Leaderboard] = []
-        let done = records.withLock { $0 }
+        let done = present.withLock { $0 }
         for (bi, b) in benchmarks.enumerated() {
-            // This run's records, then those on disk from other shards (same digest only).
+            // This run's units, then those on disk from other shards (same digest only).
             var rows = done[bi]
             for (o, entry) in b.optimizers.enumerated() {
-                for (l, landscape) in b.landscapes.enumerated() where rows[o][l] == nil {
+                for (l, landscape) in b.landscapes.enumerated() where !rows[o][l] {
                     let u = BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape)
                     rows[o][l] = archives[bi].saved(u, digest: InputDigest.benchmarkUnit(
-                        b, entry, landscape, version: ExperimentRunner.version).description)
+                        b, entry, landscape, version: ExperimentRunner.version).description) != nil
                 }
             }
             do {

@@ -23,8 +23,8 @@ public struct Leaderboard: Sendable {
         public var description: String { "runs.jsonl line \(line): \(reason)" }
     }
 
-    /// Reads runs.jsonl text (one JSON object per line).
-    public init(runsJSONL text: String, benchmark: Benchmark) throws {
+    /// An empty leaderboard of `benchmark`, to which runs.jsonl's lines are added in order.
+    public init(benchmark: Benchmark) {
         name = benchmark.name
         steps = benchmark.steps
         targets = benchmark.targets
@@ -32,22 +32,29 @@ public struct Leaderboard: Sendable {
         functions = []
         registryNames = [:]
         outcomes = [:]
-        for (n, line) in text.split(separator: "\n").enumerated() {
-            let json = try JSONParser.parse(String(line))
-            guard let o = json["optimizer"]?.stringValue, let f = json["function"]?.stringValue,
-                  case .object(let reached)? = json["steps_to_target"], let steps = json["steps"]?.numberValue
-            else { throw FormatError(line: n + 1, reason: "missing optimizer, function, steps_to_target or steps") }
-            let stepsToTarget = targets.map { t in
-                reached.first { Double($0.key) == t }?.value.numberValue.map { Int($0) }
-            }
-            let outcome = RunOutcome(optimizer: o, function: f, stepsToTarget: stepsToTarget, steps: Int(steps),
-                                     finalGap: json["final_gap"]?.numberValue ?? .infinity,
-                                     diverged: json["diverged"] == .bool(true))
-            if !optimizers.contains(o) { optimizers.append(o) }
-            if !functions.contains(f) { functions.append(f) }
-            registryNames[o] = json["name"]?.stringValue ?? o
-            outcomes[o, default: [:]][f, default: []].append(outcome)
+    }
+
+    /// Reads runs.jsonl text (one JSON object per line).
+    public init(runsJSONL text: String, benchmark: Benchmark) throws {
+        self.init(benchmark: benchmark)
+        for (n, line) in text.split(separator: "\n").enumerated() { try add(try JSONParser.parse(String(line)), line: n + 1) }
+    }
+
+    /// Adds one line of runs.jsonl (`line`, its number, for errors).
+    public mutating func add(_ json: JSONValue, line n: Int) throws {
+        guard let o = json["optimizer"]?.stringValue, let f = json["function"]?.stringValue,
+              case .object(let reached)? = json["steps_to_target"], let steps = json["steps"]?.numberValue
+        else { throw FormatError(line: n, reason: "missing optimizer, function, steps_to_target or steps") }
+        let stepsToTarget = targets.map { t in
+            reached.first { Double($0.key) == t }?.value.numberValue.map { Int($0) }
         }
+        let outcome = RunOutcome(optimizer: o, function: f, stepsToTarget: stepsToTarget, steps: Int(steps),
+                                 finalGap: json["final_gap"]?.numberValue ?? .infinity,
+                                 diverged: json["diverged"] == .bool(true))
+        if !optimizers.contains(o) { optimizers.append(o) }
+        if !functions.contains(f) { functions.append(f) }
+        registryNames[o] = json["name"]?.stringValue ?? o
+        outcomes[o, default: [:]][f, default: []].append(outcome)
     }
 
     /// The measures of `optimizer` on `function` at target index `t`.

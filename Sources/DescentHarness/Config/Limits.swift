@@ -57,6 +57,9 @@ public enum Limits {
     /// Optimizer steps of a whole benchmark (`BenchmarkCost`): the default benchmark takes
     /// about 7·10⁸; minutes, not hours, on two cores.
     public static let benchmarkSteps = 3_000_000_000
+    /// Memory the units of one `descent run` may hold at once (`ExperimentCost.unitMemory`):
+    /// with the process's own ~50 MB, a run stays under 1 GB whatever `--jobs` says.
+    public static let runMemory = 900 << 20
     /// Optimizer runs of `descent run` in parallel.
     public static let jobs = 1...256
 }

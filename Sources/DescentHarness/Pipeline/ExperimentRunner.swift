@@ -95,7 +95,9 @@ public struct ExperimentRunner: Sendable {
         let records = Mutex(experiments.map { [OptimizerResult?](repeating: nil, count: $0.optimizers.count) })
         let failures = Mutex([Int: String]())
         let force = options.force
-        ParallelWork.run(units.count, jobs: options.jobs) { i in
+        // As many at once as --jobs asks and the memory budget allows for the largest figures.
+        let jobs = experiments.map { ExperimentCost($0).concurrentUnits(jobs: options.jobs) }.min() ?? options.jobs
+        ParallelWork.run(units.count, jobs: jobs) { i in
             let u = units[i]
             switch Self.runOrReuse(u, experiments[u.experiment], archives[u.experiment], force: force, events: events) {
             case .success(let record): records.withLock { $0[u.experiment][u.entry] = record }

@@ -86,6 +86,13 @@ public struct Alice: Optimizer {
         return Matrix(rows: 2, columns: 2, scalars: [rotated[0, order[0]], rotated[0, order[1]], rotated[1, order[0]], rotated[1, order[1]]])
     }
 
+    /// Descent reproduces Alice on 2-element points only: on a matrix the library tracks a
+    /// low-rank subspace whose complement it samples with torch's `randperm`, not ported yet.
+    public static func shapeProblem(_ shapes: [[Int]]) -> String? {
+        shapes.allSatisfy { $0.reduce(1, *) == 2 } ? nil
+            : "Alice is reproduced for 2-element points only (its subspace on matrices samples torch's randperm)"
+    }
+
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         step += 1
         let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])
