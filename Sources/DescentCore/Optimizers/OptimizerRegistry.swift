@@ -71,6 +71,24 @@ public enum OptimizerRegistry {
         // second order (pytorch_optimizer 4.1.0), Hessian diagonals from exact H·v
         AdaHessian.self,
         SophiaH.self,
+        // pytorch_optimizer 4.1.0 zoo, batch 2
+        EXAdam.self,
+        GrokFastAdamW.self,
+        GaLore.self,
+        Fira.self,
+        FOCUS.self,
+        Fromage.self,
+        MSVAG.self,
+        FAdam.self,
+        DualAdam.self,
+        EmoNavi.self,
+        EmoLynx.self,
+        EmoFact.self,
+        DAdaptAdaGrad.self,
+        DAdaptAdam.self,
+        DAdaptAdan.self,
+        DAdaptLion.self,
+        DAdaptSGD.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
