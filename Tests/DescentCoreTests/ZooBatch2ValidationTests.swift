@@ -34,6 +34,17 @@ import Testing
         ("DAdaptAdan", ["betas": [0.98, 0.92, 1.5]]),
         ("DAdaptLion", ["lr": -1]),
         ("DAdaptSGD", ["momentum": 1.0]),
+        ("Gravity", ["alpha": 1.0]),
+        ("Gravity", ["beta": 1.5]),
+        ("FlashAdamW", ["fused": true]),
+        ("FlashAdamW", ["master_weight_bits": 16]),
+        ("FlashAdamW", ["eps": -1]),
+        ("FlashAdamW", ["betas": [0.9, 1.0]]),
+        ("Magma", ["mask_prob": 1.5]),
+        ("Magma", ["tau": 0.0]),
+        ("Magma", ["alignment_ema": -0.1]),
+        ("Magma", ["lr": -1.0]),
+        ("Magma", ["momentum_beta": 1.5]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -45,6 +56,9 @@ import Testing
         ("EmoNavi", ["use_shadow": true, "shadow_weight": 0.0]),
         ("DAdaptSGD", ["momentum": 0.0, "growth_rate": 1.02]),
         ("FOCUS", ["gamma": 0.0]),
+        ("Gravity", ["beta": 1.0, "alpha": 0.0]),
+        ("FlashAdamW", ["master_weight_bits": 24, "quantize": false, "decouple_lr": true]),
+        ("Magma", ["moment_key": .null, "mask_prob": 1.0, "amsgrad": true]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {
@@ -70,5 +84,13 @@ import Testing
     @Test func grokFastNormalizesTheLearningRate() throws {
         #expect(try GrokFastAdamW(["lr": 0.3, "grokfast_lamb": 2]).learningRate == 0.3 / 3)
         #expect(try GrokFastAdamW(["lr": 0.3, "normalize_lr": false]).learningRate == 0.3)
+    }
+
+    /// torch.manual_seed(0); torch.empty(4, dtype=torch.float64).normal_() in torch 2.15, and
+    /// the same four values from two 2-element tensors (the Box–Muller pair is kept between calls).
+    @Test func torchGeneratorReproducesTorchNormals() {
+        var generator = TorchGenerator(seed: 0)
+        let draws = (0..<4).map { _ in generator.normal() }
+        #expect(draws == [1.5409961082440433, -0.2934289057609464, -2.1787893820745574, 0.5684312772806678])
     }
 }

@@ -89,6 +89,9 @@ public enum OptimizerRegistry {
         DAdaptAdan.self,
         DAdaptLion.self,
         DAdaptSGD.self,
+        Gravity.self,
+        FlashAdamW.self,
+        Magma.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
