@@ -45,6 +45,9 @@ import Testing
         ("Magma", ["alignment_ema": -0.1]),
         ("Magma", ["lr": -1.0]),
         ("Magma", ["momentum_beta": 1.5]),
+        ("Kron", ["momentum": 1.0]),
+        ("Kron", ["lr": -1.0]),
+        ("Kron", ["weight_decay": -1.0]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -59,6 +62,7 @@ import Testing
         ("Gravity", ["beta": 1.0, "alpha": 0.0]),
         ("FlashAdamW", ["master_weight_bits": 24, "quantize": false, "decouple_lr": true]),
         ("Magma", ["moment_key": .null, "mask_prob": 1.0, "amsgrad": true]),
+        ("Kron", ["precondition_dtype": .null, "memory_save_mode": "all_diag", "pre_conditioner_update_probability": 0.5]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {
@@ -78,6 +82,12 @@ import Testing
     @Test func fadamStateIsFloat64Only() throws {
         _ = try OptimizerRegistry.make("FAdam", ["momentum_dtype": "torch.float64", "fim_dtype": "torch.float64"])
         #expect(throws: OptimizerError.self) { try OptimizerRegistry.make("FAdam", ["momentum_dtype": "torch.float32"]) }
+    }
+
+    /// Kron's dense (triangular) factors, which a vector gets only with min_ndim_triangular ≤ 1,
+    /// are not implemented: Descent rejects what the library would run.
+    @Test func kronKeepsDiagonalFactors() {
+        #expect(throws: OptimizerError.self) { try OptimizerRegistry.make("Kron", ["min_ndim_triangular": 1]) }
     }
 
     /// GrokFastAdamW divides lr by 1 + grokfast_lamb in its constructor (normalize_lr).

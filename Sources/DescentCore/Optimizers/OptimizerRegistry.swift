@@ -92,6 +92,7 @@ public enum OptimizerRegistry {
         Gravity.self,
         FlashAdamW.self,
         Magma.self,
+        Kron.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
