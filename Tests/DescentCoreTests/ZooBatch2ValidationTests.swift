@@ -48,6 +48,14 @@ import Testing
         ("Kron", ["momentum": 1.0]),
         ("Kron", ["lr": -1.0]),
         ("Kron", ["weight_decay": -1.0]),
+        ("DASH", ["inverse_root_method": "svd"]),
+        ("DASH", ["matrix_scaling": "spectral"]),
+        ("DASH", ["block_size": 0]),
+        ("DASH", ["grafting_beta": 1.0]),
+        ("DASH", ["matrix_eps": 0.0]),
+        ("DASH", ["momentum": 1.0]),
+        ("DASH", ["newton_steps": 0]),
+        ("DASH", ["power_iteration_vectors": 0]),
     ]
 
     static let accepted: [(String, Hyperparameters)] = [
@@ -63,6 +71,7 @@ import Testing
         ("FlashAdamW", ["master_weight_bits": 24, "quantize": false, "decouple_lr": true]),
         ("Magma", ["moment_key": .null, "mask_prob": 1.0, "amsgrad": true]),
         ("Kron", ["precondition_dtype": .null, "memory_save_mode": "all_diag", "pre_conditioner_update_probability": 0.5]),
+        ("DASH", ["grafting_beta": .null, "inverse_root_method": "eigh", "matrix_scaling": "frobenius", "nesterov": false]),
     ]
 
     @Test func rejectsWhatTheReferenceRejects() {

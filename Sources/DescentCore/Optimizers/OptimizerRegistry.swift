@@ -93,6 +93,7 @@ public enum OptimizerRegistry {
         FlashAdamW.self,
         Magma.self,
         Kron.self,
+        DASH.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }
