@@ -75,10 +75,6 @@ public struct Prodigy: Optimizer {
         state = State(d: d0, dMax: d0)
     }
 
-    /// Python's `max(a, b)` and `min(a, b)`: the first argument unless the second compares beyond it.
-    private static func pyMax(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
-    private static func pyMin(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
-
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         let b3 = beta3 ?? beta2.squareRoot()
         let bias1 = DescentCore.biasCorrection(beta1, step: state.step)
@@ -112,9 +108,9 @@ public struct Prodigy: Optimizer {
         if dDenominator == 0 { return }
         let dHat = dCoef * state.dNumerator / dDenominator
         var newD = d
-        if d == d0 { newD = Self.pyMax(d, dHat) }
-        state.dMax = Self.pyMax(state.dMax, dHat)
-        newD = Self.pyMin(state.dMax, newD * growthRate)
+        if d == d0 { newD = PytorchOptimizer.pythonMax(d, dHat) }
+        state.dMax = PytorchOptimizer.pythonMax(state.dMax, dHat)
+        newD = PytorchOptimizer.pythonMin(state.dMax, newD * growthRate)
         state.d = newD
         for p in parameters.indices {
             var theta = parameters[p].scalars

@@ -106,6 +106,28 @@ enum PytorchOptimizer {
         }
         return torchSqrt(x + expAvgSqEps) + eps
     }
+
+    /// Python's `max(a, b)` and `min(a, b)` on floats: the first argument unless the second
+    /// compares beyond it (so a NaN second argument is never chosen).
+    @inlinable static func pythonMax(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
+    @inlinable static func pythonMin(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
+
+    /// GaLore's and Fira's `update_unprojected_foreach`, the AdamW both run on tensors they do
+    /// not project (every vector): m ← lerp(m, g, 1 − β₁); v ← β₂v + (1 − β₂)g²;
+    /// θ ← θ − s·m/(√v + ε) with s = γ√(1 − β₂ᵗ)/(1 − β₁ᵗ); then θ ← θ(1 − λγ) if λ ≠ 0.
+    @inlinable static func unprojectedAdamW(
+        _ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>,
+        beta1: Double, beta2: Double, eps: Double, stepSize: Double, lr: Double, weightDecay: Double
+    ) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        theta = add(theta, m / (torchSqrt(v) + eps), alpha: -stepSize)
+        if weightDecay != 0 { theta *= 1 - weightDecay * lr }
+    }
+
+    /// GaLore's and Fira's step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ) (Python floats, `math.sqrt`).
+    @inlinable static func unprojectedAdamWStepSize(lr: Double, beta1: Double, beta2: Double, step t: Int) -> Double {
+        lr * biasCorrection(beta2, step: t).squareRoot() / biasCorrection(beta1, step: t)
+    }
 }
 
 extension HyperparameterReader {

@@ -1,0 +1,54 @@
+/// DualAdam (Adam blended with its inverse early in training), as `pytorch_optimizer.DualAdam`.
+///
+///     g ← ∇f(θ) (negated if maximize);  g ← g + λθ (default), or θ ← θ(1 − γλ) if weight_decouple
+///     m ← β₁m + (1 − β₁)g (lerp);  v ← β₂v + (1 − β₂)g²
+///     m̂ = m/(1 − β₁ᵗ);  d = √(v/(1 − β₂ᵗ)) + ε;  ρ = max(0, 1 − t·switch_rate)
+///     while ρ ≥ switch_rate:  θ ← θ − γ·m̂·lerp(1/d, d, ρ)     (inverse Adam fading out)
+///     then:                   θ ← θ − γ·m̂/d
+///
+/// "Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning
+/// Optimizers", arXiv 2026 (arXiv:2603.07122). Follows pytorch_optimizer 4.1.0's batched
+/// (foreach) CPU path; √ is torch's tensor root (`torchSqrt`).
+public struct DualAdam: ElementwiseOptimizer {
+    public static let info = OptimizerInfo(
+        name: "DualAdam", year: 2026,
+        paper: "Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning Optimizers, arXiv 2026",
+        reference: "pytorch_optimizer.DualAdam")
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var switchRate: Double
+    public var weightDecay: WeightDecay
+    public var eps: Double
+    public var maximize: Bool
+    public var state = CoordinateState<Moments<LerpRounding>>()
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        switchRate = try r.double("switch_rate", default: 0.01, .unitClosed)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    /// The bias corrections and the inverse-Adam weight ρ (nil once it is below switch_rate).
+    public func coefficients(step t: Int) -> (b1: Double, b2: Double, inverse: Double?) {
+        let x = 1 - Double(t) * switchRate
+        let rate = x > 0 ? x : 0
+        return (biasCorrection(beta1, step: t), biasCorrection(beta2, step: t), rate >= switchRate ? rate : nil)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ c: (b1: Double, b2: Double, inverse: Double?)) {
+        let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
+        let mHat = m / c.b1
+        let d = torchSqrt(v / c.b2) + eps
+        if let rate = c.inverse {
+            theta = addcmul(theta, mHat, lerp(1 / d, d, rate), value: -learningRate)
+        } else {
+            theta = addcdiv(theta, mHat, d, value: -learningRate)
+        }
+    }
+}
