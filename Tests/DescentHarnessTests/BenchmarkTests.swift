@@ -138,4 +138,23 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir + "/tb/" + figure), "\(figure)")
         }
     }
+
+    @Test func theGalleryShowsTheLeaderboard() throws {
+        let b = try Self.benchmark()
+        let dir = ExperimentRunnerTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.run(b, output: dir)
+        _ = try Gallery.write(to: dir)
+        let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        let markdown = try String(contentsOfFile: dir + "/README.md", encoding: .utf8)
+        #expect(html.contains("<h2 id=\"leaderboard-tb\">Leaderboard — tb</h2>"))
+        #expect(html.contains("<input class=\"filter\"") && html.contains("id=\"leaderboard-tb-table\""))
+        #expect(html.contains("src=\"tb/ecdf.png\"") && html.contains("src=\"tb/profile.png\""))
+        let ranked = try JSONParser.parse(try String(contentsOfFile: dir + "/tb/leaderboard.json", encoding: .utf8))["ranking"]!.arrayValue!
+        for row in ranked {
+            let label = row["optimizer"]!.stringValue!
+            #expect(html.contains(">\(label)</td>") && markdown.contains("| \(label) |"), "\(label)")
+        }
+        #expect(markdown.contains("## Leaderboard — tb"))
+    }
 }
