@@ -192,4 +192,24 @@ import Testing
             #expect(ratios.count == 2 && ratios[0] >= ratios[1] && ratios[0] + ratios[1] <= 1 + 1e-12)
         }
     }
+
+    @Test func theShippedStudiesDecode() throws {
+        let configs = RepositoryConfigTests.directory.path
+        guard case .study(let s) = try ConfigFile.load(configs + "/digits-cnn.json") else { Issue.record("not a study"); return }
+        #expect(s.optimizers.count >= 12 && s.settings.steps == 20 * 45)
+        for label in ["Adam", "SGD-momentum", "AdamW", "Lion", "Muon", "Adamax", "Adagrad", "Adadelta", "RMSprop", "Rprop", "NAdam", "LookaheadYogi"] {
+            #expect(s.optimizers.contains { $0.label == label }, "\(label)")
+        }
+        // The Fashion-MNIST study names its missing data, or decodes when the files are there.
+        let fashion = configs + "/network/fashion-mnist-2c2d.json"
+        let loaded = Result { () throws(ConfigError) -> ConfigFile in try ConfigFile.load(fashion) }
+        switch loaded {
+        case .success(.study(let f)):
+            #expect(f.settings.batchSize == 128 && f.network.parameterCount == 3_274_634)
+        case .success:
+            Issue.record("not a study")
+        case .failure(let e):
+            #expect(e.path == "dataset" && e.message.contains("train-images-idx3-ubyte.gz") && e.message.contains("zalandoresearch"), "\(e)")
+        }
+    }
 }
