@@ -191,6 +191,13 @@ import Testing
             let ratios = (pca["explained_variance_ratio"]?.arrayValue ?? []).compactMap { if case .number(let d) = $0 { d } else { nil } }
             #expect(ratios.count == 2 && ratios[0] >= ratios[1] && ratios[0] + ratios[1] <= 1 + 1e-12)
         }
+        // The gallery's section of the study: its race, curves and one table row per optimizer.
+        _ = try Gallery.write(to: dir)
+        let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+        #expect(html.contains("ts — network study") && html.contains("ts/race.png") && html.contains("ts/race.gif")
+                && html.contains("ts/training_loss.png") && html.contains("ts/SGD-momentum_pca.gif"))
+        let markdown = try String(contentsOfFile: dir + "/README.md", encoding: .utf8)
+        #expect(markdown.contains("| SGD-momentum |") && markdown.contains("[png](ts/RMSprop_pca.png)"))
     }
 
     @Test func theShippedStudiesDecode() throws {
