@@ -4,7 +4,7 @@ PACKAGES := libcairo2-dev libgif-dev libopenblas-dev zlib1g-dev fonts-dejavu-cor
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup build release test viz gallery leaderboard bench clean
+.PHONY: setup build release test viz gallery leaderboard fashion-mnist bench clean
 
 ## Install the system libraries Descent links against (idempotent; no-op when present).
 setup:
@@ -40,6 +40,12 @@ gallery: release
 ## then the gallery with its leaderboard page. Resumable; split it with --shard (README).
 leaderboard: release
 	$(BIN_DIR)/descent run configs/benchmark/default.json --output output --jobs $(JOBS)
+	$(BIN_DIR)/descent gallery output
+
+## The Fashion-MNIST study (configs/network/fashion-mnist-2c2d.json, DeepOBS's fmnist_2c2d);
+## needs the IDX files in data/fashion-mnist/ (README, "Network studies"). Not part of viz.
+fashion-mnist: release
+	$(BIN_DIR)/descent run configs/network/fashion-mnist-2c2d.json --output output --jobs $(JOBS)
 	$(BIN_DIR)/descent gallery output
 
 bench: release

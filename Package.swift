@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "DescentNetwork", dependencies: ["DescentBase", "DescentCore", "CBLAS", "CZlib"],
             resources: [.copy("Resources/digits.csv.gz"), .copy("Resources/digits.rst")]),
-        .target(name: "DescentHarness", dependencies: ["DescentBase", "DescentCore", "DescentSearch", "DescentRender"]),
+        .target(name: "DescentHarness", dependencies: ["DescentBase", "DescentCore", "DescentSearch", "DescentRender", "DescentNetwork"]),
         .executableTarget(
             name: "descent",
             dependencies: [

@@ -34,6 +34,13 @@ final class ProgressReporter: Sendable {
                 // done / total and the time left at the pace so far.
                 let eta = Double(total - done) * elapsed / Double(max(done, 1))
                 emit("[\(done)/\(total)] \(e)/\(label) (\(String(format: "%.2f", seconds)) s), ETA \(Self.duration(eta))")
+            case .training(let e, let label, let step, let total, let loss, let elapsed) where isTerminal:
+                // Steps, the last loss and the time left at the pace so far, on one line.
+                let eta = Double(total - step) * elapsed / Double(max(step, 1))
+                let line = "\(e)/\(label) step \(step)/\(total) loss \(String(format: "%.4g", loss)) ETA \(Self.duration(eta))"
+                lock.withLock { _ in
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\(step == total ? "\r\u{1B}[K" : "")".utf8))
+                }
             case .upToDate(let e, let label): emit("\(e)/\(label): up to date")
             case .failed(let e, let label, let message): emit("\(e)/\(label): FAILED: \(message)")
             case .experimentDone(let e, let directory): emit("\(e): done, in \(directory)")
@@ -79,6 +86,10 @@ final class ProgressReporter: Sendable {
         case .unitFinished(let e, let l, let s, let d, let t, _):
             return obj([("event", .string("finished")), ("experiment", .string(e)), ("label", .string(l)),
                         ("seconds", .number((s * 1000).rounded() / 1000)), ("done", .number(Double(d))), ("total", .number(Double(t)))])
+        case .training(let e, let l, let step, let total, let loss, let elapsed):
+            return obj([("event", .string("training")), ("experiment", .string(e)), ("label", .string(l)),
+                        ("step", .number(Double(step))), ("total", .number(Double(total))),
+                        ("loss", loss.isFinite ? .number(loss) : .null), ("elapsed", .number((elapsed * 1000).rounded() / 1000))])
         case .upToDate(let e, let l): return obj([("event", .string("up-to-date")), ("experiment", .string(e)), ("label", .string(l))])
         case .failed(let e, let l, let m):
             return obj([("event", .string("failed")), ("experiment", .string(e)), ("label", .string(l)), ("message", .string(m))])

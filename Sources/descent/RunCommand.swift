@@ -71,6 +71,7 @@ struct RunCommand: ParsableCommand {
         let known = loaded.reduce(into: Set<String>()) { $0.formUnion($1.optimizerNames) }
         let experiments = loaded.compactMap { if case .experiment(let e) = $0 { e } else { nil } }
         let benchmarks = loaded.compactMap { if case .benchmark(let b) = $0 { b } else { nil } }
+        let studies = loaded.compactMap { if case .study(let s) = $0 { s } else { nil } }
         for name in only where !known.contains(name.lowercased()) {
             printError("--only: no optimizer '\(name)' in these configs")
             throw ExitCode(2)
@@ -92,6 +93,9 @@ struct RunCommand: ParsableCommand {
                 reporter.summary(results)
             } catch let f as ExperimentRunner.Failures { failures += f.messages }
             do { _ = try BenchmarkRunner(options: options).run(benchmarks, events: reporter.report) } catch let f as ExperimentRunner.Failures {
+                failures += f.messages
+            }
+            do { try StudyRunner(options: options).run(studies, events: reporter.report) } catch let f as ExperimentRunner.Failures {
                 failures += f.messages
             }
             if !failures.isEmpty { throw ExperimentRunner.Failures(messages: failures) }

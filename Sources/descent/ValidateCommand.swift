@@ -30,6 +30,9 @@ struct ValidateCommand: ParsableCommand {
                 case .benchmark(let b):
                     print("\(path): ok — \(b.name): benchmark of \(b.optimizers.count) optimizer(s) × \(b.landscapes.count) landscape(s), "
                           + "\(b.steps) steps, \(BenchmarkCost(b).steps) optimizer steps in all")
+                case .study(let s):
+                    print("\(path): ok — \(s.name): network study of \(s.optimizers.count) optimizer(s), \(s.network.parameterCount) parameters, "
+                          + "\(s.training.count) training / \(s.validation.count) validation samples, \(s.settings.steps) steps of batch \(s.settings.batchSize)")
                 }
             } catch {
                 printError("\(error)")

@@ -81,3 +81,19 @@ extension Limits {
     /// Contour work of every still of a config: (optimizers + race) × levels × grid².
     public static let configContourWork = 2_000_000_000
 }
+
+extension Limits {
+    // A network study (`StudyCost`): the DeepOBS fmnist_2c2d study of eight optimizers for ten
+    // epochs takes about 1.6·10¹³ parameter·sample products of training; the digits study 10⁹.
+
+    /// Training work of one study, in parameter·sample products.
+    public static let studyTrainingWork = 5e13
+    /// Loss-landscape work of one study, in parameter·sample products.
+    public static let studyLandscapeWork = 1e13
+    /// Samples per side of a study's loss grids (`landscape.grid`).
+    public static let studyGrid = 5...201
+    /// Training samples a landscape grid point is scored on (`landscape.subset`).
+    public static let studySubset = 1...100_000
+    /// Epochs of a study.
+    public static let studyEpochs = 1...10_000
+}

@@ -23,8 +23,9 @@ public enum Gallery {
     public static func write(to directory: String) throws(FileError) -> [ExperimentResult] {
         let all = results(in: directory)
         let boards = GalleryLeaderboard.all(in: directory)
-        try AtomicFile.write(html(all, leaderboards: boards), to: (directory as NSString).appendingPathComponent("index.html"))
-        try AtomicFile.write(markdown(all, leaderboards: boards), to: (directory as NSString).appendingPathComponent("README.md"))
+        let studies = GalleryStudy.all(in: directory)
+        try AtomicFile.write(html(all, leaderboards: boards, studies: studies), to: (directory as NSString).appendingPathComponent("index.html"))
+        try AtomicFile.write(markdown(all, leaderboards: boards, studies: studies), to: (directory as NSString).appendingPathComponent("README.md"))
         return all
     }
 
@@ -64,7 +65,7 @@ public enum Gallery {
         }.joined(separator: "/")
     }
 
-    static func html(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = []) -> String {
+    static func html(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = [], studies: [GalleryStudy] = []) -> String {
         var s = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -94,6 +95,7 @@ public enum Gallery {
             s += "</div>\n"
         }
         for board in leaderboards { s += board.html(all) }
+        for study in studies { s += study.html() }
         for e in all {
             s += "<h2 id=\"\(escape(e.experiment))\">\(escape(e.experiment)) — \(escape(e.functionDisplayName))</h2>\n"
             s += "<p class=\"sub\"><code>\(escape(e.formula))</code> · start (\(e.start.x), \(e.start.y)) · \(e.steps) steps · config <code>\(escape(e.config))</code></p>\n"
@@ -120,7 +122,7 @@ public enum Gallery {
             }
             s += "</tbody></table>\n"
         }
-        if all.isEmpty && leaderboards.isEmpty { s += "<p>No results yet: run <code>make viz</code> or <code>descent run configs/*.json</code>.</p>\n" }
+        if all.isEmpty && leaderboards.isEmpty && studies.isEmpty { s += "<p>No results yet: run <code>make viz</code> or <code>descent run configs/*.json</code>.</p>\n" }
         s += """
             <script>
             document.querySelectorAll("input.filter").forEach(function(input){
@@ -152,9 +154,10 @@ public enum Gallery {
 
     // MARK: Markdown
 
-    static func markdown(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = []) -> String {
+    static func markdown(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = [], studies: [GalleryStudy] = []) -> String {
         var s = "# Descent gallery\n\nOpen `index.html` for the figures and animations.\n"
         for board in leaderboards { s += board.markdown() }
+        for study in studies { s += study.markdown() }
         let years = timeline(all)
         if !years.isEmpty {
             s += "\n## Timeline\n\n| year | optimizers |\n|---|---|\n"

@@ -10,6 +10,9 @@ public enum RunEvent: Sendable {
     /// A unit without a single optimizer result (a benchmark's optimizer on one landscape).
     /// `done` of `total` units of this run finished, `elapsed` seconds since the run began.
     case unitFinished(experiment: String, label: String, seconds: Double, done: Int, total: Int, elapsed: Double)
+    /// A network training run's progress: `step` of `total` steps done, the last mini-batch
+    /// loss, `elapsed` seconds since the run began.
+    case training(experiment: String, label: String, step: Int, total: Int, loss: Double, elapsed: Double)
     case upToDate(experiment: String, label: String)
     case failed(experiment: String, label: String, message: String)
     case experimentDone(experiment: String, directory: String)

@@ -12,16 +12,25 @@ import DescentBase
 /// axis) with `emptyNote`.
 public struct LinePlot: Sendable {
     /// One line: its legend label, its points in data coordinates, and points to mark with
-    /// dots on it (a tuned value, say).
+    /// dots on it (a tuned value, say). Its colour is `Color.cycle(color ?? its index)` at
+    /// `opacity`; a series with `inLegend` false has no legend row (a faint raw line under
+    /// its smoothed one, say).
     public struct Series: Sendable {
         public var label: String
         public var points: [Point]
         public var marked: [Point]
+        public var color: Int?
+        public var opacity: Double
+        public var inLegend: Bool
 
-        public init(label: String, points: [Point], marked: [Point] = []) {
+        public init(label: String, points: [Point], marked: [Point] = [], color: Int? = nil, opacity: Double = 1,
+                    inLegend: Bool = true) {
             self.label = label
             self.points = points
             self.marked = marked
+            self.color = color
+            self.opacity = opacity
+            self.inLegend = inLegend
         }
     }
 
@@ -70,7 +79,8 @@ public struct LinePlot: Sendable {
         figure.legendLocation = .best
         let s = figure.style
         for (n, (entry, pieces)) in zip(series, runs).enumerated() {
-            let line = s.line(.cycle(n))
+            var line = s.line(.cycle(entry.color ?? n))
+            line.color = line.color.withAlpha(entry.opacity)
             for piece in pieces {
                 let dot = piece.count == 1 ? Marker(.circle, size: 2 * line.width, fill: line.color, edgeWidth: 0) : nil
                 figure.paths.append(PathLayer(points: piece, line: line, marker: dot))
@@ -79,7 +89,7 @@ public struct LinePlot: Sendable {
             if !marked.isEmpty {
                 figure.markers.append(MarkerLayer(points: marked, marker: Marker(.circle, size: 4 * line.width, fill: line.color, edgeWidth: 0)))
             }
-            figure.legend.append(LegendEntry(label: entry.label, line: line))
+            if entry.inLegend { figure.legend.append(LegendEntry(label: entry.label, line: line)) }
         }
         return figure
     }

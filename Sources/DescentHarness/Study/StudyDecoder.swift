@@ -1,0 +1,140 @@
+import DescentBase
+import DescentCore
+import DescentNetwork
+import Foundation
+
+/// Decodes and validates a network study config (a config with a `model` key) before any work:
+/// the keys, the data set (loaded: a missing IDX file is named with where to get it), the model
+/// (built for the data's shape), the initial weights (every `state_dict` key and shape), the
+/// optimizers (as in experiment configs) and the cost (`StudyCost`). Every problem is one
+/// `ConfigError` naming the file, the JSON path and what is wrong.
+public enum StudyDecoder {
+    /// Decodes a parsed study config; relative paths (`initial_weights`, IDX files) are taken
+    /// from the config file's folder.
+    public static func decode(_ json: JSONValue, file: String, defaultName: String) throws(ConfigError) -> Study {
+        var root = ConfigNode(json, file: file)
+        _ = try root.optional("$schema")
+        let directory = (file as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        func wrap(_ e: NetworkError, _ base: String) -> ConfigError {
+            // Errors inside another file (a weights or data file) keep that file in the message.
+            let inOther = !e.file.isEmpty && e.file != file
+            let message = inOther ? "\(e.file)\(e.path.isEmpty ? "" : ": \(e.path)"): \(e.message)" : e.message
+            return ConfigError(file: file, path: inOther || e.path.isEmpty ? base : e.path, message: message)
+        }
+
+        let nameNode = try root.optional("name")
+        let name = try nameNode?.string() ?? defaultName
+        if let problem = PortableName.problem(with: name) {
+            throw ConfigError(file: file, path: "name", message: "'\(Printable.text(name))' is not a usable folder name: \(problem)"
+                + (nameNode == nil ? " (it comes from the file name; give the config a \"name\")" : ""))
+        }
+        let datasetNode = try root.required("dataset")
+        let spec: DatasetSpec
+        do { spec = try DatasetSpec(json: datasetNode.value, path: "dataset", file: file) } catch { throw wrap(error, "dataset") }
+        let fractionNode = try root.optional("validation")
+        let fraction = try fractionNode?.double(in: 0...0.99) ?? 0.2
+        let modelNode = try root.required("model")
+        let model: ModelSpec
+        do { model = try ModelSpec(json: modelNode.value, path: "model", file: file) } catch { throw wrap(error, "model") }
+        let batchSize = try root.optional("batch_size")?.int(in: NetworkLimits.batchSize) ?? 32
+        let epochsNode = try root.optional("epochs"), stepsNode = try root.optional("steps")
+        if epochsNode != nil && stepsNode != nil {
+            throw ConfigError(file: file, path: "steps", message: "give either epochs or steps, not both")
+        }
+        let epochs = try epochsNode?.int(in: Limits.studyEpochs)
+        let givenSteps = try stepsNode?.int(in: NetworkLimits.steps)
+        let shuffle = try root.optional("shuffle")?.bool() ?? true
+        let seed = UInt64(try root.optional("seed")?.int(in: 0...Int.max) ?? 0)
+        var clip: Double?
+        if let c = try root.optional("clip_grad_norm") { clip = try c.double(in: Limits.clipGradNorm) }
+        let weightsNode = try root.optional("initial_weights")
+        let landscape = try root.optional("landscape").map { n throws(ConfigError) in try decodeLandscape(n) } ?? Study.Landscape()
+        let figures = try root.optional("figures").map { n throws(ConfigError) in try ExperimentDecoder.decodeFigures(n) } ?? Self.defaultFigures
+        let optimizerNodes = try root.required("optimizers").list()
+        guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
+        guard optimizerNodes.count <= Limits.optimizers.upperBound else {
+            throw ConfigError(file: file, path: "optimizers", message: "\(optimizerNodes.count) optimizers; at most \(Limits.optimizers.upperBound) per config")
+        }
+        var optimizers: [OptimizerEntry] = []
+        for node in optimizerNodes {
+            // Studies search nothing (yet): the default space is empty, so an entry without a
+            // `space` trains with its given hyperparameters.
+            let entry = try ExperimentDecoder.decodeOptimizer(node, defaultSpace: .object([]))
+            if optimizers.contains(where: { $0.label.lowercased() == entry.label.lowercased() }) {
+                throw node.error("duplicate label '\(entry.label)' (give one of them a different \"label\")")
+            }
+            if Self.reservedLabels.contains(entry.label.lowercased()) {
+                throw node.error("'\(entry.label)' names one of the study's own figures; choose another label")
+            }
+            optimizers.append(entry)
+        }
+        try root.finish()
+
+        // The data, the network for its shape, the split, the weights.
+        let data: Dataset
+        do { data = try spec.load(relativeTo: folder) } catch { throw wrap(error, "dataset") }
+        let network: Network
+        do { network = try Network(model, inputShape: data.sampleShape, path: "model", file: file) } catch { throw wrap(error, "model") }
+        let parts: (training: Dataset, validation: Dataset)
+        do { parts = try data.split(validation: fraction, path: "validation") } catch { throw wrap(error, "validation") }
+        let steps = givenSteps ?? TrainingSettings.steps(epochs: epochs ?? 10, trainingCount: parts.training.count, batchSize: batchSize)
+        guard NetworkLimits.steps.contains(steps) else {
+            throw ConfigError(file: file, path: epochsNode != nil ? "epochs" : "steps", message: "\(steps) steps; at most \(NetworkLimits.steps.upperBound)")
+        }
+        // An optimizer that cannot step these shapes says so here, not by trapping mid-run.
+        let shapes = network.parameters.map(\.shape)
+        for (i, entry) in optimizers.enumerated() {
+            if let problem = entry.type.shapeProblem(shapes) {
+                throw ConfigError(file: file, path: "optimizers[\(i)]", message: problem)
+            }
+        }
+        var weightsFile: String?
+        let initial: [Tensor]
+        if let weightsNode {
+            let given = try weightsNode.string()
+            let resolved = given.hasPrefix("/") ? given : (folder as NSString).appendingPathComponent(given)
+            do { initial = try WeightsFile.load(resolved, for: network) } catch { throw wrap(error, "initial_weights") }
+            weightsFile = resolved
+        } else {
+            initial = network.initialParameters(seed: seed)
+        }
+        var study = Study(
+            name: name, file: file, dataset: spec, validationFraction: fraction, training: parts.training, validation: parts.validation,
+            model: model, network: network,
+            settings: TrainingSettings(batchSize: batchSize, steps: steps, shuffle: shuffle, seed: seed, clipGradNorm: clip),
+            epochs: givenSteps == nil ? (epochs ?? 10) : nil, initialWeightsFile: weightsFile, initialParameters: initial,
+            landscape: landscape, figures: figures, optimizers: optimizers)
+        study.settings.checkpointInterval = study.checkpointInterval
+        study.settings.maximumCheckpoints = 200
+        // The trainer's own checks (shapes against the data, the workspace's size).
+        do { _ = try Trainer(network: network, training: parts.training, validation: parts.validation, settings: study.settings) } catch {
+            throw wrap(error, "model")
+        }
+        if let (path, message) = StudyCost(study).excess { throw ConfigError(file: file, path: path, message: message) }
+        return study
+    }
+
+    /// A study's figures unless its config says otherwise: PNG, SVG and GIF.
+    static var defaultFigures: FigureSettings {
+        var f = FigureSettings()
+        f.svg = true
+        return f
+    }
+
+    /// Labels whose file names are the study's own figures.
+    static let reservedLabels = ["race", "training_loss", "validation_accuracy", "validation_loss", "results"]
+
+    static func decodeLandscape(_ node: ConfigNode) throws(ConfigError) -> Study.Landscape {
+        var n = node
+        var l = Study.Landscape()
+        if let v = try n.optional("enabled") { l.enabled = try v.bool() }
+        if let v = try n.optional("grid") { l.grid = try v.int(in: Limits.studyGrid) }
+        if let v = try n.optional("subset") { l.subset = try v.int(in: Limits.studySubset) }
+        if let v = try n.optional("checkpoint_interval") { l.checkpointInterval = try v.int(in: NetworkLimits.steps) }
+        if let v = try n.optional("random_span") { l.randomSpan = try v.double(in: 1e-6...1e3) }
+        if let v = try n.optional("race") { l.race = try v.bool() }
+        try n.finish()
+        return l
+    }
+}

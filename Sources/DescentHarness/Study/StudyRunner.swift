@@ -1,0 +1,123 @@
+import DescentBase
+import DescentCore
+import DescentNetwork
+import Foundation
+import Synchronization
+
+/// Runs network studies: every (study, optimizer) is one unit (`StudyUnit`), run in parallel on
+/// `jobs` threads (each network sets OpenBLAS to one thread, so jobs do not oversubscribe the
+/// cores) and cached by its `InputDigest` in `runs/`; then each study's figures and
+/// `results.json` from the records present. `--shard I/N` takes every N-th unit in config order
+/// (studies × optimizers), so shards partition the work; copying their folders together and
+/// running once more assembles the same figures and results as one machine would.
+public struct StudyRunner: Sendable {
+    public var options: RunOptions
+
+    public init(options: RunOptions) { self.options = options }
+
+    struct Unit: Sendable {
+        var study: Int
+        var optimizer: Int
+        var digest: String
+    }
+
+    /// The figure formats a study writes: `--format`, else its config's.
+    func formats(_ s: Study) -> Set<OutputFormat> { options.formats ?? s.figures.formats }
+
+    /// Everything one optimizer's outputs depend on.
+    static func digest(_ s: Study, _ o: OptimizerEntry, formats: Set<OutputFormat>) -> InputDigest {
+        let weights = InputDigest(lines: s.initialParameters.map { t in
+            t.scalars.map { String($0.bitPattern, radix: 16) }.joined(separator: " ")
+        })
+        return InputDigest(lines: [
+            "descent \(ExperimentRunner.version) study",
+            "data \(s.dataset) \(s.training.name) \(s.training.count) \(s.validation.count) validation \(s.validationFraction)",
+            "model \(JSONWriter.string(s.model.json, pretty: false))",
+            "training \(s.settings)",
+            "weights \(weights)",
+            "landscape \(s.landscape) figures \(s.figures)",
+            "optimizer \(o.type.info.name) \(o.label) \(JSONWriter.string(o.hyperparameters.json, pretty: false))",
+            "formats \(InputDigest.formatList(formats))",
+        ])
+    }
+
+    /// Runs the studies; returns each study's results.json value.
+    @discardableResult
+    public func run(_ studies: [Study], events: @escaping @Sendable (RunEvent) -> Void) throws -> [JSONValue] {
+        let archives = try studies.map { try StudyArchive(preparing: $0, output: options.output) }
+        var selected: [Unit] = []
+        var index = 0
+        for (si, s) in studies.enumerated() {
+            let formats = formats(s)
+            for (o, entry) in s.optimizers.enumerated() {
+                defer { index += 1 }
+                if let only = options.only, !only.contains(entry.label.lowercased()),
+                   !only.contains(entry.type.info.name.lowercased()) { continue }
+                if let shard = options.shard, !shard.contains(index) { continue }
+                selected.append(Unit(study: si, optimizer: o, digest: Self.digest(s, entry, formats: formats).description))
+            }
+        }
+        let units = selected
+        let failures = Mutex([Int: String]())
+        let force = options.force
+        let finished = Atomic(0)
+        let began = DispatchTime.now().uptimeNanoseconds
+        ParallelWork.run(units.count, jobs: options.jobs) { i in
+            let u = units[i]
+            let s = studies[u.study], archive = archives[u.study], entry = s.optimizers[u.optimizer]
+            if !force, archive.saved(entry.label, digest: u.digest) != nil {
+                events(.upToDate(experiment: s.name, label: entry.label))
+                finished.add(1, ordering: .relaxed)
+                return
+            }
+            events(.started(experiment: s.name, label: entry.label))
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                let unit = StudyUnit(study: s, entry: entry, folder: archive.folder, formats: self.formats(s), digest: u.digest)
+                try archive.save(entry.label, try unit.run(events))
+                let now = DispatchTime.now().uptimeNanoseconds
+                let done = finished.add(1, ordering: .relaxed).newValue
+                events(.unitFinished(experiment: s.name, label: entry.label, seconds: Double(now - start) / 1e9,
+                                     done: done, total: units.count, elapsed: Double(now - began) / 1e9))
+            } catch {
+                events(.failed(experiment: s.name, label: entry.label, message: "\(error)"))
+                failures.withLock { $0[i] = "\(s.file): \(entry.label): \(error)" }
+            }
+        }
+        var messages = failures.withLock { f in f.keys.sorted().compactMap { f[$0] } }
+        var results: [JSONValue] = []
+        for (si, s) in studies.enumerated() {
+            // Every record on disk made from this config's inputs: this run's and other shards'.
+            let formats = formats(s)
+            let records = s.optimizers.compactMap { o in archives[si].saved(o.label, digest: Self.digest(s, o, formats: formats).description) }
+            do {
+                let figures = records.isEmpty ? [] : try StudyFigures(study: s, archive: archives[si], formats: formats).draw(records)
+                let table = Self.results(s, records, figures: figures)
+                try AtomicFile.write(JSONWriter.string(table), to: try archives[si].folder.file("results.json"))
+                results.append(table)
+                events(.experimentDone(experiment: s.name, directory: archives[si].directory))
+            } catch {
+                messages.append("\(s.file): study figures: \(error)")
+            }
+        }
+        if !messages.isEmpty { throw ExperimentRunner.Failures(messages: messages) }
+        return results
+    }
+
+    /// results.json: the study's settings and a table row per optimizer with a record, in config
+    /// order — best and final validation accuracy, final validation and training loss, time.
+    static func results(_ s: Study, _ records: [JSONValue], figures: [(String, JSONValue)]) -> JSONValue {
+        let keys = ["label", "optimizer", "hyperparameters", "best_validation_accuracy", "final_validation_accuracy",
+                    "final_validation_loss", "final_train_loss", "diverged", "diverged_at_step", "wall_time", "steps_per_second", "figures"]
+        let rows = records.map { r in JSONValue.object(keys.map { ($0, r[$0] ?? .null) }) }
+        return .object([
+            ("name", .string(s.name)), ("kind", .string("study")), ("version", .string(ExperimentRunner.version)),
+            ("dataset", .string(s.training.name)), ("training_samples", .number(Double(s.training.count))),
+            ("validation_samples", .number(Double(s.validation.count))), ("model", s.model.json),
+            ("parameters", .number(Double(s.network.parameterCount))), ("steps", .number(Double(s.settings.steps))),
+            ("epochs", s.epochs.map { .number(Double($0)) } ?? .null), ("batch_size", .number(Double(s.settings.batchSize))),
+            ("shuffle", .bool(s.settings.shuffle)), ("seed", .number(Double(s.settings.seed))),
+            ("optimizers", .array(rows)), ("figures", .object(figures)),
+        ])
+    }
+}
