@@ -83,13 +83,55 @@ public struct EmoDrive: Sendable, Hashable {
     }
 }
 
-/// An EmoNavi-family optimizer: elementwise, with its step scaled by the loss trend.
-public protocol EmoOptimizer: ElementwiseOptimizer where Coefficients == EmoDrive.Step {
+/// The hyperparameters the EmoNavi family shares, read in the library's order, with its checks:
+/// `lr`, `betas`, `use_shadow`, `shadow_weight`, `weight_decay` (decoupled, 0.01 by default),
+/// `eps`, `maximize`, `foreach`. Only the default `betas` differ between the three.
+public struct EmoSettings: Sendable, Hashable {
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    public var useShadow: Bool
+    public var shadowWeight: Double
+    public var weightDecay: WeightDecay
+    public var eps: Double
+    public var maximize: Bool
+
+    init(_ r: inout HyperparameterReader, betas: (Double, Double)) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: betas, (.unitHalfOpen, .unitHalfOpen))
+        useShadow = try r.bool("use_shadow", default: false)
+        shadowWeight = try r.double("shadow_weight", default: 0.05, .unitHalfOpen)
+        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0.01, decouple: true)
+        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+}
+
+/// One coordinate of an EmoNavi-family optimizer: its moments and shadow weight (θ at the
+/// first step).
+public struct EmoSlot: Sendable, Hashable {
+    public var moments = Moments<LerpRounding>()
+    public var shadow: Double
+}
+
+/// An EmoNavi-family optimizer: elementwise, with its step scaled by the loss trend; its
+/// hyperparameters are the family's `EmoSettings`, its slots `EmoSlot`s.
+public protocol EmoOptimizer: ElementwiseOptimizer where Coefficients == EmoDrive.Step, Slot == EmoSlot {
+    var settings: EmoSettings { get set }
     var emo: EmoDrive { get set }
-    var useShadow: Bool { get }
 }
 
 extension EmoOptimizer {
+    public var learningRate: Double {
+        get { settings.learningRate }
+        set { settings.learningRate = newValue }
+    }
+    public var weightDecay: WeightDecay { settings.weightDecay }
+    public var maximize: Bool { settings.maximize }
+
+    public func initialSlot(_ theta: Double) -> EmoSlot { EmoSlot(shadow: theta) }
+
     /// Evaluates the loss, which drives the step, and steps.
     public mutating func step<O: Objective>(_ parameters: inout [Tensor], objective: inout O) -> Double {
         let loss = objective.evaluate(at: parameters)
@@ -99,6 +141,6 @@ extension EmoOptimizer {
     }
 
     public mutating func coefficients(step _: Int) -> EmoDrive.Step {
-        emo.next(useShadow: useShadow)
+        emo.next(useShadow: settings.useShadow)
     }
 }

@@ -20,41 +20,17 @@ public struct EmoFact: EmoOptimizer {
         paper: "muooon, EmoNavi: emotion-driven optimizers (github.com/muooon/EmoNavi), 2025",
         reference: "pytorch_optimizer.EmoFact")
 
-    /// One coordinate's moments and shadow weight (θ at the first step).
-    public struct Slot: Sendable, Hashable {
-        public var moments = Moments<LerpRounding>()
-        public var shadow: Double
-    }
-
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var useShadow: Bool
-    public var shadowWeight: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+    public var settings: EmoSettings
     public var emo = EmoDrive()
-    public var state = CoordinateState<Slot>()
+    public var state = CoordinateState<EmoSlot>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        useShadow = try r.bool("use_shadow", default: false)
-        shadowWeight = try r.double("shadow_weight", default: 0.05, .unitHalfOpen)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0.01, decouple: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
+        settings = try EmoSettings(&r, betas: (0.9, 0.999))
     }
 
-    public func initialSlot(_ theta: Double) -> Slot {
-        Slot(shadow: theta)
-    }
-
-    public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _ c: EmoDrive.Step) {
-        if useShadow { EmoDrive.mixShadow(&theta, &slot.shadow, c, shadowWeight: nil) }
-        let (m, v) = slot.moments.update(g, beta1: beta1, beta2: beta2)
-        theta = add(theta, sign(m / (torchSqrt(v) + eps)), alpha: -learningRate * c.drive)
+    public func update(_ theta: inout Double, _ g: Double, _ slot: inout EmoSlot, _ c: EmoDrive.Step) {
+        if settings.useShadow { EmoDrive.mixShadow(&theta, &slot.shadow, c, shadowWeight: nil) }
+        let (m, v) = slot.moments.update(g, beta1: settings.beta1, beta2: settings.beta2)
+        theta = add(theta, sign(m / (torchSqrt(v) + settings.eps)), alpha: -settings.learningRate * c.drive)
     }
 }

@@ -1,0 +1,50 @@
+/// The AdamW that GaLore and Fira run on every tensor they do not project (pytorch_optimizer's
+/// `update_unprojected_foreach`) — every vector, so every Descent point:
+///
+///     g ← ∇f(θ) (negated if maximize)
+///     m ← β₁m + (1 − β₁)g (lerp);  v ← β₂v + (1 − β₂)g²
+///     θ ← θ − s·m/(√v + ε),  s = γ·√(1 − β₂ᵗ)/(1 − β₁ᵗ)
+///     θ ← θ(1 − λγ)                       (decoupled, after the update)
+///
+/// The two libraries' classes give the same trajectory here, so one type serves both, told
+/// apart by `Variant` (its registry entry). Default ε is 1e-6; √ is torch's tensor root
+/// (`torchSqrt`).
+public struct UnprojectedAdamW<Variant: UnprojectedAdamWVariant>: ElementwiseOptimizer {
+    public static var info: OptimizerInfo { Variant.info }
+
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    /// λ, decoupled and applied after the update.
+    public var decay: Double
+    public var eps: Double
+    public var maximize: Bool
+    public var state = CoordinateState<Moments<LerpRounding>>()
+
+    public var weightDecay: WeightDecay { WeightDecay(decay, .inUpdate) }
+
+    public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        decay = try r.double("weight_decay", default: 0, .nonNegative)
+        eps = try r.double("eps", default: 1e-6, .nonNegative)
+        maximize = try r.bool("maximize", default: false)
+        _ = try r.foreach(cpuDefault: true)
+    }
+
+    /// The step size s.
+    public func coefficients(step t: Int) -> Double {
+        PytorchOptimizer.unprojectedAdamWStepSize(lr: learningRate, beta1: beta1, beta2: beta2, step: t)
+    }
+
+    public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ stepSize: Double) {
+        PytorchOptimizer.unprojectedAdamW(
+            &theta, g, &moments, beta1: beta1, beta2: beta2, eps: eps,
+            stepSize: stepSize, lr: learningRate, weightDecay: decay)
+    }
+}
+
+/// Which library class an `UnprojectedAdamW` stands for.
+public protocol UnprojectedAdamWVariant: Sendable {
+    static var info: OptimizerInfo { get }
+}
