@@ -21,6 +21,15 @@ public struct OutputFolder: Sendable, Hashable {
         realPath = try Self.real(path)
     }
 
+    /// Readies the folder for a run: fails before any work when it is not writable, and removes
+    /// the temporary files that killed runs left in it (`TemporaryFile.removeStale`).
+    public func prepareForRun() throws(FileError) {
+        guard access(path, W_OK) == 0 else {
+            throw FileError(path: path, operation: "write into", reason: "the folder is not writable")
+        }
+        TemporaryFile.removeStale(in: path)
+    }
+
     /// The path of the file `name` inside, after checking the name.
     public func file(_ name: String) throws(FileError) -> String {
         if let problem = PortableName.problem(with: name) {

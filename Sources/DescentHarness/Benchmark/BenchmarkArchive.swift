@@ -17,13 +17,8 @@ struct BenchmarkArchive: Sendable {
         self.benchmark = benchmark
         folder = try OutputFolder(making: output).folder(benchmark.name)
         units = try folder.folder("units")
-        for f in [folder, units] {
-            guard access(f.path, W_OK) == 0 else {
-                throw FileError(path: f.path, operation: "write into", reason: "the folder is not writable")
-            }
-            TemporaryFile.removeStale(in: f.path)
-        }
-        for l in benchmark.landscapes { TemporaryFile.removeStale(in: try units.folder(l.name).path) }
+        for f in [folder, units] { try f.prepareForRun() }
+        for l in benchmark.landscapes { try units.folder(l.name).prepareForRun() }
     }
 
     func recordPath(_ u: BenchmarkUnit) throws -> String {

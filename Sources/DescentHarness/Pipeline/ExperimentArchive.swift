@@ -21,12 +21,7 @@ struct ExperimentArchive: Sendable {
         self.experiment = experiment
         folder = try OutputFolder(making: output).folder(experiment.name)
         runs = try folder.folder("runs")
-        for f in [folder, runs] {
-            guard access(f.path, W_OK) == 0 else {
-                throw FileError(path: f.path, operation: "write into", reason: "the folder is not writable")
-            }
-            TemporaryFile.removeStale(in: f.path)
-        }
+        for f in [folder, runs] { try f.prepareForRun() }
     }
 
     func recordPath(_ label: String) throws -> String { try runs.file("\(label).json") }

@@ -16,12 +16,7 @@ struct StudyArchive: Sendable {
         self.study = study
         folder = try OutputFolder(making: output).folder(study.name)
         runs = try folder.folder("runs")
-        for f in [folder, runs] {
-            guard access(f.path, W_OK) == 0 else {
-                throw FileError(path: f.path, operation: "write into", reason: "the folder is not writable")
-            }
-            TemporaryFile.removeStale(in: f.path)
-        }
+        for f in [folder, runs] { try f.prepareForRun() }
     }
 
     /// The saved record of `label`, when it was made from the same inputs and its checkpoints are there.
