@@ -4,11 +4,10 @@ PACKAGES := libcairo2-dev libgif-dev libopenblas-dev zlib1g-dev fonts-dejavu-cor
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup build release test viz gallery leaderboard fashion-mnist bench clean
+.PHONY: setup build release test viz gallery browser-test leaderboard fashion-mnist bench clean
 
-## Install the system libraries Descent links against (idempotent; no-op when present).
-setup:
-	@missing=""; for p in $(PACKAGES); do \
+# Installs the Debian packages of $(1) that are missing, with apt-get (sudo unless root).
+install_missing = missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -16,6 +15,10 @@ setup:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+## Install the system libraries Descent links against (idempotent; no-op when present).
+setup:
+	@$(call install_missing,$(PACKAGES))
 
 build: setup
 	$(SWIFT) build
@@ -35,6 +38,14 @@ viz: release
 ## Rebuild output/index.html and output/README.md from the results already in output/.
 gallery: release
 	$(BIN_DIR)/descent gallery output
+
+## The gallery in headless Chromium (budgets, filter, sort, lightbox, phone width) on the
+## output of `make viz`; installs chromium, chromium-driver and Selenium (in .build/browser-venv).
+BROWSER_PACKAGES := chromium chromium-driver python3-venv
+browser-test:
+	@$(call install_missing,$(BROWSER_PACKAGES))
+	@test -x .build/browser-venv/bin/python || (python3 -m venv .build/browser-venv && .build/browser-venv/bin/pip install -q selenium)
+	.build/browser-venv/bin/python Tests/Browser/gallery_test.py output $(SHOTS)
 
 ## The full default benchmark (configs/benchmark/default.json: every optimizer × 15 landscapes),
 ## then the gallery with its leaderboard page. Resumable; split it with --shard (README).

@@ -147,13 +147,14 @@ import Testing
         _ = try Gallery.write(to: dir)
         let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
         let markdown = try String(contentsOfFile: dir + "/README.md", encoding: .utf8)
-        #expect(html.contains("<h2 id=\"leaderboard-tb\">Leaderboard — tb</h2>"))
-        #expect(html.contains("<input class=\"filter\"") && html.contains("id=\"leaderboard-tb-table\""))
-        #expect(html.contains("src=\"tb/ecdf.png\"") && html.contains("src=\"tb/profile.png\""))
+        #expect(html.contains("<section id=\"leaderboard--tb\" data-group>\n<h2>Leaderboard — tb</h2>"))
+        #expect(html.contains("<input id=\"q\" type=\"search\"") && html.contains("id=\"leaderboard--tb-table\""))
+        #expect(html.contains("href=\"tb/ecdf.png\"") && html.contains("href=\"tb/profile.png\""))
         let ranked = try JSONParser.parse(try String(contentsOfFile: dir + "/tb/leaderboard.json", encoding: .utf8))["ranking"]!.arrayValue!
         for row in ranked {
             let label = row["optimizer"]!.stringValue!
-            #expect(html.contains(">\(label)</td>") && markdown.contains("| \(label) |"), "\(label)")
+            #expect(html.contains(">\(label)</a></td>") || html.contains(">\(label)</span></td>"), "\(label)")
+            #expect(markdown.contains("| \(label) |"), "\(label)")
         }
         #expect(markdown.contains("## Leaderboard — tb"))
     }

@@ -125,7 +125,10 @@ import Testing
             ran += 1
             let output = sandbox + "/run\(n)/out"
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            _ = try ExperimentRunnerTests.run([experiment], output: output)
+            do { _ = try ExperimentRunnerTests.run([experiment], output: output) } catch {
+                Issue.record("case \(n): an accepted config failed to run: \(error)\n\(text)")
+                continue
+            }
             let written = ExperimentRunnerTests.files(sandbox + "/run\(n)").keys
             #expect(written.allSatisfy { $0.hasPrefix("out/\(experiment.name)/") }, "\(written.sorted())")
             #expect(written.contains("out/\(experiment.name)/results.json"))

@@ -109,4 +109,16 @@ import TestSupport
         let (_, layout) = try Self.layout(figure)
         #expect(layout.yTicks.map(\.label) == ["10⁻³", "10⁻²", "10⁻¹"])
     }
+
+    /// Found by the 5,000-case config fuzz: a loss of 1e308 made the top margin overflow to
+    /// +∞ and the whole experiment's figures fail. The view now ends at the largest double.
+    @Test func lossesAtTheEndsOfDoubleStillGiveADrawableView() throws {
+        for values in [[6.7e-15, 1e308, 3], [1e-320, 1, 5e-324], [Double.greatestFiniteMagnitude, 1]] {
+            let figure = try LossCurve(series: [("huge", values)]).figure(width: 200, height: 200, title: [])
+            #expect(figure.view.y.upperBound.isFinite && figure.view.y.lowerBound > 0, "\(values)")
+            _ = try figure.rasterize()
+        }
+        let linear = LinePlot.range([-1e308, 1e308], .linear)
+        #expect(linear.0.isFinite && linear.1.isFinite && (linear.1 - linear.0).isFinite)
+    }
 }

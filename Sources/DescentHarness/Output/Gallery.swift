@@ -24,13 +24,13 @@ public enum Gallery {
         let all = results(in: directory)
         let boards = GalleryLeaderboard.all(in: directory)
         let studies = GalleryStudy.all(in: directory)
-        try AtomicFile.write(html(all, leaderboards: boards, studies: studies), to: (directory as NSString).appendingPathComponent("index.html"))
+        try AtomicFile.write(html(all, leaderboards: boards, studies: studies, root: directory), to: (directory as NSString).appendingPathComponent("index.html"))
         try AtomicFile.write(markdown(all, leaderboards: boards, studies: studies), to: (directory as NSString).appendingPathComponent("README.md"))
         return all
     }
 
     static func objectiveText(_ r: OptimizerResult) -> String {
-        r.objective.isFinite ? String(format: "%.4g", r.objective) : "∞ (every trial failed)"
+        r.objective.isFinite ? String(format: "%.4g", r.objective) : "diverged in every trial"
     }
 
     static func hyperparameterText(_ h: Hyperparameters) -> String {
@@ -44,10 +44,12 @@ public enum Gallery {
         r.divergedAtStep.map { "diverged at step \($0)" } ?? "completed"
     }
 
-    /// (year, optimizer) of every optimizer in the results, oldest first.
+    static func statusClass(_ r: OptimizerResult) -> String { r.diverged ? "diverged" : "ok" }
+
+    /// (year, optimizer labels) of every optimizer in the results, oldest first.
     static func timeline(_ all: [ExperimentResult]) -> [(year: Int, names: [String])] {
         var byYear: [Int: Set<String>] = [:]
-        for e in all { for o in e.optimizers { byYear[o.year, default: []].insert(o.optimizer) } }
+        for e in all { for o in e.optimizers { byYear[o.year, default: []].insert(o.label) } }
         return byYear.keys.sorted().map { ($0, byYear[$0]!.sorted()) }
     }
 
@@ -65,90 +67,76 @@ public enum Gallery {
         }.joined(separator: "/")
     }
 
-    static func html(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = [], studies: [GalleryStudy] = []) -> String {
+    /// An element id from `parts`: letters, digits, `-` and `_` kept, anything else as `.`
+    /// plus its code point, so distinct names give distinct ids and every id is a valid
+    /// fragment.
+    static func anchor(_ parts: String...) -> String {
+        parts.map { part in
+            part.unicodeScalars.map { c in
+                (c.properties.isAlphabetic && c.isASCII) || ("0"..."9").contains(c) || c == "-" || c == "_"
+                    ? String(c) : ".\(String(c.value, radix: 16))"
+            }.joined()
+        }.joined(separator: "--")
+    }
+
+    /// Sortable header cells: a button each, numeric columns right-aligned.
+    static func headers(_ columns: [(name: String, numeric: Bool)]) -> String {
+        columns.map { "<th\($0.numeric ? " class=\"num\"" : "")><button>\(escape($0.name))</button></th>" }.joined()
+    }
+
+    /// ` data-sort="x"` for a cell whose order is the number `x` (none: sorts last).
+    static func sortKey(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return " data-sort=\"\"" }
+        return " data-sort=\"\(JSONWriter.number(x))\""
+    }
+
+    static func html(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = [], studies: [GalleryStudy] = [],
+                     root: String = ".") -> String {
+        let experiments = all.map { GalleryExperiment(result: $0, root: root) }
+        let summary = GallerySummary(experiments: experiments)
         var s = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Descent gallery</title>
+            <link rel="icon" href="data:,">
             <style>
-            body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#222}
-            h1{margin-bottom:.2rem} h2{margin-top:2.5rem;border-bottom:1px solid #ddd} .sub{color:#666}
-            table{border-collapse:collapse;width:100%;margin:1rem 0} th,td{border-bottom:1px solid #eee;padding:.4rem;text-align:left;vertical-align:middle}
-            th{cursor:pointer;background:#f7f7f7;user-select:none} th:after{content:" ⇅";color:#aaa;font-size:.8em}
-            td img{width:180px;height:180px;object-fit:contain;cursor:pointer;border:1px solid #ddd;background:#fff}
-            .diverged{color:#b00020;font-weight:bold} .ok{color:#1b5e20} code{font-size:.85em}
-            .race img{max-width:49%;border:1px solid #ddd} .timeline{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
-            .year{border-left:3px solid #1f77b4;padding:.2rem .6rem;background:#f4f8fb} .year b{display:block}
-            input.filter{padding:.4rem;width:16rem;max-width:100%;margin-top:1rem}
+            \(GalleryAssets.style)
             </style></head><body>
             <h1>Descent gallery</h1>
-            <p class="sub">Optimizers descending 2-D landscapes. Click a still to play its animation; click a column to sort.</p>
-
+            <p class="sub">Optimizers descending 2-D landscapes and training networks. Type to filter by name, family or year;
+            click a column to sort; click a figure for the full size, its animation and its files (←/→ next, Esc close).</p>
+            <header class="top"><input id="q" type="search" placeholder="Filter: Adam, sign, 2024…" aria-label="filter optimizers">
+            <nav>
             """
+        var nav: [(String, String)] = []
+        if !timeline(all).isEmpty { nav.append(("timeline", "Timeline")) }
+        if experiments.count > 1 { nav.append(("summary", "Across landscapes")) }
+        for b in leaderboards { nav.append((b.id, "Leaderboard")) }
+        for st in studies { nav.append((st.id, st.name)) }
+        for x in experiments { nav.append((x.id, x.result.experiment)) }
+        s += nav.map { "<a href=\"#\($0.0)\">\(escape($0.1))</a>" }.joined(separator: " ") + "</nav></header>\n"
         let years = timeline(all)
         if !years.isEmpty {
-            s += "<h2 id=\"timeline\">Timeline</h2>\n<div class=\"timeline\">\n"
+            s += "<section id=\"timeline\"><h2>Timeline</h2>\n<div class=\"timeline\">\n"
             for (year, names) in years {
-                s += "<div class=\"year\"><b>\(year)</b>\(names.map(escape).joined(separator: "<br>"))</div>\n"
-            }
-            s += "</div>\n"
-        }
-        for board in leaderboards { s += board.html(all) }
-        for study in studies { s += study.html() }
-        for e in all {
-            s += "<h2 id=\"\(escape(e.experiment))\">\(escape(e.experiment)) — \(escape(e.functionDisplayName))</h2>\n"
-            s += "<p class=\"sub\"><code>\(escape(e.formula))</code> · start (\(e.start.x), \(e.start.y)) · \(e.steps) steps · config <code>\(escape(e.config))</code></p>\n"
-            if !e.raceFigures.isEmpty || e.lossCurve != nil {
-                s += "<div class=\"race\">"
-                if let png = e.raceFigures["png"] {
-                    let gif = e.raceFigures["gif"].map { href(e.experiment, $0) } ?? ""
-                    s += "<img src=\"\(href(e.experiment, png))\" data-gif=\"\(gif)\" alt=\"all optimizers\" onclick=\"play(this)\">"
+                s += "<div class=\"year\"><b>\(year)</b>"
+                for name in names {
+                    let target = experiments.count > 1 ? GallerySummary.rowID(name)
+                        : experiments.first { x in x.result.optimizers.contains { $0.label == name } }.map { $0.rowID(name) } ?? ""
+                    s += "<a href=\"#\(target)\" data-search=\"\(escape("\(name) \(year)".lowercased()))\">\(escape(name))</a>"
                 }
-                if let loss = e.lossCurve { s += "<img src=\"\(href(e.experiment, loss))\" alt=\"loss versus step\">" }
                 s += "</div>\n"
             }
-            s += "<table class=\"sortable\"><thead><tr><th>figure</th><th>optimizer</th><th>year</th><th>hyperparameters</th><th>objective</th><th>final loss</th><th>status</th></tr></thead><tbody>\n"
-            for o in e.optimizers {
-                let still = o.figures["png"].map { href(e.experiment, $0) }
-                let gif = o.figures["gif"].map { href(e.experiment, $0) } ?? ""
-                let img = still.map { "<img src=\"\($0)\" data-gif=\"\(gif)\" alt=\"\(escape(o.label))\" loading=\"lazy\" onclick=\"play(this)\">" } ?? ""
-                let objective = o.objective.isFinite ? o.objective : Double.greatestFiniteMagnitude
-                s += "<tr><td>\(img)</td><td title=\"\(escape(o.paper))\">\(escape(o.label))</td><td>\(o.year)</td>"
-                s += "<td><code>\(escape(hyperparameterText(o.hyperparameters)))</code></td>"
-                s += "<td data-sort=\"\(objective)\">\(escape(objectiveText(o)))</td>"
-                s += "<td data-sort=\"\(o.finalLoss ?? Double.greatestFiniteMagnitude)\">\(o.finalLoss.map { String(format: "%.4g", $0) } ?? "—")</td>"
-                s += "<td class=\"\(o.diverged ? "diverged" : "ok")\">\(escape(statusText(o)))</td></tr>\n"
-            }
-            s += "</tbody></table>\n"
+            s += "</div></section>\n"
         }
+        s += summary.html()
+        for board in leaderboards { s += board.html(all, root: root) }
+        for study in studies { s += study.html(root: root) }
+        for x in experiments { s += x.html() }
         if all.isEmpty && leaderboards.isEmpty && studies.isEmpty { s += "<p>No results yet: run <code>make viz</code> or <code>descent run configs/*.json</code>.</p>\n" }
-        s += """
-            <script>
-            document.querySelectorAll("input.filter").forEach(function(input){
-              input.addEventListener("input", function(){
-                var q = input.value.toLowerCase(), table = document.getElementById(input.dataset.table);
-                Array.from(table.tBodies[0].rows).forEach(function(r){ r.hidden = q && r.textContent.toLowerCase().indexOf(q) < 0; });
-              });
-            });
-            function play(img){ if(img.dataset.gif){ var s=img.src; img.src=img.dataset.gif; img.dataset.gif=s; } }
-            document.querySelectorAll("table.sortable th").forEach(function(th, col){
-              th.addEventListener("click", function(){
-                var body = th.closest("table").tBodies[0], rows = Array.from(body.rows);
-                var asc = th.dataset.dir !== "asc"; th.dataset.dir = asc ? "asc" : "desc";
-                rows.sort(function(a, b){
-                  var x = a.cells[col].dataset.sort || a.cells[col].textContent, y = b.cells[col].dataset.sort || b.cells[col].textContent;
-                  var nx = parseFloat(x), ny = parseFloat(y);
-                  var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-                  return asc ? c : -c;
-                });
-                rows.forEach(function(r){ body.appendChild(r); });
-              });
-            });
-            </script>
-            </body></html>
-
-            """
+        s += GalleryAssets.lightbox
+        s += "<script>\n\(GalleryAssets.script)\n</script>\n</body></html>\n"
         return s
     }
 
@@ -161,19 +149,11 @@ public enum Gallery {
         let years = timeline(all)
         if !years.isEmpty {
             s += "\n## Timeline\n\n| year | optimizers |\n|---|---|\n"
-            for (year, names) in years { s += "| \(year) | \(names.joined(separator: ", ")) |\n" }
+            for (year, names) in years { s += "| \(year) | \(names.map(markdownText).joined(separator: ", ")) |\n" }
         }
-        for e in all {
-            s += "\n## \(markdownText(e.experiment)) — \(markdownText(e.functionDisplayName))\n\n"
-            s += "`\(e.formula.replacingOccurrences(of: "`", with: "'"))`, start (\(e.start.x), \(e.start.y)), \(e.steps) steps\n\n"
-            s += "| optimizer | year | hyperparameters | objective | final loss | status | figure |\n|---|---|---|---|---|---|---|\n"
-            for o in e.optimizers {
-                let fig = o.figures["png"].map { "[png](\(href(e.experiment, $0)))" } ?? ""
-                let gif = o.figures["gif"].map { " [gif](\(href(e.experiment, $0)))" } ?? ""
-                s += "| \(markdownText(o.label)) | \(o.year) | \(markdownText(hyperparameterText(o.hyperparameters))) | \(objectiveText(o)) | "
-                s += "\(o.finalLoss.map { String(format: "%.4g", $0) } ?? "—") | \(statusText(o)) | \(fig)\(gif) |\n"
-            }
-        }
+        let experiments = all.map { GalleryExperiment(result: $0, root: ".") }
+        s += GallerySummary(experiments: experiments).markdown()
+        for x in experiments { s += x.markdown() }
         return s
     }
 

@@ -24,42 +24,48 @@ struct GalleryLeaderboard {
     var name: String { json["benchmark"]?.stringValue ?? folder }
     var ranking: [JSONValue] { json["ranking"]?.arrayValue ?? [] }
 
-    /// The first 2-D figure of `optimizer` (a label or registry name) among the experiments.
+    /// The row of `optimizer`'s first 2-D figure (a label or registry name) among the experiments.
     static func figure(of optimizer: String, name: String, in experiments: [ExperimentResult]) -> String? {
         for e in experiments {
             if let o = e.optimizers.first(where: { $0.label == optimizer || $0.optimizer == name }), let png = o.figures["png"] {
-                return Gallery.href(e.experiment, png)
+                return "#" + GalleryExperiment(result: e, root: ".").rowID(o.label)
             }
         }
         return nil
     }
 
-    func html(_ experiments: [ExperimentResult]) -> String {
+    var id: String { Gallery.anchor("leaderboard", folder) }
+
+    func html(_ experiments: [ExperimentResult], root: String = ".") -> String {
         let e = Gallery.escape
-        let id = "leaderboard-\(folder)"
         let targets = (json["targets"]?.arrayValue ?? []).compactMap(\.numberValue).map { JSONWriter.number($0) }
-        var s = "<h2 id=\"\(e(id))\">Leaderboard — \(e(name))</h2>\n"
+        var s = "<section id=\"\(id)\" data-group>\n<h2>Leaderboard — \(e(name))</h2>\n"
         s += "<p class=\"sub\">Ranked by the area under the runtime ECDF over every landscape and target (\(e(targets.joined(separator: ", ")))), "
             + "T = \(JSONWriter.number(json["steps"]?.numberValue ?? 0)) steps. Files: "
             + "<a href=\"\(Gallery.href(folder, "leaderboard.json"))\">leaderboard.json</a>, "
+            + "<a href=\"\(Gallery.href(folder, "leaderboard.md"))\">leaderboard.md</a>, "
             + "<a href=\"\(Gallery.href(folder, "runs.jsonl"))\">runs.jsonl</a>.</p>\n"
-        s += "<div class=\"race\">"
-        for f in ["ecdf", "profile"] {
-            s += "<a href=\"\(Gallery.href(folder, "\(f).svg"))\"><img src=\"\(Gallery.href(folder, "\(f).png"))\" alt=\"\(f)\" loading=\"lazy\"></a>"
+        s += "<div class=\"figs\">"
+        for (f, title) in [("ecdf", "runtime ECDF"), ("profile", "performance profile")] {
+            guard FileManager.default.fileExists(atPath: ((root as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent("\(f).png")) else { continue }
+            s += GalleryFigure(title: "\(name): \(title)", root: root, folder: folder, png: "\(f).png",
+                               downloads: [("PNG", "\(f).png"), ("SVG", "\(f).svg")]).html()
         }
-        s += "</div>\n<input class=\"filter\" type=\"search\" placeholder=\"Filter optimizers…\" aria-label=\"filter\" data-table=\"\(e(id))-table\">\n"
-        s += "<table class=\"sortable\" id=\"\(e(id))-table\"><thead><tr><th>rank</th><th>optimizer</th><th>year</th><th>ECDF area</th><th>solved</th><th>2-D figure</th></tr></thead><tbody>\n"
+        s += "</div>\n<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)-table\"><thead><tr>"
+        s += Gallery.headers([("rank", true), ("optimizer", false), ("family", false), ("year", true), ("ECDF area", true), ("solved", true)])
+        s += "<th>2-D figure</th></tr></thead><tbody>\n"
         for row in ranking {
             let label = row["optimizer"]?.stringValue ?? "", registry = row["name"]?.stringValue ?? label
-            let paper = row["paper"]?.stringValue ?? ""
+            let year = Int(row["year"]?.numberValue ?? 0)
+            let info = GalleryOptimizer(name: registry, year: year, paper: row["paper"]?.stringValue ?? "")
             let area = row["ecdf_area"]?.numberValue ?? 0, solved = row["solved"]?.numberValue ?? 0
             let link = Self.figure(of: label, name: registry, in: experiments).map { "<a href=\"\($0)\">figure</a>" } ?? ""
-            s += "<tr><td>\(JSONWriter.number(row["rank"]?.numberValue ?? 0))</td><td title=\"\(e(paper))\">\(e(label))</td>"
-            s += "<td>\(row["year"]?.numberValue.map { JSONWriter.number($0) } ?? "")</td>"
-            s += "<td data-sort=\"\(area)\">\(String(format: "%.3f", area))</td><td data-sort=\"\(solved)\">\(String(format: "%.0f%%", 100 * solved))</td>"
-            s += "<td>\(link)</td></tr>\n"
+            s += "<tr data-search=\"\(e(info.searchText(label: label)))\"><td class=\"num\">\(JSONWriter.number(row["rank"]?.numberValue ?? 0))</td>"
+            s += "<td>\(info.link(label))</td><td class=\"fam\">\(e(info.family ?? ""))</td><td class=\"num\">\(year)</td>"
+            s += "<td class=\"num\"\(Gallery.sortKey(area))>\(String(format: "%.3f", area))</td>"
+            s += "<td class=\"num\"\(Gallery.sortKey(solved))>\(String(format: "%.0f%%", 100 * solved))</td><td>\(link)</td></tr>\n"
         }
-        return s + "</tbody></table>\n"
+        return s + "</tbody></table></div>\n</section>\n"
     }
 
     func markdown() -> String {

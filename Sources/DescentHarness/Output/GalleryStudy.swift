@@ -35,36 +35,49 @@ struct GalleryStudy {
             + "\(Int(Self.number(json["validation_samples"]) ?? 0)) validation samples · \(n) parameters · \(steps) steps of batch \(batch)"
     }
 
-    func html() -> String {
+    var id: String { Gallery.anchor("study", folder) }
+
+    func html(root: String = ".") -> String {
         let e = Gallery.escape
-        var s = "<h2 id=\"\(e(folder))\">\(e(name)) — network study</h2>\n<p class=\"sub\">\(e(summary()))</p>\n"
+        var s = "<section id=\"\(id)\" data-group>\n<h2>\(e(name)) — network study</h2>\n<p class=\"sub\">\(e(summary()))</p>\n"
         let figures = json["figures"]
-        s += "<div class=\"race\">"
+        s += "<div class=\"figs\">"
         if let race = figures?["race_png"]?.stringValue {
-            let gif = figures?["race_gif"]?.stringValue.map { Gallery.href(folder, $0) } ?? ""
-            s += "<img src=\"\(Gallery.href(folder, race))\" data-gif=\"\(gif)\" alt=\"all optimizers on one PCA plane\" onclick=\"play(this)\">"
+            s += GalleryFigure(title: "\(name): every optimizer on one PCA plane", root: root, folder: folder, png: race,
+                               gif: figures?["race_gif"]?.stringValue).html()
         }
-        for kind in ["training_loss", "validation_accuracy", "validation_loss"] {
-            if let png = figures?["\(kind)_png"]?.stringValue { s += "<img src=\"\(Gallery.href(folder, png))\" alt=\"\(kind)\">" }
+        for (kind, title) in [("training_loss", "training loss"), ("validation_accuracy", "validation accuracy"), ("validation_loss", "validation loss")] {
+            if let png = figures?["\(kind)_png"]?.stringValue {
+                s += GalleryFigure(title: "\(name): \(title)", root: root, folder: folder, png: png).html()
+            }
         }
-        s += "</div>\n"
-        s += "<table class=\"sortable\"><thead><tr><th>landscape</th><th>optimizer</th><th>hyperparameters</th><th>best val. accuracy</th>"
-        s += "<th>final val. accuracy</th><th>final training loss</th><th>time (s)</th><th>status</th></tr></thead><tbody>\n"
+        s += "</div>\n<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)-table\"><thead><tr><th>landscape</th>"
+        s += Gallery.headers([("optimizer", false), ("family", false), ("hyperparameters", false), ("best val. accuracy", true),
+                              ("final val. accuracy", true), ("final training loss", true), ("time (s)", true), ("status", false)])
+        s += "</tr></thead><tbody>\n"
         for r in rows {
             let label = r["label"]?.stringValue ?? "?"
-            let still = r["figures"]?["pca_png"]?.stringValue.map { Gallery.href(folder, $0) }
-            let gif = r["figures"]?["pca_gif"]?.stringValue.map { Gallery.href(folder, $0) } ?? ""
-            let img = still.map { "<img src=\"\($0)\" data-gif=\"\(gif)\" alt=\"\(e(label))\" loading=\"lazy\" onclick=\"play(this)\">" } ?? ""
+            let info = GalleryOptimizer(name: r["optimizer"]?.stringValue ?? label, year: Int(Self.number(r["year"]) ?? 0),
+                                        paper: r["paper"]?.stringValue ?? "")
+            var figure = ""
+            if let still = r["figures"]?["pca_png"]?.stringValue {
+                figure = GalleryFigure(title: "\(label): its path on the PCA plane", root: root, folder: folder, png: still,
+                                       gif: r["figures"]?["pca_gif"]?.stringValue,
+                                       downloads: [("PNG", still)] + (r["figures"]?["pca_gif"]?.stringValue.map { [("GIF", $0)] } ?? [])
+                                           + [("run JSON", "runs/\(label).json")]).html()
+            }
             let diverged = r["diverged"] == .bool(true)
             let status = diverged ? "diverged at step \(Int(Self.number(r["diverged_at_step"]) ?? 0))" : "ok"
-            s += "<tr><td>\(img)</td><td>\(e(label))</td><td><code>\(e(JSONWriter.string(r["hyperparameters"] ?? .null, pretty: false)))</code></td>"
-            s += "<td data-sort=\"\(Self.number(r["best_validation_accuracy"]) ?? -1)\">\(Self.percent(r["best_validation_accuracy"]))</td>"
-            s += "<td data-sort=\"\(Self.number(r["final_validation_accuracy"]) ?? -1)\">\(Self.percent(r["final_validation_accuracy"]))</td>"
-            s += "<td>\(Self.number(r["final_train_loss"]).map { String(format: "%.4g", $0) } ?? "—")</td>"
-            s += "<td>\(Self.number(r["wall_time"]).map { String(format: "%.2f", $0) } ?? "—")</td>"
+            s += "<tr data-search=\"\(e(info.searchText(label: label)))\"><td>\(figure)</td><td>\(info.link(label))</td>"
+            s += "<td class=\"fam\">\(e(info.family ?? ""))</td>"
+            s += "<td class=\"hp\"><code>\(e(JSONWriter.string(r["hyperparameters"] ?? .null, pretty: false)))</code></td>"
+            s += "<td class=\"num\"\(Gallery.sortKey(Self.number(r["best_validation_accuracy"])))>\(Self.percent(r["best_validation_accuracy"]))</td>"
+            s += "<td class=\"num\"\(Gallery.sortKey(Self.number(r["final_validation_accuracy"])))>\(Self.percent(r["final_validation_accuracy"]))</td>"
+            s += "<td class=\"num\"\(Gallery.sortKey(Self.number(r["final_train_loss"])))>\(Self.number(r["final_train_loss"]).map { String(format: "%.4g", $0) } ?? "—")</td>"
+            s += "<td class=\"num\">\(Self.number(r["wall_time"]).map { String(format: "%.2f", $0) } ?? "—")</td>"
             s += "<td class=\"\(diverged ? "diverged" : "ok")\">\(status)</td></tr>\n"
         }
-        return s + "</tbody></table>\n"
+        return s + "</tbody></table></div>\n</section>\n"
     }
 
     func markdown() -> String {

@@ -18,6 +18,11 @@ extension ExperimentResult {
             ("race", .object(raceFigures.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("loss_curve", lossCurve.map { .string($0) } ?? .null),
             ("figures_digest", figuresDigest.map { .string($0) } ?? .null),
+            ("minimum_value", minimumValue.map { .number($0) } ?? .null),
+            ("search", search.map { s in .object([
+                ("algorithm", .string(s.algorithm)), ("evaluations", .number(Double(s.evaluations))),
+                ("steps", .number(Double(s.steps))), ("objective", .string(s.objective)),
+            ]) } ?? .null),
             ("optimizers", .array(optimizers.map(\.json))),
         ])
     }
@@ -42,7 +47,16 @@ extension ExperimentResult {
                   raceFigures: Dictionary(uniqueKeysWithValues: race.compactMap { m in
                       if case .string(let s) = m.value { (m.key, s) } else { nil }
                   }),
-                  lossCurve: lossCurve, figuresDigest: digest)
+                  lossCurve: lossCurve, figuresDigest: digest, minimumValue: json["minimum_value"]?.numberValue,
+                  search: json["search"].flatMap(SearchSummary.init(json:)))
+    }
+}
+
+extension SearchSummary {
+    init?(json: JSONValue) {
+        guard let algorithm = json["algorithm"]?.stringValue, let evaluations = json["evaluations"]?.numberValue,
+              let steps = json["steps"]?.numberValue, let objective = json["objective"]?.stringValue else { return nil }
+        self.init(algorithm: algorithm, evaluations: Int(evaluations), steps: Int(steps), objective: objective)
     }
 }
 

@@ -20,10 +20,16 @@ public struct ExperimentResult: Sendable, Hashable {
     public var lossCurve: String?
     /// A digest of what the race and loss figures were drawn from (`nil`: not drawn).
     public var figuresDigest: String?
+    /// The function's value at its global minima (`nil`: none known); an optimizer's final gap
+    /// is its final loss minus this.
+    public var minimumValue: Double?
+    /// How the searched hyperparameters were chosen (`nil` in files older than this field).
+    public var search: SearchSummary?
 
     public init(experiment: String, config: String, descentVersion: String, function: String, functionDisplayName: String,
                 formula: String, minima: [Point], start: Point, steps: Int, optimizers: [OptimizerResult],
-                raceFigures: [String: String], lossCurve: String?, figuresDigest: String? = nil) {
+                raceFigures: [String: String], lossCurve: String?, figuresDigest: String? = nil,
+                minimumValue: Double? = nil, search: SearchSummary? = nil) {
         self.experiment = experiment
         self.config = config
         self.descentVersion = descentVersion
@@ -37,6 +43,28 @@ public struct ExperimentResult: Sendable, Hashable {
         self.raceFigures = raceFigures
         self.lossCurve = lossCurve
         self.figuresDigest = figuresDigest
+        self.minimumValue = minimumValue
+        self.search = search
+    }
+}
+
+/// The search behind an experiment's objective column: which sampler, how many trials of how
+/// many steps each, and what was minimised — so the gallery can say the objective is measured
+/// after the search's steps, not the drawing's.
+public struct SearchSummary: Sendable, Hashable {
+    /// The sampler's config name (`tpe`, `random`, …).
+    public var algorithm: String
+    public var evaluations: Int
+    /// Steps of each trial's trajectory.
+    public var steps: Int
+    /// The objective's config name (`distance`, `loss`, …).
+    public var objective: String
+
+    public init(algorithm: String, evaluations: Int, steps: Int, objective: String) {
+        self.algorithm = algorithm
+        self.evaluations = evaluations
+        self.steps = steps
+        self.objective = objective
     }
 }
 
@@ -79,6 +107,13 @@ public struct OptimizerResult: Sendable, Hashable {
     }
 
     public var diverged: Bool { divergedAtStep != nil }
+
+    /// The final loss minus the landscape's minimum value (`nil` when either is unknown or the
+    /// run diverged).
+    public func finalGap(minimum: Double?) -> Double? {
+        guard !diverged, let finalLoss, let minimum, finalLoss.isFinite else { return nil }
+        return Swift.max(0, finalLoss - minimum)
+    }
 }
 
 /// One search trial as recorded.

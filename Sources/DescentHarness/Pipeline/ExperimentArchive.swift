@@ -1,5 +1,6 @@
 import DescentBase
 import DescentCore
+import DescentSearch
 import Foundation
 
 /// An experiment's folder: `<output>/<experiment>/` with one record per optimizer in
@@ -65,7 +66,9 @@ struct ExperimentArchive: Sendable {
             experiment: experiment.name, config: experiment.file, descentVersion: version, function: f.name,
             functionDisplayName: f.displayName, formula: f.formula, minima: f.minima, start: experiment.start,
             steps: experiment.steps, optimizers: optimizers, raceFigures: race, lossCurve: lossCurve,
-            figuresDigest: figuresDigest)
+            figuresDigest: figuresDigest, minimumValue: f.minima.isEmpty ? nil : f.minimumValue,
+            search: SearchSummary(algorithm: experiment.search.algorithm.name, evaluations: experiment.search.evaluations,
+                                  steps: experiment.search.steps, objective: experiment.search.objective.rawValue))
         try AtomicFile.write(JSONWriter.string(result.json), to: resultsPath)
         return result
     }

@@ -107,7 +107,7 @@ public struct StudyRunner: Sendable {
     /// results.json: the study's settings and a table row per optimizer with a record, in config
     /// order — best and final validation accuracy, final validation and training loss, time.
     static func results(_ s: Study, _ records: [JSONValue], figures: [(String, JSONValue)]) -> JSONValue {
-        let keys = ["label", "optimizer", "hyperparameters", "best_validation_accuracy", "final_validation_accuracy",
+        let keys = ["label", "optimizer", "year", "paper", "hyperparameters", "best_validation_accuracy", "final_validation_accuracy",
                     "final_validation_loss", "final_train_loss", "diverged", "diverged_at_step", "wall_time", "steps_per_second", "figures"]
         let rows = records.map { r in JSONValue.object(keys.map { ($0, r[$0] ?? .null) }) }
         return .object([

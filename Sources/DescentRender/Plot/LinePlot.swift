@@ -96,11 +96,16 @@ public struct LinePlot: Sendable {
 
     /// The view along one axis: the values' range with 5 % margins in the axis' space, or
     /// 0…1 (1…10 on a log axis) for none.
+    /// Values near the ends of `Double` still give a drawable view: linear values are clamped
+    /// to ±1e300 (so the width and its margins stay finite), and the view's ends to what the
+    /// axis can show (positive normal numbers on a log axis).
     static func range(_ values: [Double], _ scale: Scale) -> (Double, Double) {
-        let t = values.map(scale.transform)
+        let t = values.map { min(max(scale.transform($0), -1e300), 1e300) }
         guard let lo = t.min(), let hi = t.max() else { return scale == .linear ? (0, 1) : (1, 10) }
         let (a, b) = margined((lo, hi), singular: scale == .linear ? 0.5 : 1)
-        return (scale.inverse(a), scale.inverse(b))
+        let floor = scale == .linear ? -Double.greatestFiniteMagnitude : Double.leastNormalMagnitude
+        return (min(max(scale.inverse(a), floor), Double.greatestFiniteMagnitude),
+                min(max(scale.inverse(b), floor), Double.greatestFiniteMagnitude))
     }
 
     /// [lo, hi] grown by matplotlib's 5 % margins; a single value is first widened by

@@ -125,7 +125,10 @@ public struct LBFGS: Optimizer {
         var optCond = maxMagnitude(flatGrad) <= toleranceGrad
         if optCond { return origLoss }
 
+        // Moved out (not copied), so the history's buffers stay uniquely owned and are updated
+        // in place.
         var s = state
+        state = LBFGSState()
         var nIter = 0
         while nIter < maxIter {
             nIter += 1
@@ -134,39 +137,17 @@ public struct LBFGS: Optimizer {
             // Direction.
             if s.nIter == 1 {
                 s.d = flatGrad.map { -$0 }
-                s.oldDirs = []
-                s.oldStps = []
-                s.ro = []
+                s.history = LBFGSHistory(capacity: historySize)
                 s.hDiag = 1
             } else {
                 let y = zip(flatGrad, s.prevFlatGrad).map { $0 - $1 }
                 let step = s.d.map { $0 * s.t }
                 let ys = dot(y, step)
                 if ys > 1e-10 {
-                    if s.oldDirs.count == historySize {
-                        s.oldDirs.removeFirst()
-                        s.oldStps.removeFirst()
-                        s.ro.removeFirst()
-                    }
-                    s.oldDirs.append(y)
-                    s.oldStps.append(step)
-                    s.ro.append(1.0 / ys)
+                    s.history.append(y: y, s: step, rho: 1.0 / ys)
                     s.hDiag = ys / dot(y, y)
                 }
-                // Two-loop recursion, one buffer.
-                let numOld = s.oldDirs.count
-                var al = [Double](repeating: 0, count: numOld)
-                var q = flatGrad.map { -$0 }
-                for i in stride(from: numOld - 1, through: 0, by: -1) {
-                    al[i] = dot(s.oldStps[i], q) * s.ro[i]
-                    addScaled(&q, s.oldDirs[i], alpha: -al[i])
-                }
-                var r = q.map { $0 * s.hDiag }
-                for i in 0..<numOld {
-                    let be = dot(s.oldDirs[i], r) * s.ro[i]
-                    addScaled(&r, s.oldStps[i], alpha: al[i] - be)
-                }
-                s.d = r
+                s.d = s.history.direction(gradient: flatGrad, hDiag: s.hDiag)
             }
             s.prevFlatGrad = flatGrad
             s.prevLoss = loss
@@ -229,12 +210,14 @@ public struct LBFGSState: Sendable, Hashable {
     public var d: [Double] = []
     /// `t`: the last step length.
     public var t = 0.0
+    /// `old_dirs`, `old_stps`, `ro`: the (y, s, 1 / y·s) pairs.
+    public var history = LBFGSHistory(capacity: 1)
     /// `old_dirs`: gradient differences y, oldest first.
-    public var oldDirs: [[Double]] = []
+    public var oldDirs: [[Double]] { history.pairs.dirs }
     /// `old_stps`: steps s, oldest first.
-    public var oldStps: [[Double]] = []
+    public var oldStps: [[Double]] { history.pairs.stps }
     /// `ro`: 1 / (y · s) of each pair.
-    public var ro: [Double] = []
+    public var ro: [Double] { history.pairs.ro }
     /// `H_diag`: the scale of the initial inverse Hessian, y·s / y·y.
     public var hDiag = 1.0
     /// `prev_flat_grad`: the gradient at the start of the last iteration.
@@ -273,24 +256,11 @@ private func addFlat(_ parameters: inout [Tensor], _ update: [Double], alpha: Do
     }
 }
 
-/// `a.add_(b, alpha=α)`: `fma(α, b, a)`.
-private func addScaled(_ a: inout [Double], _ b: [Double], alpha: Double) {
-    for i in a.indices { a[i] = add(a[i], b[i], alpha: alpha) }
-}
-
 /// torch's `a.dot(b)` for float64 on the CPU (MKL `ddot`): products summed into two
 /// interleaved accumulators (even and odd indices), then added — measured bit-exact for
 /// vectors of up to 8 elements (a 2-D point is `a₀b₀ + a₁b₁`).
 func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var even = 0.0, odd = 0.0
-    var i = 0
-    while i + 1 < a.count {
-        even += a[i] * b[i]
-        odd += a[i + 1] * b[i + 1]
-        i += 2
-    }
-    if i < a.count { even += a[i] * b[i] }
-    return even + odd
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in dot(a, b) } }
 }
 
 /// torch's `v.abs().max()`: NaN if any element is NaN (torch's `max` propagates it).
