@@ -64,7 +64,8 @@ import TestSupport
 /// An optimizer that records the objective's Hessian–vector products, to test that the
 /// trajectory objective exposes exact second derivatives.
 struct HessianProbe: Optimizer {
-    static let info = OptimizerInfo(name: "HessianProbe", year: 2000, paper: "test", reference: "test")
+    static let info = OptimizerInfo(
+        name: "HessianProbe", year: 2000, paper: "test", url: "https://example.com", family: .secondOrder, reference: "test")
     var learningRate = 0.0
     var products: [[Double]] = []
     init(hyperparameters: inout HyperparameterReader) throws(OptimizerError) {}

@@ -6,7 +6,7 @@ import DescentBase
 /// Hyperparameters use the reference library's names, defaults and validation; invalid
 /// values throw an `OptimizerError`, never trap.
 public protocol Optimizer: Sendable {
-    /// The registry entry: name, paper, year, reference class.
+    /// The registry entry: name, year, paper and its link, family, reference class.
     static var info: OptimizerInfo { get }
 
     /// Reads hyperparameters (ask each key once; the registry calls `finish()` after).
@@ -73,13 +73,21 @@ public struct OptimizerInfo: Sendable, Hashable {
     public var year: Int
     /// The paper, e.g. "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015".
     public var paper: String
+    /// The canonical link of what `paper` names: `https://arxiv.org/abs/<id>` when the paper is on
+    /// arXiv, else its DOI (`https://doi.org/…`), else its OpenReview, proceedings or JMLR page;
+    /// for the few algorithms published only as code, a blog post or lecture slides, that source.
+    public var url: String
+    /// The family a survey of optimizers would put the algorithm in.
+    public var family: OptimizerFamily
     /// The class whose semantics Descent follows, e.g. `torch.optim.Adam`.
     public var reference: String
 
-    public init(name: String, year: Int, paper: String, reference: String) {
+    public init(name: String, year: Int, paper: String, url: String, family: OptimizerFamily, reference: String) {
         self.name = name
         self.year = year
         self.paper = paper
+        self.url = url
+        self.family = family
         self.reference = reference
     }
 }

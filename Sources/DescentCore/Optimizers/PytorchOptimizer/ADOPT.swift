@@ -14,6 +14,7 @@ public struct ADOPT: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ADOPT", year: 2024,
         paper: "Taniguchi et al., ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate, NeurIPS 2024",
+        url: "https://arxiv.org/abs/2411.02853", family: .adam,
         reference: "pytorch_optimizer.ADOPT")
 
     public var learningRate: Double

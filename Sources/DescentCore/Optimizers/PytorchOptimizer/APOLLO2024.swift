@@ -18,6 +18,7 @@ public struct APOLLO2024: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "APOLLO2024", year: 2024,
         paper: "Zhu et al., APOLLO: SGD-like Memory, AdamW-level Performance, MLSys 2025",
+        url: "https://arxiv.org/abs/2412.05270", family: .adam,
         reference: "pytorch_optimizer.APOLLO")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct AdEMAMix: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdEMAMix", year: 2024,
         paper: "Pagliardini et al., The AdEMAMix Optimizer: Better, Faster, Older, ICLR 2025",
+        url: "https://arxiv.org/abs/2409.03137", family: .adam,
         reference: "pytorch_optimizer.AdEMAMix")
 
     public var learningRate: Double

@@ -18,6 +18,7 @@ public struct AdaGC: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdaGC", year: 2025,
         paper: "Wang et al., AdaGC: Improving Training Stability for Large Language Model Pretraining, arXiv 2025",
+        url: "https://arxiv.org/abs/2502.11034", family: .adam,
         reference: "pytorch_optimizer.AdaGC")
 
     public var learningRate: Double

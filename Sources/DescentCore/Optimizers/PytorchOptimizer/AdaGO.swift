@@ -17,6 +17,7 @@ public struct AdaGO: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdaGO", year: 2025,
         paper: "Zhang et al., AdaGrad Meets Muon: Adaptive Stepsizes for Orthogonal Updates, arXiv 2025",
+        url: "https://arxiv.org/abs/2509.02981", family: .matrix,
         reference: "pytorch_optimizer.AdaGO")
 
     public var learningRate: Double

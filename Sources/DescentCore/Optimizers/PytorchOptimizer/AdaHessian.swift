@@ -21,6 +21,7 @@ public struct AdaHessian: HessianPreconditioned {
     public static let info = OptimizerInfo(
         name: "AdaHessian", year: 2020,
         paper: "Yao et al., ADAHESSIAN: An Adaptive Second Order Optimizer for Machine Learning, AAAI 2021",
+        url: "https://arxiv.org/abs/2006.00719", family: .secondOrder,
         reference: "pytorch_optimizer.AdaHessian")
 
     public var learningRate: Double

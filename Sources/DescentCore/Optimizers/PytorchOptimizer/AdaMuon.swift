@@ -18,6 +18,7 @@ public struct AdaMuon: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdaMuon", year: 2025,
         paper: "Si et al., AdaMuon: Adaptive Muon Optimizer, arXiv 2025",
+        url: "https://arxiv.org/abs/2507.11005", family: .matrix,
         reference: "pytorch_optimizer.AdaMuon")
 
     public var learningRate: Double

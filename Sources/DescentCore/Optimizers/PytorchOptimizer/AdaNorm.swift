@@ -14,6 +14,7 @@ public struct AdaNorm: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaNorm", year: 2022,
         paper: "Dubey et al., AdaNorm: Adaptive Gradient Norm Correction based Optimization for CNNs, WACV 2023",
+        url: "https://arxiv.org/abs/2210.06364", family: .adam,
         reference: "pytorch_optimizer.AdaNorm")
 
     public var learningRate: Double

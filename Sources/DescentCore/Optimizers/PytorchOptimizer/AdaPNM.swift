@@ -13,6 +13,7 @@ public struct AdaPNM: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaPNM", year: 2021,
         paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
+        url: "https://arxiv.org/abs/2103.17182", family: .adam,
         reference: "pytorch_optimizer.AdaPNM")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct AdaSmooth: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaSmooth", year: 2022,
         paper: "Lu, AdaSmooth: An Adaptive Learning Rate Method based on Effective Ratio, arXiv 2022",
+        url: "https://arxiv.org/abs/2204.00825", family: .adaptive,
         reference: "pytorch_optimizer.AdaSmooth")
 
     public var learningRate: Double

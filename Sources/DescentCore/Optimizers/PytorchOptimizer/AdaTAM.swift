@@ -12,6 +12,7 @@ public struct AdaTAM: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaTAM", year: 2024,
         paper: "Malviya et al., Torque-Aware Momentum, arXiv 2024",
+        url: "https://arxiv.org/abs/2412.18790", family: .adam,
         reference: "pytorch_optimizer.AdaTAM")
 
     public var learningRate: Double

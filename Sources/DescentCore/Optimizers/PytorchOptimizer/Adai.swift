@@ -15,6 +15,7 @@ public struct Adai: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adai", year: 2020,
         paper: "Xie et al., Adaptive Inertia: Disentangling the Effects of Adaptive Learning Rate and Momentum, ICML 2022",
+        url: "https://arxiv.org/abs/2006.15815", family: .sgd,
         reference: "pytorch_optimizer.Adai")
 
     public var learningRate: Double

@@ -12,7 +12,8 @@
 public struct Adalite: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adalite", year: 2024,
-        paper: "Vatsa, Adalite, github.com/VatsaDev/adalite, 2024",
+        paper: "Vatsa, Adalite, GitHub 2024",
+        url: "https://github.com/VatsaDev/adalite", family: .adam,
         reference: "pytorch_optimizer.Adalite")
 
     public var learningRate: Double

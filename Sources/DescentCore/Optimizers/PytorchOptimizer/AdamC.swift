@@ -14,6 +14,7 @@ public struct AdamC: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamC", year: 2025,
         paper: "Defazio et al., Why Gradients Rapidly Increase Near the End of Training, arXiv 2025",
+        url: "https://arxiv.org/abs/2506.02285", family: .adam,
         reference: "pytorch_optimizer.AdamC")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct AdamG: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamG", year: 2024,
         paper: "Pang et al., Towards Stability of Parameter-free Optimization, arXiv 2024",
+        url: "https://arxiv.org/abs/2405.04376", family: .parameterFree,
         reference: "pytorch_optimizer.AdamG")
 
     public var learningRate: Double

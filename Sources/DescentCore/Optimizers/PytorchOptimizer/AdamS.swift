@@ -16,6 +16,7 @@ public struct AdamS: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdamS", year: 2020,
         paper: "Xie et al., On the Overlooked Pitfalls of Weight Decay and How to Mitigate Them: A Gradient-Norm Perspective, NeurIPS 2023",
+        url: "https://arxiv.org/abs/2011.11152", family: .adam,
         reference: "pytorch_optimizer.AdamS")
 
     public var learningRate: Double

@@ -15,6 +15,7 @@ public struct AdamWSN: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamWSN", year: 2024,
         paper: "Nguyen & Nguyen, Subset-Norm and Subspace-Momentum: Faster Memory-Efficient Adaptive Optimization with Convergence Guarantees, arXiv 2024",
+        url: "https://arxiv.org/abs/2411.07120", family: .adam,
         reference: "pytorch_optimizer.AdamWSN")
 
     public var learningRate: Double

@@ -18,6 +18,7 @@ public struct Adan: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adan", year: 2022,
         paper: "Xie et al., Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models, TPAMI 2024",
+        url: "https://arxiv.org/abs/2208.06677", family: .adam,
         reference: "pytorch_optimizer.Adan")
 
     public var learningRate: Double

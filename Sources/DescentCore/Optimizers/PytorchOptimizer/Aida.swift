@@ -16,6 +16,7 @@ public struct Aida: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Aida", year: 2022,
         paper: "Zhang et al., A DNN Optimizer that Improves over AdaBelief by Suppression of the Adaptive Stepsize Range, arXiv 2022",
+        url: "https://arxiv.org/abs/2203.13273", family: .adam,
         reference: "pytorch_optimizer.Aida")
 
     public var learningRate: Double

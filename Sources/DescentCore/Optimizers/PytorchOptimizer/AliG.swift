@@ -16,6 +16,7 @@ public struct AliG: Optimizer {
     public static let info = OptimizerInfo(
         name: "AliG", year: 2020,
         paper: "Berrada, Zisserman & Kumar, Training Neural Networks for and by Interpolation, ICML 2020",
+        url: "https://arxiv.org/abs/1906.05661", family: .parameterFree,
         reference: "pytorch_optimizer.AliG")
 
     /// The largest step size, or nil for none (`max_lr`).

@@ -24,6 +24,7 @@ public struct Alice: Optimizer {
     public static let info = OptimizerInfo(
         name: "Alice", year: 2025,
         paper: "Gong et al., Towards Efficient Optimizer Design for LLM via Structured Fisher Approximation with a Low-Rank Extension, arXiv 2025",
+        url: "https://arxiv.org/abs/2502.07752", family: .matrix,
         reference: "pytorch_optimizer.Alice")
 
     public var learningRate: Double

@@ -17,6 +17,7 @@ public struct Amos: Optimizer {
     public static let info = OptimizerInfo(
         name: "Amos", year: 2022,
         paper: "Tian & Parikh, Amos: An Adam-style Optimizer with Adaptive Weight Decay towards Model-Oriented Scale, arXiv 2022",
+        url: "https://arxiv.org/abs/2210.11693", family: .adam,
         reference: "pytorch_optimizer.Amos")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct Ano: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Ano", year: 2025,
         paper: "Kegreisz, Ano: Faster is Better in Noisy Landscape, arXiv 2025",
+        url: "https://arxiv.org/abs/2508.18258", family: .adam,
         reference: "pytorch_optimizer.Ano")
 
     public var learningRate: Double

@@ -18,6 +18,7 @@ public struct ApolloDQN: Optimizer {
     public static let info = OptimizerInfo(
         name: "ApolloDQN", year: 2020,
         paper: "Ma, Apollo: An Adaptive Parameter-wise Diagonal Quasi-Newton Method for Nonconvex Stochastic Optimization, arXiv 2020",
+        url: "https://arxiv.org/abs/2009.13586", family: .secondOrder,
         reference: "pytorch_optimizer.ApolloDQN")
 
     public var learningRate: Double

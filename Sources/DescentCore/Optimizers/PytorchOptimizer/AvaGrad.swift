@@ -15,6 +15,7 @@ public struct AvaGrad: Optimizer {
     public static let info = OptimizerInfo(
         name: "AvaGrad", year: 2019,
         paper: "Savarese et al., Domain-independent Dominance of Adaptive Methods, CVPR 2021",
+        url: "https://arxiv.org/abs/1912.01823", family: .adam,
         reference: "pytorch_optimizer.AvaGrad")
 
     public var learningRate: Double

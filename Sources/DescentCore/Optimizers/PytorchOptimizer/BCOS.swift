@@ -14,6 +14,7 @@ public struct BCOS: Optimizer {
     public static let info = OptimizerInfo(
         name: "BCOS", year: 2025,
         paper: "Jiang et al., Stochastic Approximation with Block Coordinate Optimal Stepsizes, arXiv 2025",
+        url: "https://arxiv.org/abs/2507.08963", family: .adam,
         reference: "pytorch_optimizer.BCOS")
 
     public var learningRate: Double

@@ -21,6 +21,7 @@ public struct BSAM: Optimizer {
     public static let info = OptimizerInfo(
         name: "BSAM", year: 2023,
         paper: "Möllenhoff & Khan, SAM as an Optimal Relaxation of Bayes, ICLR 2023",
+        url: "https://arxiv.org/abs/2210.01620", family: .wrapper,
         reference: "pytorch_optimizer.BSAM")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct CAME: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "CAME", year: 2023,
         paper: "Luo et al., CAME: Confidence-guided Adaptive Memory Efficient Optimization, ACL 2023",
+        url: "https://arxiv.org/abs/2307.02047", family: .adam,
         reference: "pytorch_optimizer.CAME")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct Conda: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Conda", year: 2025,
         paper: "Wang et al., Conda: Column-Normalized Adam for Training Large Language Models Faster, arXiv 2025",
+        url: "https://arxiv.org/abs/2509.24218", family: .adam,
         reference: "pytorch_optimizer.Conda")
 
     public var learningRate: Double

@@ -34,7 +34,8 @@ import Darwin
 public struct DASH: Optimizer {
     public static let info = OptimizerInfo(
         name: "DASH", year: 2026,
-        paper: "DASH: Faster Shampoo via Batched Block Preconditioning and Efficient Inverse-Root Solvers, arXiv 2026",
+        paper: "Modoranu et al., DASH: Faster Shampoo via Batched Block Preconditioning and Efficient Inverse-Root Solvers, arXiv 2026",
+        url: "https://arxiv.org/abs/2602.02016", family: .matrix,
         reference: "pytorch_optimizer.DASH")
 
     public var learningRate: Double

@@ -19,6 +19,7 @@ public struct DAdaptAdaGrad: Optimizer {
     public static let info = OptimizerInfo(
         name: "DAdaptAdaGrad", year: 2023,
         paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
+        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
         reference: "pytorch_optimizer.DAdaptAdaGrad")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct DAdaptAdam: Optimizer {
     public static let info = OptimizerInfo(
         name: "DAdaptAdam", year: 2023,
         paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
+        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
         reference: "pytorch_optimizer.DAdaptAdam")
 
     public var learningRate: Double

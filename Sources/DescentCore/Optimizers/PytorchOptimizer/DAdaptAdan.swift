@@ -22,6 +22,7 @@ public struct DAdaptAdan: Optimizer {
     public static let info = OptimizerInfo(
         name: "DAdaptAdan", year: 2023,
         paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
+        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
         reference: "pytorch_optimizer.DAdaptAdan")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct DAdaptLion: Optimizer {
     public static let info = OptimizerInfo(
         name: "DAdaptLion", year: 2023,
         paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
+        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
         reference: "pytorch_optimizer.DAdaptLion")
 
     public var learningRate: Double

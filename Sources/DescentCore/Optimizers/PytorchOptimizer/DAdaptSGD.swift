@@ -14,6 +14,7 @@ public struct DAdaptSGD: Optimizer {
     public static let info = OptimizerInfo(
         name: "DAdaptSGD", year: 2023,
         paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
+        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
         reference: "pytorch_optimizer.DAdaptSGD")
 
     public var learningRate: Double

@@ -12,7 +12,8 @@
 public struct DualAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "DualAdam", year: 2026,
-        paper: "Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning Optimizers, arXiv 2026",
+        paper: "Shi et al., Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning Optimizers, arXiv 2026",
+        url: "https://arxiv.org/abs/2603.07122", family: .adam,
         reference: "pytorch_optimizer.DualAdam")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct EXAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "EXAdam", year: 2024,
         paper: "Adly, EXAdam: The Power of Adaptive Cross-Moments, arXiv 2024",
+        url: "https://arxiv.org/abs/2412.20302", family: .adam,
         reference: "pytorch_optimizer.EXAdam")
 
     public var learningRate: Double

@@ -14,7 +14,8 @@
 public struct EmoNavi: EmoOptimizer {
     public static let info = OptimizerInfo(
         name: "EmoNavi", year: 2025,
-        paper: "muooon, EmoNavi: emotion-driven optimizers (github.com/muooon/EmoNavi), 2025",
+        paper: "muooon, EmoNavi: An emotion-driven optimizer that feels loss and navigates accordingly, GitHub 2025",
+        url: "https://github.com/muooon/EmoNavi", family: .adam,
         reference: "pytorch_optimizer.EmoNavi")
 
     public var settings: EmoSettings

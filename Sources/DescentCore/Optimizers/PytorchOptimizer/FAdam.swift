@@ -19,6 +19,7 @@ public struct FAdam: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "FAdam", year: 2024,
         paper: "Hwang, FAdam: Adam is a natural gradient optimizer using diagonal empirical Fisher information, arXiv 2024",
+        url: "https://arxiv.org/abs/2405.12807", family: .adam,
         reference: "pytorch_optimizer.FAdam")
 
     /// One coordinate's momentum and Fisher diagonal `fim`.

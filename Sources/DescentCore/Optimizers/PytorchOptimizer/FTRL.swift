@@ -11,6 +11,7 @@ public struct FTRL: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "FTRL", year: 2013,
         paper: "McMahan et al., Ad Click Prediction: a View from the Trenches, KDD 2013",
+        url: "https://doi.org/10.1145/2487575.2488200", family: .adaptive,
         reference: "pytorch_optimizer.FTRL")
 
     public var learningRate: Double

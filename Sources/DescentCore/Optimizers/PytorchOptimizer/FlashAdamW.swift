@@ -14,7 +14,8 @@
 /// keep about 8 bits: what one step stores is exactly what the next reads, and that is what
 /// the slots hold here. With quantize = false they stay float64 (plain AdamW).
 ///
-/// "FlashOptim: Optimizers for Memory-Efficient Training", arXiv 2026 (arXiv:2602.23349).
+/// Gonzalez Ortiz et al., "FlashOptim: Optimizers for Memory Efficient Training", arXiv 2026
+/// (arXiv:2602.23349).
 /// Follows pytorch_optimizer 4.1.0's per-parameter path, which float64 parameters always take;
 /// master weights (`master_weight_bits`) and error bits concern only narrower parameters, so
 /// they have no effect here, and `check_numerics` (an error for lr < 10·|θ|max·2⁻⁶³ on a float64
@@ -23,7 +24,8 @@
 public struct FlashAdamW: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "FlashAdamW", year: 2026,
-        paper: "FlashOptim: Optimizers for Memory-Efficient Training, arXiv 2026",
+        paper: "Gonzalez Ortiz et al., FlashOptim: Optimizers for Memory Efficient Training, arXiv 2026",
+        url: "https://arxiv.org/abs/2602.23349", family: .adam,
         reference: "pytorch_optimizer.FlashAdamW")
 
     /// One coordinate's moments as the next step reads them (decompressed).

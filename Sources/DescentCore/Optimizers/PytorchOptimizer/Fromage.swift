@@ -13,6 +13,7 @@ public struct Fromage: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Fromage", year: 2020,
         paper: "Bernstein et al., On the distance between two neural networks and the stability of learning, NeurIPS 2020",
+        url: "https://arxiv.org/abs/2002.03432", family: .sgd,
         reference: "pytorch_optimizer.Fromage")
 
     public var learningRate: Double

@@ -12,5 +12,6 @@ public enum GaLoreVariant: UnprojectedAdamWVariant {
     public static let info = OptimizerInfo(
         name: "GaLore", year: 2024,
         paper: "Zhao et al., GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection, ICML 2024",
+        url: "https://arxiv.org/abs/2403.03507", family: .adam,
         reference: "pytorch_optimizer.GaLore")
 }

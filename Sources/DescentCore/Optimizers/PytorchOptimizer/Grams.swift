@@ -12,7 +12,8 @@
 public struct Grams: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Grams", year: 2024,
-        paper: "Cao et al., Grams: Gradient Descent with Adaptive Momentum Scaling, 2024",
+        paper: "Cao et al., Grams: Gradient Descent with Adaptive Momentum Scaling, arXiv 2024",
+        url: "https://arxiv.org/abs/2412.17107", family: .adam,
         reference: "pytorch_optimizer.Grams")
 
     public var learningRate: Double

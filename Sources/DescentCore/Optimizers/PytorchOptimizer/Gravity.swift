@@ -14,6 +14,7 @@ public struct Gravity: Optimizer {
     public static let info = OptimizerInfo(
         name: "Gravity", year: 2021,
         paper: "Bahrami & Zadeh, Gravity Optimizer: a Kinematic Approach on Optimization in Deep Learning, arXiv 2021",
+        url: "https://arxiv.org/abs/2101.09192", family: .sgd,
         reference: "pytorch_optimizer.Gravity")
 
     public var learningRate: Double

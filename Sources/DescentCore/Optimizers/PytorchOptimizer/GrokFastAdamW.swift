@@ -17,6 +17,7 @@ public struct GrokFastAdamW: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "GrokFastAdamW", year: 2024,
         paper: "Lee et al., Grokfast: Accelerated Grokking by Amplifying Slow Gradients, arXiv 2024",
+        url: "https://arxiv.org/abs/2405.20233", family: .adam,
         reference: "pytorch_optimizer.GrokFastAdamW")
 
     /// One coordinate's moments and slow gradient average (`grok_exp_avg`, nil until the first step).

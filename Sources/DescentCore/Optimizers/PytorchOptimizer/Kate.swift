@@ -12,6 +12,7 @@ public struct Kate: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Kate", year: 2024,
         paper: "Choudhury et al., Remove that Square Root: A New Efficient Scale-Invariant Version of AdaGrad, NeurIPS 2024",
+        url: "https://arxiv.org/abs/2403.02648", family: .adaptive,
         reference: "pytorch_optimizer.Kate")
 
     public var learningRate: Double

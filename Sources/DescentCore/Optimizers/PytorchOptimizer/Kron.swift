@@ -30,6 +30,7 @@ public struct Kron: Optimizer {
     public static let info = OptimizerInfo(
         name: "Kron", year: 2018,
         paper: "Li, Preconditioned Stochastic Gradient Descent, IEEE TNNLS 2018",
+        url: "https://arxiv.org/abs/1512.04202", family: .matrix,
         reference: "pytorch_optimizer.Kron")
 
     public var learningRate: Double

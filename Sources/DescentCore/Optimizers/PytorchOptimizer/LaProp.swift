@@ -16,7 +16,8 @@
 public struct LaProp: Optimizer {
     public static let info = OptimizerInfo(
         name: "LaProp", year: 2020,
-        paper: "Ziyin et al., LaProp: Separating Momentum and Adaptivity in Adam, 2020",
+        paper: "Ziyin et al., LaProp: Separating Momentum and Adaptivity in Adam, arXiv 2020",
+        url: "https://arxiv.org/abs/2002.04839", family: .adam,
         reference: "pytorch_optimizer.LaProp")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct Lion: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Lion", year: 2023,
         paper: "Chen et al., Symbolic Discovery of Optimization Algorithms, NeurIPS 2023",
+        url: "https://arxiv.org/abs/2302.06675", family: .sign,
         reference: "pytorch_optimizer.Lion")
 
     public var learningRate: Double

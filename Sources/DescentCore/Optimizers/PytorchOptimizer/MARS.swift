@@ -22,7 +22,8 @@
 public struct MARS: Optimizer {
     public static let info = OptimizerInfo(
         name: "MARS", year: 2024,
-        paper: "Yuan et al., MARS: Unleashing the Power of Variance Reduction for Training Large Models, 2024",
+        paper: "Yuan et al., MARS: Unleashing the Power of Variance Reduction for Training Large Models, arXiv 2024",
+        url: "https://arxiv.org/abs/2411.10438", family: .adam,
         reference: "pytorch_optimizer.MARS")
 
     public var learningRate: Double

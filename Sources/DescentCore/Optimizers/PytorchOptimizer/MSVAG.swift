@@ -13,6 +13,7 @@ public struct MSVAG: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "MSVAG", year: 2018,
         paper: "Balles & Hennig, Dissecting Adam: The Sign, Magnitude and Variance of Stochastic Gradients, ICML 2018",
+        url: "https://arxiv.org/abs/1705.07774", family: .adam,
         reference: "pytorch_optimizer.MSVAG")
 
     public var learningRate: Double

@@ -16,7 +16,8 @@ import Darwin
 ///     b = a·Bernoulli(mask_prob)  (float32)
 ///     θ ← lerp(θ, θ₀, 1 − b)        (b = 0 undoes the step; b = 1 keeps it)
 ///
-/// "Momentum-Aligned Gradient Masking" (Magma), arXiv 2026 (arXiv:2602.15322). Follows
+/// Joo et al., "On Surprising Effectiveness of Masking Updates in Adaptive Optimizers", arXiv 2026
+/// (arXiv:2602.15322; the library calls it "Momentum-Aligned Gradient Masking"). Follows
 /// pytorch_optimizer 4.1.0's per-parameter CPU branch (its batched branch runs on CUDA only).
 /// g is the raw gradient (as p.grad, not negated by maximize). The mask is random: `seed`
 /// (default 0) stands for the reference's `torch.manual_seed(seed)` before the optimizer is
@@ -27,7 +28,8 @@ import Darwin
 public struct Magma: Optimizer {
     public static let info = OptimizerInfo(
         name: "Magma", year: 2026,
-        paper: "Momentum-Aligned Gradient Masking (Magma), arXiv 2026",
+        paper: "Joo et al., On Surprising Effectiveness of Masking Updates in Adaptive Optimizers, arXiv 2026",
+        url: "https://arxiv.org/abs/2602.15322", family: .wrapper,
         reference: "pytorch_optimizer.Magma")
 
     /// The AdamW that takes the steps.

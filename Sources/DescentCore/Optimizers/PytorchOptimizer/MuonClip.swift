@@ -16,6 +16,7 @@ public struct MuonClip: Optimizer {
     public static let info = OptimizerInfo(
         name: "MuonClip", year: 2025,
         paper: "Kimi Team, Kimi K2: Open Agentic Intelligence, arXiv 2025",
+        url: "https://arxiv.org/abs/2507.20534", family: .matrix,
         reference: "pytorch_optimizer.MuonClip")
 
     public var learningRate: Double

@@ -19,6 +19,7 @@ public struct NorMuon: Optimizer {
     public static let info = OptimizerInfo(
         name: "NorMuon", year: 2025,
         paper: "Li et al., NorMuon: Making Muon more efficient and scalable, arXiv 2025",
+        url: "https://arxiv.org/abs/2510.05491", family: .matrix,
         reference: "pytorch_optimizer.NorMuon")
 
     public enum UpdateScale: String, CaseIterable, Sendable {

@@ -13,6 +13,7 @@ public struct PAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "PAdam", year: 2020,
         paper: "Chen et al., Closing the Generalization Gap of Adaptive Gradient Methods in Training Deep Neural Networks, IJCAI 2020",
+        url: "https://arxiv.org/abs/1806.06763", family: .adam,
         reference: "pytorch_optimizer.PAdam")
 
     public var learningRate: Double

@@ -11,6 +11,7 @@ public struct PNM: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "PNM", year: 2021,
         paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
+        url: "https://arxiv.org/abs/2103.17182", family: .sgd,
         reference: "pytorch_optimizer.PNM")
 
     public var learningRate: Double

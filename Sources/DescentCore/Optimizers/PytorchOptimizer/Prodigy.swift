@@ -26,6 +26,7 @@ public struct Prodigy: Optimizer {
     public static let info = OptimizerInfo(
         name: "Prodigy", year: 2023,
         paper: "Mishchenko & Defazio, Prodigy: An Expeditiously Adaptive Parameter-Free Learner, ICML 2024",
+        url: "https://arxiv.org/abs/2306.06101", family: .parameterFree,
         reference: "pytorch_optimizer.Prodigy")
 
     public var learningRate: Double

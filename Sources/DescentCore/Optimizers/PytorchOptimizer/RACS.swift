@@ -16,6 +16,7 @@ public struct RACS: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RACS", year: 2025,
         paper: "Gong et al., Towards Efficient Optimizer Design for LLM via Structured Fisher Approximation with a Low-Rank Extension, arXiv 2025",
+        url: "https://arxiv.org/abs/2502.07752", family: .matrix,
         reference: "pytorch_optimizer.RACS")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct ROSE: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ROSE", year: 2025,
         paper: "MatthewK78, Rose: Range-Of-Slice Equilibration, GitHub 2025",
+        url: "https://github.com/MatthewK78/Rose", family: .adaptive,
         reference: "pytorch_optimizer.ROSE")
 
     public var learningRate: Double

@@ -29,6 +29,7 @@ public struct Ranger21: Optimizer {
     public static let info = OptimizerInfo(
         name: "Ranger21", year: 2021,
         paper: "Wright & Demeure, Ranger21: a synergistic deep learning optimizer, arXiv 2021",
+        url: "https://arxiv.org/abs/2106.13731", family: .adam,
         reference: "pytorch_optimizer.Ranger21")
 
     public var learningRate: Double

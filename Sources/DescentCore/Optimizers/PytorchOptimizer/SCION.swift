@@ -16,6 +16,7 @@ public struct SCION: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SCION", year: 2025,
         paper: "Pethick et al., Training Deep Learning Models with Norm-Constrained LMOs, ICML 2025",
+        url: "https://arxiv.org/abs/2502.07529", family: .matrix,
         reference: "pytorch_optimizer.SCION")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct SCIONLight: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SCIONLight", year: 2025,
         paper: "Pethick et al., Training Deep Learning Models with Norm-Constrained LMOs, ICML 2025",
+        url: "https://arxiv.org/abs/2502.07529", family: .matrix,
         reference: "pytorch_optimizer.SCIONLight")
 
     public var learningRate: Double

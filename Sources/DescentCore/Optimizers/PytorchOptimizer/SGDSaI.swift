@@ -16,6 +16,7 @@ public struct SGDSaI: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SGDSaI", year: 2024,
         paper: "Xu et al., No More Adam: Learning Rate Scaling at Initialization is All You Need, arXiv 2024",
+        url: "https://arxiv.org/abs/2412.11768", family: .sgd,
         reference: "pytorch_optimizer.SGDSaI")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct SM3: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SM3", year: 2019,
         paper: "Anil et al., Memory-Efficient Adaptive Optimization, NeurIPS 2019",
+        url: "https://arxiv.org/abs/1901.11150", family: .adaptive,
         reference: "pytorch_optimizer.SM3")
 
     public var learningRate: Double

@@ -28,6 +28,7 @@ public struct SOAP: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SOAP", year: 2024,
         paper: "Vyas et al., SOAP: Improving and Stabilizing Shampoo using Adam, ICLR 2025",
+        url: "https://arxiv.org/abs/2409.11321", family: .matrix,
         reference: "pytorch_optimizer.SOAP")
 
     public var learningRate: Double

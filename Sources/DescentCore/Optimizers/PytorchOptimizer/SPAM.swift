@@ -18,6 +18,7 @@ public struct SPAM: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SPAM", year: 2025,
         paper: "Huang et al., SPAM: Spike-Aware Adam with Momentum Reset for Stable LLM Training, ICLR 2025",
+        url: "https://arxiv.org/abs/2501.06842", family: .adam,
         reference: "pytorch_optimizer.SPAM")
 
     public var learningRate: Double

@@ -15,6 +15,7 @@ public struct SPlus: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SPlus", year: 2025,
         paper: "Frans, Levine & Abbeel, A Stable Whitening Optimizer for Efficient Neural Network Training, arXiv 2025",
+        url: "https://arxiv.org/abs/2506.07254", family: .matrix,
         reference: "pytorch_optimizer.SPlus")
 
     public var learningRate: Double

@@ -12,6 +12,7 @@ public struct SRMM: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SRMM", year: 2022,
         paper: "Lyu, Stochastic regularized majorization-minimization with weakly convex and multi-convex surrogates, arXiv 2022",
+        url: "https://arxiv.org/abs/2201.01652", family: .sgd,
         reference: "pytorch_optimizer.SRMM")
 
     public var learningRate: Double

@@ -22,6 +22,7 @@ public struct ScalableShampoo: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ScalableShampoo", year: 2020,
         paper: "Anil et al., Scalable Second Order Optimization for Deep Learning, arXiv 2020",
+        url: "https://arxiv.org/abs/2002.09018", family: .matrix,
         reference: "pytorch_optimizer.ScalableShampoo")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct ScheduleFreeAdamW: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ScheduleFreeAdamW", year: 2024,
         paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
+        url: "https://arxiv.org/abs/2405.15682", family: .parameterFree,
         reference: "pytorch_optimizer.ScheduleFreeAdamW")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct ScheduleFreeRAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ScheduleFreeRAdam", year: 2024,
         paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
+        url: "https://arxiv.org/abs/2405.15682", family: .parameterFree,
         reference: "pytorch_optimizer.ScheduleFreeRAdam")
 
     public var learningRate: Double

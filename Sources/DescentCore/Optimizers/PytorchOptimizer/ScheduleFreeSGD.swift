@@ -11,6 +11,7 @@ public struct ScheduleFreeSGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ScheduleFreeSGD", year: 2024,
         paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
+        url: "https://arxiv.org/abs/2405.15682", family: .parameterFree,
         reference: "pytorch_optimizer.ScheduleFreeSGD")
 
     public var learningRate: Double

@@ -10,6 +10,7 @@ public struct SignSGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SignSGD", year: 2018,
         paper: "Bernstein et al., signSGD: Compressed Optimisation for Non-Convex Problems, ICML 2018",
+        url: "https://arxiv.org/abs/1802.04434", family: .sign,
         reference: "pytorch_optimizer.SignSGD")
 
     public var learningRate: Double

@@ -18,6 +18,7 @@ public struct SimplifiedAdEMAMix: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SimplifiedAdEMAMix", year: 2025,
         paper: "Morwani et al., Connections between Schedule-Free Optimizers, AdEMAMix, and Accelerated SGD Variants, arXiv 2025",
+        url: "https://arxiv.org/abs/2502.02431", family: .adam,
         reference: "pytorch_optimizer.SimplifiedAdEMAMix")
 
     public var learningRate: Double

@@ -19,6 +19,7 @@ public struct SophiaH: HessianPreconditioned {
     public static let info = OptimizerInfo(
         name: "SophiaH", year: 2023,
         paper: "Liu et al., Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training, ICLR 2024",
+        url: "https://arxiv.org/abs/2305.14342", family: .secondOrder,
         reference: "pytorch_optimizer.SophiaH")
 
     public var learningRate: Double

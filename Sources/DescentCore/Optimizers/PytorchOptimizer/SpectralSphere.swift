@@ -16,12 +16,13 @@
 /// matrix product accumulated in float32 and rounded once, `addmm` as b·A + c·(AA) in float32
 /// rounded once, a Python float times a bfloat16 tensor rounded from float32, and float32 +
 /// bfloat16 in float32 (checked against torch 2.15 on random 1×2 inputs, bit for bit).
-/// "Controlled LLM Training on Spectral Sphere", arXiv 2026. Follows pytorch_optimizer 4.1.0
-/// (per-parameter path, the CPU default).
+/// Xie et al., "Controlled LLM Training on Spectral Sphere", arXiv 2026. Follows pytorch_optimizer
+/// 4.1.0 (per-parameter path, the CPU default).
 public struct SpectralSphere: Optimizer {
     public static let info = OptimizerInfo(
         name: "SpectralSphere", year: 2026,
-        paper: "Controlled LLM Training on Spectral Sphere, arXiv 2026",
+        paper: "Xie et al., Controlled LLM Training on Spectral Sphere, arXiv 2026",
+        url: "https://arxiv.org/abs/2601.08393", family: .matrix,
         reference: "pytorch_optimizer.SpectralSphere")
 
     public var learningRate: Double

@@ -16,6 +16,7 @@ public struct StableAdamW: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "StableAdamW", year: 2023,
         paper: "Wortsman et al., Stable and low-precision training for large-scale vision-language models, NeurIPS 2023",
+        url: "https://arxiv.org/abs/2304.13013", family: .adam,
         reference: "pytorch_optimizer.StableAdamW")
 
     public var learningRate: Double

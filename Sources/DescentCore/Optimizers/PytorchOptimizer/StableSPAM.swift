@@ -17,6 +17,7 @@ public struct StableSPAM: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "StableSPAM", year: 2025,
         paper: "Huang et al., Stable-SPAM: How to Train in 4-Bit More Stably than 16-Bit Adam, arXiv 2025",
+        url: "https://arxiv.org/abs/2502.17055", family: .adam,
         reference: "pytorch_optimizer.StableSPAM")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct TAM: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "TAM", year: 2024,
         paper: "Malviya et al., Torque-Aware Momentum, arXiv 2024",
+        url: "https://arxiv.org/abs/2412.18790", family: .sgd,
         reference: "pytorch_optimizer.TAM")
 
     public var learningRate: Double

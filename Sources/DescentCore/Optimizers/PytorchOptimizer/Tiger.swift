@@ -9,7 +9,8 @@
 public struct Tiger: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Tiger", year: 2023,
-        paper: "Su, Tiger: A Tight-fisted Optimizer, 2023",
+        paper: "Su, Tiger: A Tight-fisted Optimizer, GitHub 2023",
+        url: "https://github.com/bojone/tiger", family: .sign,
         reference: "pytorch_optimizer.Tiger")
 
     public var learningRate: Double

@@ -15,6 +15,7 @@ public struct VSGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "VSGD", year: 2024,
         paper: "Chen et al., Variational Stochastic Gradient Descent for Deep Neural Networks, OpenReview 2024",
+        url: "https://openreview.net/forum?id=xu4ATNjcdy", family: .adam,
         reference: "pytorch_optimizer.VSGD")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct ASGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "ASGD", year: 1992,
         paper: "Polyak & Juditsky, Acceleration of Stochastic Approximation by Averaging, SIAM J. Control Optim. 1992",
+        url: "https://doi.org/10.1137/0330046", family: .sgd,
         reference: "torch.optim.ASGD")
 
     public var learningRate: Double

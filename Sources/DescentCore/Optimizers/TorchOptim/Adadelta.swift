@@ -14,6 +14,7 @@ public struct Adadelta: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adadelta", year: 2012,
         paper: "Zeiler, ADADELTA: An Adaptive Learning Rate Method, arXiv 2012",
+        url: "https://arxiv.org/abs/1212.5701", family: .adaptive,
         reference: "torch.optim.Adadelta")
 
     public var learningRate: Double

@@ -22,6 +22,7 @@ public struct Adafactor: Optimizer {
     public static let info = OptimizerInfo(
         name: "Adafactor", year: 2018,
         paper: "Shazeer & Stern, Adafactor: Adaptive Learning Rates with Sublinear Memory Cost, ICML 2018",
+        url: "https://arxiv.org/abs/1804.04235", family: .adaptive,
         reference: "torch.optim.Adafactor")
 
     public var learningRate: Double

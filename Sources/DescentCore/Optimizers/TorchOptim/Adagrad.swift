@@ -13,6 +13,7 @@ public struct Adagrad: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adagrad", year: 2011,
         paper: "Duchi, Hazan & Singer, Adaptive Subgradient Methods for Online Learning and Stochastic Optimization, JMLR 2011",
+        url: "https://jmlr.org/papers/v12/duchi11a.html", family: .adaptive,
         reference: "torch.optim.Adagrad")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct Adam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adam", year: 2014,
         paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
+        url: "https://arxiv.org/abs/1412.6980", family: .adam,
         reference: "torch.optim.Adam")
 
     public var learningRate: Double

@@ -12,6 +12,7 @@ public struct AdamW: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdamW", year: 2017,
         paper: "Loshchilov & Hutter, Decoupled Weight Decay Regularization, ICLR 2019",
+        url: "https://arxiv.org/abs/1711.05101", family: .adam,
         reference: "torch.optim.AdamW")
 
     /// The Adam that runs the steps, with decoupled weight decay fixed on.

@@ -11,6 +11,7 @@ public struct Adamax: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Adamax", year: 2014,
         paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
+        url: "https://arxiv.org/abs/1412.6980", family: .adam,
         reference: "torch.optim.Adamax")
 
     public var learningRate: Double

@@ -44,6 +44,7 @@ public struct LBFGS: Optimizer {
     public static let info = OptimizerInfo(
         name: "LBFGS", year: 1989,
         paper: "Liu & Nocedal, On the Limited Memory BFGS Method for Large Scale Optimization, Math. Programming 1989",
+        url: "https://doi.org/10.1007/BF01589116", family: .secondOrder,
         reference: "torch.optim.LBFGS")
 
     /// The line searches torch's LBFGS offers (`line_search_fn`).

@@ -25,7 +25,8 @@
 public struct Muon: Optimizer {
     public static let info = OptimizerInfo(
         name: "Muon", year: 2024,
-        paper: "Jordan et al., Muon: An optimizer for hidden layers in neural networks, 2024",
+        paper: "Jordan et al., Muon: An optimizer for hidden layers in neural networks, blog post 2024",
+        url: "https://kellerjordan.github.io/posts/muon/", family: .matrix,
         reference: "torch.optim.Muon")
 
     /// torch's `adjust_lr_fn` choices (null means "original").

@@ -15,6 +15,7 @@ public struct NAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "NAdam", year: 2016,
         paper: "Dozat, Incorporating Nesterov Momentum into Adam, ICLR 2016 Workshop",
+        url: "https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ", family: .adam,
         reference: "torch.optim.NAdam")
 
     public var learningRate: Double

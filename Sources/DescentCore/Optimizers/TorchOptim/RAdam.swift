@@ -18,6 +18,7 @@ public struct RAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RAdam", year: 2019,
         paper: "Liu et al., On the Variance of the Adaptive Learning Rate and Beyond, ICLR 2020",
+        url: "https://arxiv.org/abs/1908.03265", family: .adam,
         reference: "torch.optim.RAdam")
 
     public var learningRate: Double

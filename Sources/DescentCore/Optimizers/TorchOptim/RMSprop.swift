@@ -16,6 +16,7 @@ public struct RMSprop: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RMSprop", year: 2012,
         paper: "Hinton, Srivastava & Swersky, Neural Networks for Machine Learning, lecture 6e, 2012",
+        url: "https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf", family: .adaptive,
         reference: "torch.optim.RMSprop")
 
     public var learningRate: Double

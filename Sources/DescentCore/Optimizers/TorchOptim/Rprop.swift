@@ -14,6 +14,7 @@ public struct Rprop: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Rprop", year: 1993,
         paper: "Riedmiller & Braun, A Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm, IEEE ICNN 1993",
+        url: "https://doi.org/10.1109/ICNN.1993.298623", family: .sign,
         reference: "torch.optim.Rprop")
 
     public var learningRate: Double

@@ -12,6 +12,7 @@ public struct SGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "SGD", year: 1951,
         paper: "Robbins & Monro, A Stochastic Approximation Method, Ann. Math. Statist. 1951",
+        url: "https://doi.org/10.1214/aoms/1177729586", family: .sgd,
         reference: "torch.optim.SGD")
 
     public var learningRate: Double

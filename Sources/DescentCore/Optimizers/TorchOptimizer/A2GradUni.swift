@@ -7,6 +7,7 @@ public struct A2GradUni: A2GradFamily {
     public static let info = OptimizerInfo(
         name: "A2GradUni", year: 2018,
         paper: "Deng, Cheng & Lan, Optimal Adaptive and Accelerated Stochastic Gradient Descent, arXiv 2018",
+        url: "https://arxiv.org/abs/1810.00553", family: .sgd,
         reference: "torch_optimizer.A2GradUni")
 
     public var common: A2GradHyperparameters

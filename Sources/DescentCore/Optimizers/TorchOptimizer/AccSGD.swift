@@ -12,6 +12,7 @@ public struct AccSGD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AccSGD", year: 2018,
         paper: "Kidambi, Netrapalli, Jain & Kakade, On the insufficiency of existing momentum schemes for Stochastic Optimization, ICLR 2018",
+        url: "https://arxiv.org/abs/1803.05591", family: .sgd,
         reference: "torch_optimizer.AccSGD")
 
     public var learningRate: Double

@@ -17,6 +17,7 @@ public struct AdaBelief: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaBelief", year: 2020,
         paper: "Zhuang et al., AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed Gradients, NeurIPS 2020",
+        url: "https://arxiv.org/abs/2010.07468", family: .adam,
         reference: "torch_optimizer.AdaBelief")
 
     public var learningRate: Double

@@ -14,6 +14,7 @@ public struct AdaBound: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaBound", year: 2019,
         paper: "Luo, Xiong, Liu & Sun, Adaptive Gradient Methods with Dynamic Bound of Learning Rate, ICLR 2019",
+        url: "https://arxiv.org/abs/1902.09843", family: .adam,
         reference: "torch_optimizer.AdaBound")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct AdaMod: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaMod", year: 2019,
         paper: "Ding, Ren, Luo & Sun, An Adaptive and Momental Bound Method for Stochastic Learning, arXiv 2019",
+        url: "https://arxiv.org/abs/1910.12249", family: .adam,
         reference: "torch_optimizer.AdaMod")
 
     public var learningRate: Double

@@ -15,6 +15,7 @@ public struct AdamP: Optimizer {
     public static let info = OptimizerInfo(
         name: "AdamP", year: 2021,
         paper: "Heo et al., AdamP: Slowing Down the Slowdown for Momentum Optimizers on Scale-invariant Weights, ICLR 2021",
+        url: "https://arxiv.org/abs/2006.08217", family: .adam,
         reference: "torch_optimizer.AdamP")
 
     public var learningRate: Double

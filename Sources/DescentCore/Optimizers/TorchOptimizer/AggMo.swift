@@ -12,6 +12,7 @@ public struct AggMo: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "AggMo", year: 2019,
         paper: "Lucas, Sun, Zemel & Grosse, Aggregated Momentum: Stability Through Passive Damping, ICLR 2019",
+        url: "https://arxiv.org/abs/1804.00325", family: .sgd,
         reference: "torch_optimizer.AggMo")
 
     public var learningRate: Double

@@ -15,6 +15,7 @@ public struct Apollo: Optimizer {
     public static let info = OptimizerInfo(
         name: "Apollo", year: 2020,
         paper: "Ma, Apollo: An Adaptive Parameter-wise Diagonal Quasi-Newton Method for Nonconvex Stochastic Optimization, arXiv 2020",
+        url: "https://arxiv.org/abs/2009.13586", family: .secondOrder,
         reference: "torch_optimizer.Apollo")
 
     public var learningRate: Double

@@ -12,6 +12,7 @@ public struct DiffGrad: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "DiffGrad", year: 2019,
         paper: "Dubey et al., diffGrad: An Optimization Method for Convolutional Neural Networks, IEEE TNNLS 2019",
+        url: "https://arxiv.org/abs/1909.11015", family: .adam,
         reference: "torch_optimizer.DiffGrad")
 
     public var learningRate: Double

@@ -11,6 +11,7 @@ public struct LARS: Optimizer {
     public static let info = OptimizerInfo(
         name: "LARS", year: 2017,
         paper: "You, Gitman & Ginsburg, Large Batch Training of Convolutional Networks, arXiv 2017",
+        url: "https://arxiv.org/abs/1708.03888", family: .sgd,
         reference: "torch_optimizer.LARS")
 
     public var learningRate: Double

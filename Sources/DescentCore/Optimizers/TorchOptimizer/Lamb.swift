@@ -13,6 +13,7 @@ public struct Lamb: Optimizer {
     public static let info = OptimizerInfo(
         name: "Lamb", year: 2020,
         paper: "You et al., Large Batch Optimization for Deep Learning: Training BERT in 76 minutes, ICLR 2020",
+        url: "https://arxiv.org/abs/1904.00962", family: .adam,
         reference: "torch_optimizer.Lamb")
 
     public var learningRate: Double

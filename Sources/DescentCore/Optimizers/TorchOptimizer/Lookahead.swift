@@ -23,6 +23,7 @@ public struct Lookahead<Base: Optimizer>: Optimizer {
         OptimizerInfo(
             name: "Lookahead" + Base.info.name, year: 2019,
             paper: "Zhang, Lucas, Hinton & Ba, Lookahead Optimizer: k steps forward, 1 step back, NeurIPS 2019",
+            url: "https://arxiv.org/abs/1907.08610", family: .wrapper,
             reference: "torch_optimizer.Lookahead(\(Base.info.reference))")
     }
 

@@ -16,6 +16,7 @@ public struct MADGRAD: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "MADGRAD", year: 2021,
         paper: "Defazio & Jelassi, Adaptivity without Compromise: A Momentumized, Adaptive, Dual Averaged Gradient Method for Stochastic Optimization, arXiv 2021",
+        url: "https://arxiv.org/abs/2101.11075", family: .adaptive,
         reference: "torch_optimizer.MADGRAD")
 
     public var learningRate: Double

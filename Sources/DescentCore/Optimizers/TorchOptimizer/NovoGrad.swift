@@ -13,6 +13,7 @@ public struct NovoGrad: Optimizer {
     public static let info = OptimizerInfo(
         name: "NovoGrad", year: 2019,
         paper: "Ginsburg et al., Stochastic Gradient Methods with Layer-wise Adaptive Moments for Training of Deep Networks, arXiv 2019",
+        url: "https://arxiv.org/abs/1905.11286", family: .adam,
         reference: "torch_optimizer.NovoGrad")
 
     public var learningRate: Double

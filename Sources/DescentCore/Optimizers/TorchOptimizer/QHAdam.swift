@@ -12,6 +12,7 @@ public struct QHAdam: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "QHAdam", year: 2019,
         paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
+        url: "https://arxiv.org/abs/1810.06801", family: .adam,
         reference: "torch_optimizer.QHAdam")
 
     public var learningRate: Double

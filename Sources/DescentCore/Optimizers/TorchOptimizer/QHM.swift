@@ -11,6 +11,7 @@ public struct QHM: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "QHM", year: 2019,
         paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
+        url: "https://arxiv.org/abs/1810.06801", family: .sgd,
         reference: "torch_optimizer.QHM")
 
     public var learningRate: Double

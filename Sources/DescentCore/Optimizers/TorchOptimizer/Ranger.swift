@@ -19,7 +19,8 @@
 public struct Ranger: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Ranger", year: 2019,
-        paper: "Wright, Ranger: a synergistic optimizer (RAdam + Lookahead), 2019",
+        paper: "Wright, New Deep Learning Optimizer, Ranger: Synergistic combination of RAdam + LookAhead for the best of both, Medium 2019",
+        url: "https://medium.com/@lessw/new-deep-learning-optimizer-ranger-synergistic-combination-of-radam-lookahead-for-the-best-of-2dc83f79a48d", family: .adam,
         reference: "torch_optimizer.Ranger")
 
     public var learningRate: Double

@@ -17,6 +17,7 @@ public struct RangerQH: Optimizer {
     public static let info = OptimizerInfo(
         name: "RangerQH", year: 2019,
         paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019 (+ Lookahead, Wright 2019)",
+        url: "https://arxiv.org/abs/1810.06801", family: .adam,
         reference: "torch_optimizer.RangerQH")
 
     /// The quasi-hyperbolic Adam step, with its state.

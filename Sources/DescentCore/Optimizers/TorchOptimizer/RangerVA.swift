@@ -27,6 +27,7 @@ public struct RangerVA: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "RangerVA", year: 2019,
         paper: "Tong, Liang & Bi, Calibrating the Adaptive Learning Rate to Improve Convergence of ADAM, arXiv 2019 (+ Ranger, Wright 2019)",
+        url: "https://arxiv.org/abs/1908.00700", family: .adam,
         reference: "torch_optimizer.RangerVA")
 
     public var learningRate: Double

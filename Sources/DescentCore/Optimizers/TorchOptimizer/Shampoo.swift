@@ -21,6 +21,7 @@ public struct Shampoo: Optimizer {
     public static let info = OptimizerInfo(
         name: "Shampoo", year: 2018,
         paper: "Gupta, Koren & Singer, Shampoo: Preconditioned Stochastic Tensor Optimization, ICML 2018",
+        url: "https://arxiv.org/abs/1802.09568", family: .matrix,
         reference: "torch_optimizer.Shampoo")
 
     public var learningRate: Double

@@ -13,6 +13,7 @@ public struct Yogi: ElementwiseOptimizer {
     public static let info = OptimizerInfo(
         name: "Yogi", year: 2018,
         paper: "Zaheer, Reddi, Sachan, Kale & Kumar, Adaptive Methods for Nonconvex Optimization, NeurIPS 2018",
+        url: "https://proceedings.neurips.cc/paper_files/paper/2018/hash/90365351ccc7437a1309dc64e4db32a3-Abstract.html", family: .adam,
         reference: "torch_optimizer.Yogi")
 
     public var learningRate: Double
