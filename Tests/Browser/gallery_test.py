@@ -169,12 +169,18 @@ def desktop(url):
 
 
 def phone(url):
-    p = browser(400, 900)
+    # Headless Chromium clamps windows to at least 500 px wide (a blank page at
+    # --window-size=400,900 reports innerWidth 500), so the phone is emulated as DevTools does:
+    # a 400 × 900 mobile viewport, which also honours the page's viewport meta tag.
+    p = browser(500, 900)
     try:
+        p.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": 400, "height": 900, "deviceScaleFactor": 1, "mobile": True})
         p.get(url)
         time.sleep(2)
-        width = p.execute_script("return document.documentElement.scrollWidth")
-        print(f"phone: scrollWidth {width} at 400 px")
+        inner, width = p.execute_script("return [innerWidth, document.documentElement.scrollWidth]")
+        print(f"phone: scrollWidth {width} at innerWidth {inner}")
+        check(inner == 400, f"the emulated phone is {inner} px wide, not 400")
         check(width <= 400, f"at 400 px the page is {width} px wide (horizontal overflow)")
         shot(p, "phone.png")
         if open_first_thumbnail(p):

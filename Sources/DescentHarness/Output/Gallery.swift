@@ -87,7 +87,7 @@ public enum Gallery {
     /// ` data-sort="x"` for a cell whose order is the number `x` (none: sorts last).
     static func sortKey(_ x: Double?) -> String {
         guard let x, x.isFinite else { return " data-sort=\"\"" }
-        return " data-sort=\"\(JSONWriter.number(x))\""
+        return " data-sort=\"\(String(format: "%.7g", x))\""
     }
 
     static func html(_ all: [ExperimentResult], leaderboards: [GalleryLeaderboard] = [], studies: [GalleryStudy] = [],

@@ -32,9 +32,10 @@ enum GalleryAssets {
         td a.fig img{width:160px} .figs{display:flex;flex-wrap:wrap;gap:.6rem} .figs a.fig img{width:320px}
         .diverged{color:#b00020;font-weight:bold} .left{color:#8a5300;font-weight:bold} .ok{color:#1b5e20}
         .timeline{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
-        .year{border-left:3px solid #1f77b4;padding:.2rem .6rem;background:#f4f8fb} .year b{display:block} .year a{display:block}
+        .year{border-left:3px solid #1f77b4;padding:.2rem .6rem;background:#f4f8fb;max-width:24rem} .year b{margin-right:.4rem} .year a{margin-right:.5rem;white-space:nowrap;display:inline-block}
         .fam{color:#555;font-size:.85em;white-space:nowrap} .hp{max-width:22rem}
         td.gap{white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums}
+        \(GallerySummary.colourClasses)
         .legend span{display:inline-block;padding:.1rem .4rem;margin-right:.2rem;font-size:.85em}
         [hidden]{display:none!important}
         #lightbox{position:fixed;inset:0;background:rgba(0,0,0,.85);z-index:10;display:flex;align-items:center;justify-content:center}
@@ -96,8 +97,9 @@ enum GalleryAssets {
           title.textContent = f.dataset.title || "";
           toggle.hidden = !gif; toggle.textContent = animated ? "still" : "animation";
           files.textContent = "";
-          JSON.parse(f.dataset.files || "[]").forEach(function(p){
-            var a = document.createElement("a"); a.href = p[1]; a.textContent = p[0]; a.setAttribute("download", "");
+          (f.dataset.files || "").split(" ").filter(Boolean).forEach(function(p){
+            var a = document.createElement("a"); a.href = p; a.setAttribute("download", "");
+            a.textContent = p.slice(p.lastIndexOf(".") + 1).toUpperCase();
             files.appendChild(a); files.appendChild(document.createTextNode(" "));
           });
         }

@@ -71,7 +71,7 @@ struct GalleryExperiment {
         for o in r.optimizers {
             let info = GalleryOptimizer(name: o.optimizer, year: o.year, paper: o.paper)
             let figure = GalleryFigure(title: "\(o.label) on \(r.functionDisplayName)", root: root, folder: r.experiment,
-                                       formats: o.figures, extra: [("run JSON", "runs/\(o.label).json")])
+                                       formats: o.figures, extra: ["runs/\(o.label).json"])
             let gap = gap(o)
             s += "<tr id=\"\(rowID(o.label))\" data-search=\"\(e(info.searchText(label: o.label)))\">"
             s += "<td>\(figure?.html() ?? "")</td>"
@@ -80,7 +80,7 @@ struct GalleryExperiment {
             s += "<td class=\"hp\"><code>\(e(Gallery.hyperparameterText(o.hyperparameters)))</code></td>"
             s += "<td class=\"num\"\(Gallery.sortKey(o.objective.isFinite ? o.objective : nil))>\(e(Gallery.objectiveText(o)))</td>"
             s += "<td class=\"num\"\(Gallery.sortKey(o.finalLoss))>\(Self.number(o.finalLoss))</td>"
-            s += "<td class=\"gap\"\(Gallery.sortKey(gap))\(GallerySummary.colour(gap))>\(Self.number(gap))</td>"
+            s += "<td class=\"gap\(GallerySummary.colour(gap))\"\(Gallery.sortKey(gap))>\(Self.number(gap))</td>"
             s += "<td class=\"\(Gallery.statusClass(o))\">\(e(Gallery.statusText(o)))</td></tr>\n"
         }
         return s + "</tbody></table></div>\n</section>\n"

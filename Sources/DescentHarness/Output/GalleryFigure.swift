@@ -15,24 +15,23 @@ struct GalleryFigure {
     var png: String
     /// The animation, if any.
     var gif: String?
-    /// Every file of the figure to offer for download: (label, file name in `folder`).
-    var downloads: [(label: String, file: String)]
+    /// Every file of the figure to offer for download (file names in `folder`; the lightbox
+    /// labels each by its extension: PNG, SVG, PDF, GIF, JSON).
+    var downloads: [String]
 
-    init(title: String, root: String, folder: String, png: String, gif: String? = nil,
-         downloads: [(label: String, file: String)] = []) {
+    init(title: String, root: String, folder: String, png: String, gif: String? = nil, downloads: [String] = []) {
         self.title = title
         self.root = root
         self.folder = folder
         self.png = png
         self.gif = gif
-        self.downloads = downloads.isEmpty ? [("PNG", png)] + (gif.map { [("GIF", $0)] } ?? []) : downloads
+        self.downloads = downloads.isEmpty ? [png] + (gif.map { [$0] } ?? []) : downloads
     }
 
     /// The figures of one result's `figures` object (format → file name), in a fixed order.
-    init?(title: String, root: String, folder: String, formats: [String: String], extra: [(label: String, file: String)] = []) {
+    init?(title: String, root: String, folder: String, formats: [String: String], extra: [String] = []) {
         guard let png = formats["png"] else { return nil }
-        var downloads: [(label: String, file: String)] = []
-        for format in ["png", "svg", "pdf", "gif"] { if let f = formats[format] { downloads.append((format.uppercased(), f)) } }
+        let downloads = ["png", "svg", "pdf", "gif"].compactMap { formats[$0] }
         self.init(title: title, root: root, folder: folder, png: png, gif: formats["gif"], downloads: downloads + extra)
     }
 
@@ -53,13 +52,15 @@ struct GalleryFigure {
         let full = Self.pixelSize(ofPNG: path(png))
         let thumb = thumbnail
         let small = thumb == png ? full : Self.pixelSize(ofPNG: path(thumb))
-        let files = JSONWriter.string(.array(downloads.map { .array([.string($0.label), .string(Gallery.href(folder, $0.file))]) }), pretty: false)
+        // Percent-encoded paths hold no spaces: one attribute lists them all; the lightbox names
+        // each by its extension.
+        let files = downloads.map { Gallery.href(folder, $0) }.joined(separator: " ")
         var s = "<a class=\"fig\" href=\"\(Gallery.href(folder, png))\" data-title=\"\(e(title))\" data-files=\"\(e(files))\""
         if let gif { s += " data-gif=\"\(Gallery.href(folder, gif))\"" }
         if let full { s += " data-w=\"\(full.width)\" data-h=\"\(full.height)\"" }
         s += "><img src=\"\(Gallery.href(folder, thumb))\" alt=\"\(e(title))\""
         if let small { s += " width=\"\(small.width)\" height=\"\(small.height)\"" }
-        return s + (lazy ? " loading=\"lazy\" decoding=\"async\"></a>" : "></a>")
+        return s + (lazy ? " loading=\"lazy\"></a>" : "></a>")
     }
 
     /// The width and height in a PNG file's header (`nil`: not a PNG, or unreadable).

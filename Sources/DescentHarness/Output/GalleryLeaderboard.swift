@@ -49,7 +49,7 @@ struct GalleryLeaderboard {
         for (f, title) in [("ecdf", "runtime ECDF"), ("profile", "performance profile")] {
             guard FileManager.default.fileExists(atPath: ((root as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent("\(f).png")) else { continue }
             s += GalleryFigure(title: "\(name): \(title)", root: root, folder: folder, png: "\(f).png",
-                               downloads: [("PNG", "\(f).png"), ("SVG", "\(f).svg")]).html()
+                               downloads: ["\(f).png", "\(f).svg"]).html()
         }
         s += "</div>\n<div class=\"scroll\"><table class=\"sortable\" id=\"\(id)-table\"><thead><tr>"
         s += Gallery.headers([("rank", true), ("optimizer", false), ("family", false), ("year", true), ("ECDF area", true), ("solved", true)])

@@ -17,8 +17,8 @@ struct GalleryOptimizer {
         if let info = (try? OptimizerRegistry.type(named: name))?.info {
             if year == 0 { self.year = info.year }
             if paper.isEmpty { self.paper = info.paper }
-            url = nil
-            family = nil
+            url = info.url
+            family = info.family.displayName
         }
     }
 

@@ -63,8 +63,7 @@ struct GalleryStudy {
             if let still = r["figures"]?["pca_png"]?.stringValue {
                 figure = GalleryFigure(title: "\(label): its path on the PCA plane", root: root, folder: folder, png: still,
                                        gif: r["figures"]?["pca_gif"]?.stringValue,
-                                       downloads: [("PNG", still)] + (r["figures"]?["pca_gif"]?.stringValue.map { [("GIF", $0)] } ?? [])
-                                           + [("run JSON", "runs/\(label).json")]).html()
+                                       downloads: [still] + (r["figures"]?["pca_gif"]?.stringValue.map { [$0] } ?? []) + ["runs/\(label).json"]).html()
             }
             let diverged = r["diverged"] == .bool(true)
             let status = diverged ? "diverged at step \(Int(Self.number(r["diverged_at_step"]) ?? 0))" : "ok"

@@ -39,12 +39,16 @@ struct GallerySummary {
 
     static func rowID(_ label: String) -> String { Gallery.anchor("s", label) }
 
-    /// A cell's background for `gap`: log₁₀ gap from −8 (green) to 2 (red), light enough for
-    /// black text; none for a missing gap.
+    /// The gap colours: log₁₀ gap from −8 (green) to 2 (red) in 11 steps, light enough for
+    /// black text.
+    static let colourClasses = (0...10).map { ".g\($0){background:hsl(\(120 - 12 * $0),65%,82%)}" }.joined()
+
+    /// The colour class of `gap`, with its leading space (none for a missing gap): `" g0"` at
+    /// 1e-8 or below … `" g10"` at 100 or above, one class per decade.
     static func colour(_ gap: Double?) -> String {
         guard let gap, gap.isFinite else { return "" }
-        let t = min(1, max(0, (LibM.log10(max(gap, 1e-300)) + 8) / 10))
-        return " style=\"background:hsl(\(Int((120 * (1 - t)).rounded())),65%,82%)\""
+        let decade = min(10, max(0, (LibM.log10(max(gap, 1e-300)) + 8).rounded()))
+        return " g\(Int(decade))"
     }
 
     func html() -> String {
@@ -53,7 +57,7 @@ struct GallerySummary {
         var s = "<section id=\"summary\">\n<h2>Across the landscapes</h2>\n"
         s += "<p class=\"sub\">Each cell is the optimizer's <b>final gap</b> on that landscape — its loss after the drawn steps minus the "
         s += "global minimum's value — and links to its row there. <span class=\"legend\">"
-        for g in [1e-8, 1e-4, 1e-2, 1, 100] { s += "<span\(Self.colour(g))>\(GalleryExperiment.number(g))</span>" }
+        for g in [1e-8, 1e-6, 1e-4, 1e-2, 1, 100] { s += "<span class=\"\(Self.colour(g))\">\(GalleryExperiment.number(g))</span>" }
         s += "</span> <b>mean rank</b>: the optimizer's rank by final gap on each landscape scaled to 0 (first) … 1 (last; diverged counts as last), averaged.</p>\n"
         s += "<div class=\"scroll\"><table class=\"sortable\" id=\"summary-table\"><thead><tr>"
         s += Gallery.headers([("optimizer", false), ("family", false), ("year", true), ("mean rank", true)])
@@ -67,7 +71,7 @@ struct GallerySummary {
             for (x, cell) in zip(experiments, row.cells) {
                 guard cell.ran else { s += "<td class=\"gap\"></td>"; continue }
                 let text = cell.gap.map { GalleryExperiment.number($0) } ?? "diverged"
-                s += "<td class=\"gap\"\(Gallery.sortKey(cell.gap))\(Self.colour(cell.gap))><a href=\"#\(x.rowID(row.label))\">\(text)</a></td>"
+                s += "<td class=\"gap\(Self.colour(cell.gap))\"\(Gallery.sortKey(cell.gap))><a href=\"#\(x.rowID(row.label))\">\(text)</a></td>"
             }
             s += "</tr>\n"
         }
