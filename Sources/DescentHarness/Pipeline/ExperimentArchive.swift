@@ -59,13 +59,13 @@ struct ExperimentArchive: Sendable {
     /// Writes results.json for the optimizers that have results, in config order, with the
     /// experiment's figures (race, loss curve) when they were drawn.
     func writeResults(_ optimizers: [OptimizerResult], version: String, race: [String: String] = [:],
-                      lossCurve: String? = nil, figuresDigest: String? = nil) throws -> ExperimentResult {
+                      lossCurve: String? = nil, lossCurveThumbnail: String? = nil, figuresDigest: String? = nil) throws -> ExperimentResult {
         let f = experiment.function
         let result = ExperimentResult(
             experiment: experiment.name, config: experiment.file, descentVersion: version, function: f.name,
             functionDisplayName: f.displayName, formula: f.formula, minima: f.minima, start: experiment.start,
             steps: experiment.steps, optimizers: optimizers, raceFigures: race, lossCurve: lossCurve,
-            figuresDigest: figuresDigest)
+            lossCurveThumbnail: lossCurveThumbnail, figuresDigest: figuresDigest)
         try AtomicFile.write(JSONWriter.string(result.json), to: resultsPath)
         return result
     }
