@@ -33,7 +33,7 @@ let package = Package(
         .systemLibrary(
             name: "CGif",
             providers: [.apt(["libgif-dev"])]),
-        .target(name: "DescentRender", dependencies: ["DescentBase", "CCairo", "CGif"]),
+        .target(name: "DescentRender", dependencies: ["DescentBase", "CCairo", "CGif", "CZlib"]),
         .systemLibrary(
             name: "CBLAS",
             providers: [.apt(["libopenblas-dev"])]),

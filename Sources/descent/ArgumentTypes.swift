@@ -21,20 +21,6 @@ extension TrajectoryObjective: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
-extension ColorMap: ExpressibleByArgument {
-    /// The maps `ColorMap.named` knows, in the order help lists them. (`ColorMap` is not
-    /// `CaseIterable`: any table is a colour map; only these have names.)
-    static let named: [ColorMap] = [.jet, .viridis, ColorMap.jet.reversed, ColorMap.viridis.reversed]
-
-    /// `jet`, `viridis`, `jet_r` or `viridis_r`, any case.
-    public init?(argument: String) {
-        guard let map = try? ColorMap.named(argument) else { return nil }
-        self = map
-    }
-    public var defaultValueDescription: String { name }
-    public static var allValueStrings: [String] { named.map(\.name) }
-}
-
 extension OutputFormat: ExpressibleByArgument {
     /// `png`, `svg`, `pdf` or `gif`, any case, spaces around ignored.
     public init?(argument: String) { self.init(rawValue: argument.trimmingCharacters(in: .whitespaces).lowercased()) }
@@ -95,7 +81,14 @@ extension GradientClipping: ExpressibleByArgument {
 /// Values whose errors need more than "invalid": the reason (a JSON error's line and column, a
 /// name's did-you-mean or valid list) reaches the error line through `@Option(transform:)`.
 enum ArgumentTransform {
-    static func function(_ name: String) throws -> any TestFunction { try FunctionCatalog.named(name) }
+    /// A built-in function's name, or a config's function object
+    /// (`{"expression": "…", "minima": [[x, y]], "view": {"x": [a, b], "y": [c, d]}}`).
+    static func function(_ text: String) throws -> any TestFunction {
+        do { return try ExperimentDecoder.function(text, source: "--function") } catch {
+            // The option is named by the parser already: keep the path and the message.
+            throw ValidationError(error.path.isEmpty ? error.message : "\(error.path): \(error.message)")
+        }
+    }
 
     /// A finite decimal number (`decimal(_:)`).
     static func number(_ text: String) throws -> Double {
@@ -104,6 +97,9 @@ enum ArgumentTransform {
     }
 
     static func optimizer(_ name: String) throws -> any Optimizer.Type { try OptimizerRegistry.type(named: name) }
+
+    /// One of `ColorMap.names`, any case; the error lists them all on one line.
+    static func colorMap(_ name: String) throws -> ColorMap { try ColorMap.named(name) }
 
     /// A JSON object of hyperparameters, read strictly (`JSONParser`: duplicate keys are errors
     /// with line and column; an object where a value belongs is an error, not null).

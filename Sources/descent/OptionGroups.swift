@@ -6,7 +6,9 @@ import Foundation
 
 /// The landscape a path runs on, and how gradients are clipped (trace, render, search).
 struct LandscapeOptions: ParsableArguments {
-    @Option(help: "Test function: \(FunctionCatalog.names.joined(separator: ", ")).", transform: ArgumentTransform.function)
+    @Option(help: ArgumentHelp("Test function: \(FunctionCatalog.names.joined(separator: ", ")), or a config's function "
+                               + #"object ('{"expression": "(1-x)^2+100*(y-x^2)^2", "minima": [[1, 1]], "view": {"x": [-2, 2], "y": [-1, 3]}}')."#),
+            transform: ArgumentTransform.function)
     var function: any TestFunction
 
     @Option(parsing: .unconditional,

@@ -42,7 +42,9 @@ struct RenderCommand: ParsableCommand {
     var stride: Int = 1
     @Option(parsing: .unconditional, help: "Samples per side of the contour grid (\(Limits.grid.text)).")
     var grid: Int = 250
-    @Option(help: "Colour map of the contours.")
+    @Option(help: ArgumentHelp("Colour map of the contours: \(ColorMap.names.joined(separator: ", ")) (default: jet).",
+                               valueName: "colormap"),
+            transform: ArgumentTransform.colorMap)
     var colormap: ColorMap = .jet
     @Flag(help: "Fill between contour levels and add a colour bar.")
     var filled = false

@@ -66,7 +66,8 @@ import Testing
         (["--gif", "x.gif", "--fps", "0"], "--fps must be in 1…100, got 0"),
         (["--gif", "x.gif", "--stride", "0"], "--stride must be in 1…10000, got 0"),
         (["--png", "x.png", "--colormap", "rainbow"],
-         "The value 'rainbow' is invalid for '--colormap <colormap>'. Please provide one of 'jet', 'viridis', 'jet_r' or 'viridis_r'."),
+         "The value 'rainbow' is invalid for '--colormap <colormap>': unknown colour map 'rainbow'; valid: jet, viridis, plasma, "
+            + "inferno, magma, cividis, turbo, coolwarm, jet_r, viridis_r, plasma_r, inferno_r, magma_r, cividis_r, turbo_r, coolwarm_r"),
         ([], "nothing to write: give at least one of --png, --svg, --pdf, --gif"),
     ])
     func badValuesGiveOneLineErrors(_ extra: [String], _ message: String) throws {
@@ -87,6 +88,26 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("descent: The value 'nosuchfunction' is invalid for '--function <function>': unknown function 'nosuchfunction'; valid: rosenbrock, "))
         #expect(unknown.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    /// `--function` takes a config's function object too: the figure is drawn on its view, and
+    /// a bad object is one line naming what is wrong.
+    @Test func anExpressionFunctionRendersAsConfigsGiveIt() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("e.png").path
+        var args = Self.path + ["--png", png, "--size", "200", "--grid", "30"]
+        args[args.firstIndex(of: "rosenbrock")!] =
+            #"{"expression": "(1-x)^2 + 100*(y-x^2)^2", "minima": [[1, 1]], "view": {"x": [-2, 2], "y": [-1, 3]}, "start": [-1.5, 2]}"#
+        let ok = try Self.run(args)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(FileManager.default.fileExists(atPath: png))
+        args[args.firstIndex(of: "--png")! + 1] = dir.appendingPathComponent("f.png").path
+        args[args.firstIndex(of: "--function")! + 1] = #"{"expression": "(1-x", "minima": [[1, 1]], "view": {"x": [-2, 2], "y": [-1, 3]}}"#
+        let bad = try Self.run(args)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("descent: The value") && bad.stderr.contains("expression"), "\(bad.stderr)")
+        #expect(bad.stderr.filter { $0 == "\n" }.count == 1)
     }
 
     @Test func divergingPathsStillRender() throws {

@@ -44,7 +44,7 @@ import Testing
         let runs = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("tiny/runs").path)
         #expect(runs == ["SGD.json"])
         let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("tiny").path).sorted()
-        #expect(files == ["results.json", "rosenbrock_SGD.png", "rosenbrock_SGD.svg", "runs"])
+        #expect(files == ["results.json", "rosenbrock_SGD.png", "rosenbrock_SGD.svg", "rosenbrock_SGD.thumb.png", "runs"])
     }
 
     static let duplicate = #"{"lr": 0.1, "lr": 0.2}"#
@@ -89,7 +89,7 @@ import Testing
         #expect(help.contains("--clip-grad-norm <max-norm|none>"))
         #expect(help.contains("--start <x,y>"))
         let render = try CLIRunner.run(["render", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(render.contains("(values: jet, viridis, jet_r, viridis_r; default: jet)"), "\(render)")
+        #expect(render.contains("Colour map of the contours: jet, viridis, plasma, inferno, magma, cividis, turbo, coolwarm, jet_r,"), "\(render)")
         #expect(render.contains("Figure width and height in pixels (100…4000). (default: 800)"), "\(render)")
     }
 

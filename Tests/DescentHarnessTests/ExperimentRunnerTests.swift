@@ -110,7 +110,7 @@ import Testing
             InputDigest.run(e, $0, formats: [.png], version: ExperimentRunner.version).description
         })
         #expect(png.figuresDigest != result.figuresDigest)
-        #expect(png.raceFigures == ["png": "rosenbrock_race.png"])
+        #expect(png.raceFigures == ["png": "rosenbrock_race.png", "thumbnail": "rosenbrock_race.thumb.png"])
     }
 
     @Test func shardsMergeIntoOneResults() throws {

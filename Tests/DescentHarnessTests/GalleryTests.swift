@@ -7,10 +7,11 @@ import Testing
 /// The gallery page built from synthetic results: ranks, the cross-landscape summary, links
 /// that land, thumbnails and their sizes, the filter's data, escaping.
 @Suite struct GalleryTests {
-    static func optimizer(_ label: String, _ name: String = "Adam", loss: Double?, diverged: Int? = nil, png: String? = nil) -> OptimizerResult {
+    static func optimizer(_ label: String, _ name: String = "Adam", loss: Double?, diverged: Int? = nil, left: Bool = false,
+                          png: String? = nil) -> OptimizerResult {
         OptimizerResult(label: label, optimizer: name, year: 2014, paper: "a paper", reference: "torch.optim.Adam",
                         hyperparameters: ["lr": .number(0.01)], objective: diverged == nil ? 0.5 : .infinity,
-                        finalPoint: Point(1, 1), finalLoss: loss, divergedAtStep: diverged, trials: [],
+                        finalPoint: Point(1, 1), finalLoss: loss, divergedAtStep: diverged, leftView: left, trials: [],
                         figures: png.map { ["png": $0, "gif": $0.replacingOccurrences(of: ".png", with: ".gif")] } ?? [:],
                         inputDigest: "0")
     }
@@ -64,7 +65,9 @@ import Testing
 
     @Test func rowsCarryWhatTheFilterMatches() {
         let html = Gallery.html([Self.experiment("e", [Self.optimizer("SGD-momentum", "SGD", loss: 1)])])
-        #expect(html.contains("data-search=\"sgd-momentum sgd"))
+        #expect(html.contains("data-search=\"sgd-momentum sgd sgd &amp; momentum 2014\""))
+        // The optimizer's name links to its paper, from the registry.
+        #expect(html.contains("<a href=\"https://doi.org/10.1214/aoms/1177729586\""))
         #expect(html.contains("2014"))
         #expect(html.contains("<input id=\"q\" type=\"search\""))
         #expect(html.contains("id=\"lightbox\"") && html.contains("hidden"))
@@ -92,7 +95,9 @@ import Testing
     }
 
     @Test func namesAreEscapedAndNumbersHonest() {
-        let html = Gallery.html([Self.experiment("<e>", [Self.optimizer("<script>x</script>", loss: nil, diverged: 4)])])
+        let html = Gallery.html([Self.experiment("<e>", [Self.optimizer("<script>x</script>", loss: nil, diverged: 4),
+                                                         Self.optimizer("far", loss: 9, left: true)])])
+        #expect(html.contains("<td class=\"left\">left the view</td>"))
         #expect(!html.contains("<script>x"))
         #expect(html.contains("&lt;script&gt;x"))
         #expect(html.contains("diverged in every trial"))

@@ -69,13 +69,13 @@ import Testing
         let right = Rect<Int>(x: Int(axes.box.maxX) + 2, y: Int(axes.box.minY), width: 400 - Int(axes.box.maxX) - 2,
                               height: Int(axes.box.height))
         #expect(probe.all(in: right) { probe.matches($0, $1, .white, tolerance: 0) })
-        // Start (green circle) and end (red diamond, the last finite point).
+        // Start (deep green circle) and end (deep red diamond, the last finite point).
         let start = axes.pixel(Point(-1.5, -0.2)), end = axes.pixel(Point(0.6, 0.6))
-        #expect(probe.matches(Int(start.x), Int(start.y), .green, tolerance: 10))
-        #expect(probe.matches(Int(end.x), Int(end.y), .red, tolerance: 10))
-        // The global minimum: a green diamond at the origin.
+        #expect(probe.matches(Int(start.x), Int(start.y), .deepGreen, tolerance: 10))
+        #expect(probe.matches(Int(end.x), Int(end.y), .deepRed, tolerance: 10))
+        // The global minimum: a deep green diamond at the origin.
         let origin = axes.pixel(Point(0, 0))
-        #expect(probe.matches(Int(origin.x), Int(origin.y), .green, tolerance: 10))
+        #expect(probe.matches(Int(origin.x), Int(origin.y), .deepGreen, tolerance: 10))
     }
 
     @Test func frameLegendAndTitleAreDrawn() throws {
@@ -87,7 +87,7 @@ import Testing
         let legend = try #require(layout.legendBox)
         let rect = try #require(legend.pixelRect(within: 400, 400))
         #expect(probe.any(in: rect) { probe.isReddish($0, $1) })
-        #expect(probe.any(in: rect) { probe.matches($0, $1, .green, tolerance: 10) })
+        #expect(probe.any(in: rect) { probe.matches($0, $1, .deepGreen, tolerance: 10) })
         // Title text: dark pixels above the axes.
         let title = Rect<Int>(x: Int(box.minX), y: 0, width: Int(box.width), height: Int(box.minY) - 1)
         #expect(probe.any(in: title) { probe.rgba($0, $1).r < 100 })
@@ -135,6 +135,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["f.pdf", "f.png", "f.svg"])
         let missing = try #require(throws: FileError.self) { try figure.write(to: dir.path + "/missing/f.png", as: .png) }
         #expect(missing.path == dir.path + "/missing/f.png" && missing.reason == "No such file or directory")
+    }
+
+    /// A vector figure is at its true size: pixels × 72 / dpi points, the page of matplotlib's
+    /// `savefig` of an 8-inch figure (576 pt for 800 px at 100 dpi; 800 × 600 px at 75 dpi, the
+    /// shorter side's, is 768 × 576 pt).
+    @Test(arguments: [(800, 800, "576", "576"), (800, 600, "768", "576")])
+    func vectorFiguresAreAtTheirTrueSize(width: Int, height: Int, w: String, h: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("descent-size-\(getpid())-\(width)x\(height)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let figure = try Self.scene().stillFigure(width: width, height: height, title: ["T"])
+        try figure.write(to: dir.appendingPathComponent("f.pdf").path, as: .pdf)
+        try figure.write(to: dir.appendingPathComponent("f.svg").path, as: .svg)
+        let pdf = String(decoding: try Data(contentsOf: dir.appendingPathComponent("f.pdf")), as: UTF8.self)
+        #expect(pdf.contains("/MediaBox [ 0 0 \(w) \(h) ]"), "\(pdf.components(separatedBy: "/MediaBox").dropFirst().first?.prefix(30) ?? "no MediaBox")")
+        let svg = String(decoding: try Data(contentsOf: dir.appendingPathComponent("f.svg")), as: UTF8.self)
+        #expect(svg.contains("width=\"\(w)pt\" height=\"\(h)pt\""), "\(svg.prefix(300))")
     }
 
     @Test func badFigureSizesThrow() {

@@ -121,4 +121,24 @@ import TestSupport
         let linear = LinePlot.range([-1e308, 1e308], .linear)
         #expect(linear.0.isFinite && linear.1.isFinite && (linear.1 - linear.0).isFinite)
     }
+
+    @Test func theRunningMinimumKeepsTheBestValueSoFar() {
+        let m = LossCurve.runningMinimum([.nan, 5, 7, 3, .infinity, 4, 1, .nan])
+        #expect(m[0].isNaN)
+        #expect(Array(m.dropFirst()) == [5, 5, 3, 3, 3, 1, 1])
+    }
+
+    /// With `runningMinimum`, each series is drawn twice in its colour: faint raw values without
+    /// a legend row, then its running minimum with one.
+    @Test func runningMinimumCurvesAreDrawnOverTheirFaintRawValues() throws {
+        var curve = LossCurve(series: [("A", [4, 1, 3, 0.5]), ("B", [2, 8, 1, 9])])
+        curve.runningMinimum = true
+        let figure = try curve.figure(width: 400, height: 300, title: [])
+        #expect(figure.legend.map(\.label) == ["A", "B"])
+        #expect(figure.paths.count == 4)
+        #expect(figure.paths[0].line.color == Color.cycle(0).withAlpha(LossCurve.faintOpacity))
+        #expect(figure.paths[1].line.color == Color.cycle(1).withAlpha(LossCurve.faintOpacity))
+        #expect(figure.paths[2].points.map(\.y) == [4, 1, 1, 0.5] && figure.paths[2].line.color == Color.cycle(0))
+        #expect(figure.paths[3].points.map(\.y) == [2, 2, 1, 1] && figure.paths[3].line.color == Color.cycle(1))
+    }
 }

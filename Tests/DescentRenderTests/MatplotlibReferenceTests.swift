@@ -16,12 +16,12 @@ import Testing
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/reference-rosenbrock-320.png").path
 
-    static func figure(colorMap: ColorMap = .jet, path: [Point] = path) throws -> Figure {
+    static func figure(colorMap: ColorMap = .jet, path: [Point] = path, size: Int = 320) throws -> Figure {
         let view = try ViewWindow.drawable(x: -2...2, y: -1...3)
         let grid = try ScalarGrid(sampling: view) { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
         let scene = try LandscapeScene(view: view, grid: grid, levels: .logSpaced(from: -0.5, to: 3.5, count: 20),
                                        colorMap: colorMap, path: path, minima: [Point(1, 1)])
-        return try scene.stillFigure(width: 320, height: 320, title: ["Rosenbrock Function: Test", "11 iterations, lr=0.1"])
+        return try scene.stillFigure(width: size, height: size, title: ["Rosenbrock Function: Test", "11 iterations, lr=0.1"])
     }
 
     /// Per-channel averages of `block`×`block` tiles, straight RGB in 0…255.

@@ -28,10 +28,11 @@ struct PixelProbe {
         (-1...1).contains { dy in (-1...1).contains { dx in matches(Int(p.x) + dx, Int(p.y) + dy, color, tolerance: tolerance) } }
     }
 
-    /// Whether pixel (x, y) is mostly red (a path drawn in matplotlib's "r").
+    /// Whether pixel (x, y) is mostly red: the seed's path colour, seaborn's deep red #C44E52
+    /// (196, 78, 82), drawn solid or nearly so.
     func isReddish(_ x: Int, _ y: Int) -> Bool {
         let p = rgba(x, y)
-        return p.r > 200 && p.g < 120 && p.b < 120
+        return p.r > 170 && p.g < 110 && p.b < 110 && p.r - p.g > 90
     }
 
     /// Every pixel of the rectangle.

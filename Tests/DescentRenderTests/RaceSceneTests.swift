@@ -68,7 +68,7 @@ import Testing
             #expect(probe.matches(Int(end.x), Int(end.y), entry.color, tolerance: 10), "end of path \(n)")
         }
         // Legend: one row per path in order, then start and minimum; each handle in its colour.
-        #expect(layout.legendRows.map(\.entry.label) == scene.entries.map(\.label) + ["Start", "Global minimum"])
+        #expect(layout.legendRows.map(\.entry.label) == scene.entries.map(\.label) + ["Start", "Global Minimum"])
         for (row, entry) in zip(layout.legendRows, scene.entries) {
             let c = row.handleCenter
             #expect(probe.matchesNear(c, entry.color), "legend row \(entry.label) \((-2...2).map { probe.rgba(Int(c.x), Int(c.y) + $0) })")
@@ -76,11 +76,55 @@ import Testing
         let startRow = layout.legendRows[scene.entries.count].handleCenter
         #expect(probe.matches(Int(startRow.x), Int(startRow.y), .black, tolerance: 10))
         let minimumRow = layout.legendRows[scene.entries.count + 1].handleCenter
-        #expect(probe.matches(Int(minimumRow.x), Int(minimumRow.y), .green, tolerance: 10))
-        // The shared start (black circle) and the minimum (green diamond).
+        #expect(probe.matches(Int(minimumRow.x), Int(minimumRow.y), .white, tolerance: 10))
+        // The shared start (black circle) and the minimum: a white star edged in black, a
+        // colour no path has.
         let start = axes.pixel(Point(-1.8, 0)), origin = axes.pixel(Point(0, 0))
         #expect(probe.matches(Int(start.x), Int(start.y), .black, tolerance: 10))
-        #expect(probe.matches(Int(origin.x), Int(origin.y), .green, tolerance: 10))
+        #expect(probe.matches(Int(origin.x), Int(origin.y), .white, tolerance: 10))
+        #expect((1...12).contains { dy in probe.matches(Int(origin.x), Int(origin.y) - dy, .black, tolerance: 40) }, "the star's edge")
+    }
+
+    /// Readable on jet contours: each path over a white halo, each end labelled with its
+    /// optimizer's name in its colour, the labels apart from each other and the legend.
+    @Test func pathsHaveHalosAndLabelledEnds() throws {
+        let scene = try Self.scene()
+        let figure = try scene.stillFigure(width: 800, height: 800, title: ["Race"])
+        for path in figure.paths {
+            let halo = try #require(path.line.halo)
+            #expect(halo.color == .white && halo.width > path.line.width + 2)
+        }
+        #expect(figure.pointLabels.map(\.text) == scene.entries.map(\.label))
+        let surface = try figure.rasterize()
+        let probe = PixelProbe(surface: surface)
+        let layout = FigureLayout(figure, measuringWith: try Canvas(surface: surface))
+        let canvas = try Canvas(surface: surface)
+        let boxes = layout.pointLabels.map { Canvas.textBox(canvas.measure($0.label.text, figure.style.tickFont), at: $0.origin, anchor: TextAnchor(.left, .center)) }
+        #expect(boxes.count == scene.entries.count)
+        for (i, a) in boxes.enumerated() {
+            #expect(layout.axes.box.contains(a))
+            if let legend = layout.legendBox { #expect(!legend.intersects(a), "label \(i) under the legend") }
+            for b in boxes[(i + 1)...] { #expect(!a.intersects(b), "labels overlap: \(a) \(b)") }
+            // Some of the label's pixels are in its path's colour.
+            let color = layout.pointLabels[i].label.color
+            let rect = try #require(a.pixelRect(within: 800, 800))
+            #expect(probe.any(in: rect) { probe.matches($0, $1, color, tolerance: 40) }, "label \(i)")
+        }
+        // The halo: on filled contours (no white anywhere), white pixels either side of a
+        // path. Path 0 runs from (−1.8, 0) to (1.5, −1.6).
+        let grid = try ScalarGrid(sampling: Self.view, columns: 60, rows: 60) { $0 * $0 + $1 * $1 }
+        let filled = try RaceScene(view: Self.view, grid: grid, levels: .explicit([0, 1, 2.25, 8]), filled: true,
+                                   paths: Self.paths(), minima: [Point(0, 0)])
+        let filledFigure = try filled.stillFigure(width: 800, height: 800, title: ["Race"])
+        let filledSurface = try filledFigure.rasterize()
+        let filledProbe = PixelProbe(surface: filledSurface)
+        let axes = FigureLayout(filledFigure, measuringWith: try Canvas(surface: filledSurface)).axes
+        let entry = filled.entries[0]
+        let a = entry.points[0], b = entry.points[entry.points.count - 1]
+        let p = axes.pixel(Point(a.x + 0.45 * (b.x - a.x), a.y + 0.45 * (b.y - a.y)))
+        let white = { (q: (r: Int, g: Int, b: Int, a: Int)) in q.r > 235 && q.g > 235 && q.b > 235 }
+        #expect((-6...(-1)).contains { white(filledProbe.rgba(Int(p.x), Int(p.y) + $0)) }, "halo above")
+        #expect((1...6).contains { white(filledProbe.rgba(Int(p.x), Int(p.y) + $0)) }, "halo below")
     }
 
     @Test func incrementalFramesEqualFramesDrawnFromScratch() throws {

@@ -38,7 +38,7 @@ struct BenchmarkFigures {
         var out: [String] = []
         for format in [FigureFormat.png, .svg] {
             let file = "\(name).\(format.rawValue)"
-            try figure.write(to: try folder.file(file), as: format)
+            try figure.writeWithThumbnail(to: try folder.file(file), as: format)
             out.append(file)
         }
         return out

@@ -58,6 +58,13 @@ public struct FigureSettings: Sendable, Hashable {
     public var stride = 1
     /// Samples per side of the contour grid.
     public var grid = 250
+    /// The contours' colour map, one of `ColorMap.names` as matplotlib names it (`jet`, the seed's).
+    public var colorMap = "jet"
+    /// Fill between the contour levels and add a colour bar (matplotlib's `contourf`).
+    public var filled = false
+    /// The contour levels as `figures.levels` gave them (`nil`: not given there); the
+    /// experiment's `levels` holds the levels in force.
+    public var levels: ContourLevels? = nil
 }
 
 /// One optimizer of an experiment.

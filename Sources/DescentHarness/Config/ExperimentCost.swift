@@ -4,7 +4,7 @@
 ///
 /// - search: optimizers × evaluations × steps per trial (optimizer steps);
 /// - animation: (optimizers + race) × frames × size² (pixels drawn, encoded and compared);
-/// - contours: levels × grid² per figure, and over every still of the config.
+/// - contours: levels × grid² per figure (twice that when filled), and over every still of the config.
 public struct ExperimentCost: Hashable, Sendable {
     public var searchSteps: Int
     public var animationPixels: Int
@@ -35,7 +35,8 @@ public struct ExperimentCost: Hashable, Sendable {
         case .explicit(let values): levels = values.count
         case .logSpaced(_, _, let count): levels = count
         }
-        figureContourWork = levels * e.figures.grid * e.figures.grid
+        // Filled contours trace the bands besides the lines: about twice the work.
+        figureContourWork = levels * e.figures.grid * e.figures.grid * (e.figures.filled ? 2 : 1)
         unitMemory = 12 * e.figures.size * e.figures.size + 24 * e.figures.grid * e.figures.grid + (16 << 20)
         contourWork = figures * figureContourWork
     }

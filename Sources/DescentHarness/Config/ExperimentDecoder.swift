@@ -1,5 +1,6 @@
 import DescentBase
 import DescentCore
+import DescentRender
 import DescentSearch
 import Foundation
 
@@ -64,7 +65,8 @@ public enum ExperimentDecoder {
                               message: "start (\(start.x), \(start.y)) is outside the view window x \(view.x), y \(view.y)")
         }
         try checkFinite(function, in: view, start: start, file: file)
-        let levels = try root.optional("levels").map { n throws(ConfigError) in try decodeLevels(n) } ?? function.levels
+        let levelsNode = try root.optional("levels")
+        var levels = try levelsNode.map { n throws(ConfigError) in try decodeLevels(n) } ?? function.levels
         let steps = try root.optional("steps")?.int(in: Limits.steps) ?? 500
         let clipping: GradientClipping
         switch try root.member("clip_grad_norm") {
@@ -74,6 +76,12 @@ public enum ExperimentDecoder {
         }
         let search = try root.optional("search").map { n throws(ConfigError) in try decodeSearch(n) } ?? SearchSettings()
         let figures = try root.optional("figures").map { n throws(ConfigError) in try decodeFigures(n) } ?? FigureSettings()
+        if let figureLevels = figures.levels {
+            guard levelsNode == nil else {
+                throw ConfigError(file: file, path: "figures.levels", message: "levels are given twice, here and at the top level; keep one")
+            }
+            levels = figureLevels
+        }
         let optimizerNodes = try root.required("optimizers").list()
         guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
         guard optimizerNodes.count <= Limits.optimizers.upperBound else {
@@ -212,6 +220,12 @@ public enum ExperimentDecoder {
         if let v = try n.optional("fade") { f.fade = try v.int(in: Limits.fade) }
         if let v = try n.optional("stride") { f.stride = try v.int(in: Limits.stride) }
         if let v = try n.optional("grid") { f.grid = try v.int(in: Limits.grid) }
+        if let v = try n.optional("colormap") {
+            let name = try v.string()
+            do { f.colorMap = try ColorMap.named(name).name } catch { throw v.error("\(error)") }
+        }
+        if let v = try n.optional("filled") { f.filled = try v.bool() }
+        if let v = try n.optional("levels") { f.levels = try decodeLevels(v) }
         try n.finish()
         return f
     }

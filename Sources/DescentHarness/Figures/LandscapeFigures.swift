@@ -22,6 +22,12 @@ public struct LandscapeFigures: Sendable {
         self.filled = filled
     }
 
+    /// An experiment's landscape, drawn as its `figures` settings say (colour map, filling, grid).
+    public init(_ e: Experiment) throws {
+        self.init(function: e.function, view: e.view, levels: e.levels, grid: e.figures.grid,
+                  colorMap: try ColorMap.named(e.figures.colorMap), filled: e.figures.filled)
+    }
+
     /// The view, checked for drawing.
     public var drawableView: ViewWindow {
         get throws { try ViewWindow.drawable(x: view.x, y: view.y) }

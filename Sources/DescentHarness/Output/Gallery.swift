@@ -40,11 +40,13 @@ public enum Gallery {
         }.joined(separator: ", ")
     }
 
+    /// How the drawn path ended: diverged, left the view (its end lies outside the figure's
+    /// window, where an edge marker shows where it went), or completed.
     static func statusText(_ r: OptimizerResult) -> String {
-        r.divergedAtStep.map { "diverged at step \($0)" } ?? "completed"
+        r.divergedAtStep.map { "diverged at step \($0)" } ?? (r.leftView ? "left the view" : "completed")
     }
 
-    static func statusClass(_ r: OptimizerResult) -> String { r.diverged ? "diverged" : "ok" }
+    static func statusClass(_ r: OptimizerResult) -> String { r.diverged ? "diverged" : r.leftView ? "left" : "ok" }
 
     /// (year, optimizer labels) of every optimizer in the results, oldest first.
     static func timeline(_ all: [ExperimentResult]) -> [(year: Int, names: [String])] {

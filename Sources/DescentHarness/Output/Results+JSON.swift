@@ -17,6 +17,7 @@ extension ExperimentResult {
             ("steps", .number(Double(steps))),
             ("race", .object(raceFigures.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("loss_curve", lossCurve.map { .string($0) } ?? .null),
+            ("loss_curve_thumbnail", lossCurveThumbnail.map { .string($0) } ?? .null),
             ("figures_digest", figuresDigest.map { .string($0) } ?? .null),
             ("minimum_value", minimumValue.map { .number($0) } ?? .null),
             ("search", search.map { s in .object([
@@ -38,8 +39,9 @@ extension ExperimentResult {
         else { return nil }
         let results = optimizers.compactMap(OptimizerResult.init(json:))
         guard results.count == optimizers.count else { return nil }
-        var lossCurve: String?, digest: String?
+        var lossCurve: String?, lossThumbnail: String?, digest: String?
         if case .string(let l)? = json["loss_curve"] { lossCurve = l }
+        if case .string(let t)? = json["loss_curve_thumbnail"] { lossThumbnail = t }
         if case .string(let d)? = json["figures_digest"] { digest = d }
         self.init(experiment: experiment, config: config, descentVersion: version, function: function,
                   functionDisplayName: display, formula: formula, minima: minima.compactMap(Point.init(json:)),
@@ -47,7 +49,8 @@ extension ExperimentResult {
                   raceFigures: Dictionary(uniqueKeysWithValues: race.compactMap { m in
                       if case .string(let s) = m.value { (m.key, s) } else { nil }
                   }),
-                  lossCurve: lossCurve, figuresDigest: digest, minimumValue: json["minimum_value"]?.numberValue,
+                  lossCurve: lossCurve, lossCurveThumbnail: lossThumbnail, figuresDigest: digest,
+                  minimumValue: json["minimum_value"]?.numberValue,
                   search: json["search"].flatMap(SearchSummary.init(json:)))
     }
 }
@@ -69,16 +72,17 @@ extension OptimizerResult {
             ("paper", .string(paper)),
             ("reference", .string(reference)),
             ("hyperparameters", hyperparameters.json),
-            ("objective", objective.isFinite ? .number(objective) : .string("inf")),
+            ("objective", Self.finite(objective)),
             ("final_point", finalPoint.json),
             ("final_loss", finalLoss.map { .number($0) } ?? .null),
             ("diverged", .bool(diverged)),
             ("diverged_at_step", divergedAtStep.map { .number(Double($0)) } ?? .null),
+            ("left_view", .bool(leftView)),
             ("figures", .object(figures.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("input_digest", .string(inputDigest)),
             ("trials", .array(trials.map { t in
                 .object([("hyperparameters", t.hyperparameters.json),
-                         ("objective", t.objective.isFinite ? .number(t.objective) : .string("inf")),
+                         ("objective", Self.finite(t.objective)),
                          ("status", .string(t.status))])
             })),
         ])
@@ -103,22 +107,28 @@ extension OptimizerResult {
         if case .number(let l)? = json["final_loss"] { finalLoss = l }
         var diverged: Int?
         if case .number(let d)? = json["diverged_at_step"] { diverged = Int(d) }
+        var leftView = false
+        if case .bool(let b)? = json["left_view"] { leftView = b }
         self.init(label: label, optimizer: optimizer, year: Int(year), paper: paper, reference: reference,
                   hyperparameters: hyperparameters, objective: objective, finalPoint: final, finalLoss: finalLoss,
-                  divergedAtStep: diverged, trials: records,
+                  divergedAtStep: diverged, leftView: leftView, trials: records,
                   figures: Dictionary(uniqueKeysWithValues: figures.compactMap { m in
                       if case .string(let s) = m.value { (m.key, s) } else { nil }
                   }),
                   inputDigest: digest)
     }
 
+    /// An objective as read: a number; `null` (how it is written) or `"inf"` (older files) is +∞.
     static func number(_ v: JSONValue) -> Double? {
         switch v {
         case .number(let d): return d
-        case .string("inf"): return .infinity
+        case .null, .string("inf"): return .infinity
         default: return nil
         }
     }
+
+    /// An objective as written: the number, or `null` when it is not finite (a failed search).
+    static func finite(_ v: Double) -> JSONValue { v.isFinite ? .number(v) : .null }
 }
 
 extension Point {

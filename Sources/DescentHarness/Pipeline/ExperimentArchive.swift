@@ -60,13 +60,14 @@ struct ExperimentArchive: Sendable {
     /// Writes results.json for the optimizers that have results, in config order, with the
     /// experiment's figures (race, loss curve) when they were drawn.
     func writeResults(_ optimizers: [OptimizerResult], version: String, race: [String: String] = [:],
-                      lossCurve: String? = nil, figuresDigest: String? = nil) throws -> ExperimentResult {
+                      lossCurve: String? = nil, lossCurveThumbnail: String? = nil, figuresDigest: String? = nil) throws -> ExperimentResult {
         let f = experiment.function
         let result = ExperimentResult(
             experiment: experiment.name, config: experiment.file, descentVersion: version, function: f.name,
             functionDisplayName: f.displayName, formula: f.formula, minima: f.minima, start: experiment.start,
             steps: experiment.steps, optimizers: optimizers, raceFigures: race, lossCurve: lossCurve,
-            figuresDigest: figuresDigest, minimumValue: f.minima.isEmpty ? nil : f.minimumValue,
+            lossCurveThumbnail: lossCurveThumbnail, figuresDigest: figuresDigest,
+            minimumValue: f.minima.isEmpty ? nil : f.minimumValue,
             search: SearchSummary(algorithm: experiment.search.algorithm.name, evaluations: experiment.search.evaluations,
                                   steps: experiment.search.steps, objective: experiment.search.objective.rawValue))
         try AtomicFile.write(JSONWriter.string(result.json), to: resultsPath)

@@ -60,7 +60,8 @@ public struct ExperimentRunner: Sendable {
                 events(.failed(experiment: experiment.name, label: "race", message: "\(error)"))
             }
             results.append(try archive.writeResults(optimizers, version: Self.version, race: figures.race,
-                                                    lossCurve: figures.loss, figuresDigest: figures.digest))
+                                                    lossCurve: figures.loss, lossCurveThumbnail: figures.lossThumbnail,
+                                                    figuresDigest: figures.digest))
             events(.experimentDone(experiment: experiment.name, directory: archive.directory))
         }
         if !failures.isEmpty { throw Failures(messages: failures) }
@@ -140,6 +141,7 @@ public struct ExperimentRunner: Sendable {
     struct ExperimentFigureFiles {
         var race: [String: String] = [:]
         var loss: String? = nil
+        var lossThumbnail: String? = nil
         var digest: String? = nil
     }
 
@@ -154,15 +156,16 @@ public struct ExperimentRunner: Sendable {
         let digest = InputDigest.figures(runs: optimizers.map(\.inputDigest), formats: formats).description
         var files = ExperimentFigureFiles()
         if !options.force, let previous = archive.savedResults(), previous.figuresDigest == digest,
-           (Array(previous.raceFigures.values) + [previous.lossCurve].compactMap { $0 })
+           (Array(previous.raceFigures.values) + [previous.lossCurve, previous.lossCurveThumbnail].compactMap { $0 })
                .allSatisfy({ (try? archive.folder.file($0)).map(FileManager.default.fileExists(atPath:)) ?? false }) {
-            (files.race, files.loss) = (previous.raceFigures, previous.lossCurve)
+            (files.race, files.loss, files.lossThumbnail) = (previous.raceFigures, previous.lossCurve, previous.lossCurveThumbnail)
         } else {
             let name = experiment.name
-            (files.race, files.loss) = try ExperimentFigures(experiment: experiment, folder: archive.folder, formats: formats)
+            let drawn = try ExperimentFigures(experiment: experiment, folder: archive.folder, formats: formats)
                 .draw(optimizers) { done, total in
                     if done % 50 == 0 || done == total { events(.frames(experiment: name, label: "race", done: done, total: total)) }
                 }
+            (files.race, files.loss, files.lossThumbnail) = (drawn.race, drawn.loss, drawn.lossThumbnail)
         }
         files.digest = files.race.isEmpty && files.loss == nil ? nil : digest
         return files

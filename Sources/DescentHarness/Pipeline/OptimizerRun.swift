@@ -51,8 +51,7 @@ struct OptimizerRun: Sendable {
         let stills = OutputFormat.stills(in: formats)
         if !stills.isEmpty || formats.contains(.gif) {
             let f = experiment.figures
-            let landscape = LandscapeFigures(function: experiment.function, view: experiment.view,
-                                             levels: experiment.levels, grid: f.grid)
+            let landscape = try LandscapeFigures(experiment)
             let scene = try landscape.scene(for: trajectory)
             if !stills.isEmpty {
                 let title = LandscapeFigures.stillTitle(function: experiment.function, label: label,
@@ -60,8 +59,9 @@ struct OptimizerRun: Sendable {
                 let figure = try scene.stillFigure(width: f.size, height: f.size, title: title)
                 for format in stills {
                     let file = Self.fileName(experiment, label, format.rawValue)
-                    try figure.write(to: try path(file), as: format)
+                    try figure.writeWithThumbnail(to: try path(file), as: format)
                     figures[format.rawValue] = file
+                    if format == .png { figures["thumbnail"] = Thumbnail.fileName(for: file) }
                 }
             }
             if formats.contains(.gif) {
@@ -87,6 +87,7 @@ struct OptimizerRun: Sendable {
             hyperparameters: hyperparameters, objective: objective, finalPoint: trajectory.final,
             finalLoss: Optional(experiment.function(trajectory.final)).flatMap { $0.isFinite ? $0 : nil },
             divergedAtStep: divergedAt,
+            leftView: trajectory.points.last(where: \.isFinite).map { !experiment.view.contains($0) } ?? false,
             trials: result.trials.map {
                 TrialRecord(hyperparameters: $0.hyperparameters,
                             objective: $0.objective, status: $0.status.rawValue)

@@ -71,7 +71,7 @@ struct StudyFigures {
                 let figure = try plot.figure(width: size, height: size * 3 / 4, title: title)
                 for format in stills {
                     let file = "\(name).\(format.rawValue)"
-                    try figure.write(to: try path(file), as: format)
+                    try figure.writeWithThumbnail(to: try path(file), as: format)
                     files.append(("\(name)_\(format.rawValue)", .string(file)))
                 }
             }
@@ -115,7 +115,7 @@ struct StudyFigures {
             figure.xLabel = x
             figure.yLabel = y
             let file = "race.\(format.rawValue)"
-            try figure.write(to: try path(file), as: format)
+            try figure.writeWithThumbnail(to: try path(file), as: format)
             files.append(("race_\(format.rawValue)", .string(file)))
         }
         if formats.contains(.gif) {

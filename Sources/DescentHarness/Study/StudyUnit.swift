@@ -110,7 +110,7 @@ struct StudyUnit: Sendable {
                 figure.yLabel = y
                 for format in stills {
                     let file = "\(label)_pca.\(format.rawValue)"
-                    try figure.write(to: try path(file), as: format)
+                    try figure.writeWithThumbnail(to: try path(file), as: format)
                     figures.append(("pca_\(format.rawValue)", .string(file)))
                 }
             }
@@ -164,8 +164,8 @@ struct StudyUnit: Sendable {
                                               title: ["\(s.name): \(label), 1-D slice through the final weights", "log scale"])
             for format in stills {
                 let file = "\(label)_random.\(format.rawValue)", sliceFile = "\(label)_slice.\(format.rawValue)"
-                try figure.write(to: try path(file), as: format)
-                try sliceFigure.write(to: try path(sliceFile), as: format)
+                try figure.writeWithThumbnail(to: try path(file), as: format)
+                try sliceFigure.writeWithThumbnail(to: try path(sliceFile), as: format)
                 figures.append(("random_\(format.rawValue)", .string(file)))
                 figures.append(("slice_\(format.rawValue)", .string(sliceFile)))
             }

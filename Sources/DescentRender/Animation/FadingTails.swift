@@ -15,7 +15,7 @@ struct TailTrack {
     func shown(_ i: Int) -> Int { min(i, pixels.count - 1) }
 
     /// How far the track's ink reaches around its points.
-    var inkMargin: Double { max(current.inkRadius, tailMarker?.inkRadius ?? 0, line.width) + 2 }
+    var inkMargin: Double { max(current.inkRadius, tailMarker?.inkRadius ?? 0, line.inkWidth) + 2 }
 }
 
 /// The machinery of fading-tail animations, shared by `TailFrames` (one path) and
@@ -177,7 +177,7 @@ final class FadingTails {
                     drawTail(track, track.shown(i), on: canvas)
                 }
                 for track in visible {
-                    let clipper = SegmentClipper(bounds: axes.box.insetBy(-2 * track.line.width))
+                    let clipper = SegmentClipper(bounds: axes.box.insetBy(-2 * track.line.inkWidth))
                     let p = track.pixels[track.shown(i)]
                     if p.isFinite && clipper.contains(p) { canvas.draw(track.current, at: p) }
                 }
@@ -190,7 +190,7 @@ final class FadingTails {
     private func drawTail(_ track: TailTrack, _ i: Int, on canvas: Canvas) {
         guard let segments = visibleSegments(i) else { return }
         let axes = renderer.layout.axes
-        let clipper = SegmentClipper(bounds: axes.box.insetBy(-2 * track.line.width))
+        let clipper = SegmentClipper(bounds: axes.box.insetBy(-2 * track.line.inkWidth))
         let pixels = track.pixels
         let solidStart = max(segments.lowerBound, i - style.tail + 1)
         var k = segments.lowerBound
@@ -199,9 +199,7 @@ final class FadingTails {
             var end = k + 1
             while end < solidStart && style.drawnAlpha(segment: end, frame: i) == alpha { end += 1 }
             if alpha > 0 {
-                var faded = track.line
-                faded.color.alpha = alpha
-                canvas.stroke(clipper.clip(Array(pixels[(k - 1)..<end])), faded)
+                canvas.stroke(clipper.clip(Array(pixels[(k - 1)..<end])), track.line.fading(to: alpha))
             }
             k = end
         }

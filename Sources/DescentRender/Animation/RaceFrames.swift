@@ -28,7 +28,7 @@ public final class RaceFrames {
         let s = figure.style
         tails = try FadingTails(figure: figure, style: style, title: title) { axes in
             paths.map { path in
-                TailTrack(pixels: path.points.map(axes.pixel), line: s.line(path.color), tailMarker: nil,
+                TailTrack(pixels: path.points.map(axes.pixel), line: RaceScene.line(s, path.color), tailMarker: nil,
                           current: RaceScene.endMarker(s, path.color))
             }
         }
@@ -55,8 +55,8 @@ public final class RaceFrames {
     }
 
     /// The colours the GIF palette holds exactly (with their blends over the background):
-    /// every path colour, then the title's text colour.
-    public var overlayColors: [Color] { paths.map(\.color) + [renderer.figure.style.textColor] }
+    /// every path colour, then the title's text colour and the halos' white.
+    public var overlayColors: [Color] { paths.map(\.color) + [renderer.figure.style.textColor, .white] }
 
     /// Writes the race as a looping GIF to `path` (atomically): the palette is fitted once to
     /// the background plus `overlayColors`, and each frame after the first is encoded as its

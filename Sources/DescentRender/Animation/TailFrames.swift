@@ -5,7 +5,7 @@ import DescentBase
 ///
 /// The static figure (underlay, then overlay) is rendered once. For each frame, only two
 /// regions are restored from the underlay and redrawn — the previous and current tail and
-/// marker, and the title's changed characters: the tail, the current position (red
+/// marker, and the title's changed characters: the tail, the current position (deep-red
 /// diamond), the overlay (minimum markers, frame, legend, clipped so they stay on top) and
 /// the title. The rectangle holding both regions is reported as the frame's change.
 ///
@@ -26,8 +26,8 @@ public final class TailFrames {
         self.path = path
         let s = figure.style
         tails = try FadingTails(figure: figure, style: style, title: title) { axes in
-            [TailTrack(pixels: path.map(axes.pixel), line: s.line(.red), tailMarker: s.marker(.cross, .red),
-                       current: s.marker(.diamond, .red))]
+            [TailTrack(pixels: path.map(axes.pixel), line: s.line(.deepRed), tailMarker: s.marker(.cross, .deepRed),
+                       current: s.pointMarker(.diamond, .deepRed))]
         }
     }
 
@@ -55,6 +55,6 @@ public final class TailFrames {
     /// palette is fitted once to the static background plus the path and title colours, and
     /// each frame after the first is encoded as its changed rectangle only. `progress` gets (frames written, frames in all).
     public func writeGIF(to path: String, progress: (Int, Int) -> Void = { _, _ in }) throws {
-        try tails.writeGIF(to: path, overlayColors: [.red, renderer.figure.style.textColor, .green], progress: progress)
+        try tails.writeGIF(to: path, overlayColors: [.deepRed, renderer.figure.style.textColor, .deepGreen], progress: progress)
     }
 }

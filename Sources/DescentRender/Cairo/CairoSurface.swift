@@ -9,7 +9,7 @@ public final class CairoSurface {
 
     let handle: OpaquePointer
     public let kind: Kind
-    /// Size in pixels (image) or points (vector, one point per figure pixel).
+    /// Size in pixels (image) or in the document's units (vector: points, rounded up).
     public let width: Int
     public let height: Int
 
@@ -29,13 +29,14 @@ public final class CairoSurface {
         return try CairoSurface(handle: h, kind: .image, width: width, height: height, what: "creating a \(width)×\(height) image")
     }
 
-    /// An SVG document written to `path` as it is drawn, `width`×`height` CSS pixels;
-    /// complete after `finish()`.
-    public static func svg(path: String, width: Int, height: Int) throws(CairoError) -> CairoSurface {
-        let h = cairo_svg_surface_create(path, Double(width), Double(height))!
+    /// An SVG document written to `path` as it is drawn, `width`×`height` points (its
+    /// `width`/`height` attributes in `pt`, as matplotlib's SVGs); complete after `finish()`.
+    public static func svg(path: String, width: Double, height: Double) throws(CairoError) -> CairoSurface {
+        let h = cairo_svg_surface_create(path, width, height)!
         cairo_svg_surface_restrict_to_version(h, CAIRO_SVG_VERSION_1_1)
-        cairo_svg_surface_set_document_unit(h, CAIRO_SVG_UNIT_PX)
-        return try CairoSurface(handle: h, kind: .svg, width: width, height: height, what: "creating \(path)")
+        cairo_svg_surface_set_document_unit(h, CAIRO_SVG_UNIT_PT)
+        return try CairoSurface(handle: h, kind: .svg, width: Int(width.rounded(.up)), height: Int(height.rounded(.up)),
+                                what: "creating \(path)")
     }
 
     /// The PDF creation date: `SOURCE_DATE_EPOCH` if set, else 2000-01-01 (ISO 8601, as Cairo takes it).
@@ -46,14 +47,16 @@ public final class CairoSurface {
         return f.string(from: Date(timeIntervalSince1970: seconds))
     }
 
-    /// A one-page PDF document written to `path`; complete after `finish()`.
-    public static func pdf(path: String, width: Int, height: Int) throws(CairoError) -> CairoSurface {
-        let h = cairo_pdf_surface_create(path, Double(width), Double(height))!
+    /// A one-page PDF document of `width`×`height` points written to `path`; complete after
+    /// `finish()`.
+    public static func pdf(path: String, width: Double, height: Double) throws(CairoError) -> CairoSurface {
+        let h = cairo_pdf_surface_create(path, width, height)!
         // Cairo stamps the current time into the document; a fixed date (SOURCE_DATE_EPOCH when
         // set, as reproducible builds do) keeps identical figures byte-identical.
         cairo_pdf_surface_set_metadata(h, CAIRO_PDF_METADATA_CREATE_DATE, Self.pdfDate)
         cairo_pdf_surface_set_metadata(h, CAIRO_PDF_METADATA_MOD_DATE, Self.pdfDate)
-        return try CairoSurface(handle: h, kind: .pdf, width: width, height: height, what: "creating \(path)")
+        return try CairoSurface(handle: h, kind: .pdf, width: Int(width.rounded(.up)), height: Int(height.rounded(.up)),
+                                what: "creating \(path)")
     }
 
     /// An ARGB32 image read from the PNG file at `path`.

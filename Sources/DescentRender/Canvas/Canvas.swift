@@ -1,5 +1,6 @@
 import DescentBase
 import CCairo
+import Foundation
 
 /// Draws primitives (lines, polygons, markers, text) in figure pixels on a Cairo surface.
 /// It knows nothing of axes or data: callers give pixel coordinates. Every coordinate is
@@ -13,12 +14,15 @@ public final class Canvas {
     private let cr: OpaquePointer
 
     /// A canvas drawing on `surface`. Throws when Cairo cannot make a context.
-    public init(surface: CairoSurface) throws(CairoError) {
+    /// A context drawing on `surface`, `scale` surface units per figure pixel (1 for an image;
+    /// points per pixel, 72/dpi, for a vector document at its true size).
+    public init(surface: CairoSurface, scale: Double = 1) throws(CairoError) {
         self.surface = surface
         cr = cairo_create(surface.handle)!
         try CairoError.check(cairo_status(cr), "creating a drawing context")
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+        if scale != 1 { cairo_scale(cr, scale, scale) }
     }
 
     deinit { cairo_destroy(cr) }
@@ -144,6 +148,31 @@ public final class Canvas {
             cairo_line_to(cr, p.x - d, p.y)
             cairo_close_path(cr)
             fillAndEdge(marker)
+        case .star:
+            // matplotlib's "*": five points on the circle of radius size/2, the inner corners
+            // on the circle of radius size/2 × 0.381966 (a regular pentagram), point up.
+            for k in 0..<10 {
+                let r = k % 2 == 0 ? h : h * 0.381966
+                let a = Double(k) * .pi / 5
+                let q = Point(p.x + r * sin(a), p.y - r * cos(a))
+                if k == 0 { cairo_move_to(cr, q.x, q.y) } else { cairo_line_to(cr, q.x, q.y) }
+            }
+            cairo_close_path(cr)
+            fillAndEdge(marker)
+        case .tipUp, .tipDown, .tipLeft, .tipRight:
+            // The tip at the point, the base `size` behind it (y grows downwards).
+            let (dx, dy): (Double, Double) = switch marker.shape {
+            case .tipUp: (0, -1)
+            case .tipDown: (0, 1)
+            case .tipLeft: (-1, 0)
+            default: (1, 0)
+            }
+            let s = marker.size
+            cairo_move_to(cr, p.x, p.y)
+            cairo_line_to(cr, p.x - s * dx - h * dy, p.y - s * dy + h * dx)
+            cairo_line_to(cr, p.x - s * dx + h * dy, p.y - s * dy - h * dx)
+            cairo_close_path(cr)
+            fillAndEdge(marker)
         case .cross:
             cairo_move_to(cr, p.x - h, p.y - h)
             cairo_line_to(cr, p.x + h, p.y + h)
@@ -176,6 +205,22 @@ public final class Canvas {
     public func text(_ text: String, at point: Point, _ style: TextStyle, anchor: TextAnchor) -> Rect<Double> {
         let m = measure(text, style)
         let box = Canvas.textBox(m, at: point, anchor: anchor)
+        setColor(style.color)
+        cairo_move_to(cr, box.x, box.y + m.ascent)
+        cairo_show_text(cr, text)
+        return box
+    }
+
+    /// Draws `text` at `point` placed by `anchor` over a halo of `halo` pixels' width in
+    /// `haloColor` (the text's outline stroked underneath), so that it reads on any background.
+    @discardableResult
+    public func text(_ text: String, at point: Point, _ style: TextStyle, anchor: TextAnchor,
+                     halo: Double, haloColor: Color = .white) -> Rect<Double> {
+        let m = measure(text, style)
+        let box = Canvas.textBox(m, at: point, anchor: anchor)
+        cairo_move_to(cr, box.x, box.y + m.ascent)
+        cairo_text_path(cr, text)
+        strokePath(LineStyle(color: haloColor, width: halo))
         setColor(style.color)
         cairo_move_to(cr, box.x, box.y + m.ascent)
         cairo_show_text(cr, text)
@@ -244,13 +289,18 @@ public final class Canvas {
     }
 
     private func strokePath(_ style: LineStyle) {
-        setColor(style.color)
-        cairo_set_line_width(cr, style.width)
         if style.dashes.isEmpty {
             cairo_set_dash(cr, nil, 0, 0)
         } else {
             style.dashes.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
         }
+        if let halo = style.halo {
+            setColor(halo.color)
+            cairo_set_line_width(cr, halo.width)
+            cairo_stroke_preserve(cr)
+        }
+        setColor(style.color)
+        cairo_set_line_width(cr, style.width)
         cairo_stroke(cr)
     }
 

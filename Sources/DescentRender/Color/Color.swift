@@ -37,4 +37,8 @@ public struct Color: Hashable, Sendable {
     public static let text = Color(grey: 0.15)
     /// seaborn's grid and frame colour `".8"`.
     public static let grid = Color(grey: 0.8)
+    /// seaborn's "deep" red `#C44E52`: the seed's path and end marker.
+    public static let deepRed = Color(red: 0xC4 / 255.0, green: 0x4E / 255.0, blue: 0x52 / 255.0)
+    /// seaborn's "deep" green `#55A868`: the seed's start and global-minimum markers.
+    public static let deepGreen = Color(red: 0x55 / 255.0, green: 0xA8 / 255.0, blue: 0x68 / 255.0)
 }

@@ -31,15 +31,18 @@ public struct ColorMap: Hashable, Sendable {
     /// The same map run backwards (matplotlib's `_r` maps).
     public var reversed: ColorMap { ColorMap(name: name + "_r", table: table.reversed()) }
 
-    /// Looks a map up by name: `jet`, `viridis`, or either with `_r`.
+    /// Every map by name, as matplotlib names them (each also runs backwards with `_r`).
+    public static let all: [ColorMap] = [.jet, .viridis, .plasma, .inferno, .magma, .cividis, .turbo, .coolwarm]
+
+    /// The names `named` accepts: every map, then every map with `_r`.
+    public static var names: [String] { all.map(\.name) + all.map { $0.name + "_r" } }
+
+    /// Looks a map up by name, case-insensitively: one of `names` (e.g. `jet`, `viridis_r`).
     public static func named(_ name: String) throws(RenderError) -> ColorMap {
-        switch name.lowercased() {
-        case "jet": return .jet
-        case "viridis": return .viridis
-        case "jet_r": return ColorMap.jet.reversed
-        case "viridis_r": return ColorMap.viridis.reversed
-        default: throw .invalidLevels("unknown colour map '\(name)'; known: jet, viridis, jet_r, viridis_r")
-        }
+        let key = name.lowercased()
+        if let map = all.first(where: { $0.name == key }) { return map }
+        if key.hasSuffix("_r"), let map = all.first(where: { $0.name + "_r" == key }) { return map.reversed }
+        throw .invalidLevels("unknown colour map '\(name)'; valid: \(names.joined(separator: ", "))")
     }
 
     /// matplotlib's `jet`, sampled from its segment data `_jet_data` at N = 256.
@@ -50,8 +53,23 @@ public struct ColorMap: Hashable, Sendable {
         blue: [(0, 0.5, 0.5), (0.11, 1, 1), (0.34, 1, 1), (0.65, 0, 0), (1, 0, 0)])
 
     /// matplotlib's `viridis` (its 256-entry listed table).
-    public static let viridis = ColorMap(
-        name: "viridis", table: viridisTable.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    public static let viridis = ColorMap(name: "viridis", rows: viridisTable)
+
+    /// matplotlib's `plasma`, `inferno`, `magma` (van der Walt and Smith) and `cividis` (Nuñez,
+    /// Anderton and Renslow): their 256-entry listed tables.
+    public static let plasma = ColorMap(name: "plasma", rows: plasmaTable)
+    public static let inferno = ColorMap(name: "inferno", rows: infernoTable)
+    public static let magma = ColorMap(name: "magma", rows: magmaTable)
+    public static let cividis = ColorMap(name: "cividis", rows: cividisTable)
+    /// matplotlib's `turbo` (Mikhailov, Google): its 256-entry listed table.
+    public static let turbo = ColorMap(name: "turbo", rows: turboTable)
+    /// matplotlib's `coolwarm` (Moreland's diverging map), its segment data sampled at N = 256.
+    public static let coolwarm = ColorMap(name: "coolwarm", rows: coolwarmTable)
+
+    /// A map from a table of (red, green, blue) rows.
+    init(name: String, rows: [(Double, Double, Double)]) {
+        self.init(name: name, table: rows.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    }
 
     /// A map from matplotlib-style segment data (x, y below, y above) per channel, sampled
     /// at `count` points exactly as `LinearSegmentedColormap` builds its lookup table.

@@ -25,6 +25,10 @@ public struct Figure: Sendable {
     public var paths: [PathLayer] = []
     public var markers: [MarkerLayer] = []
     public var legend: [LegendEntry] = []
+    /// Texts beside data points (a race's end points named after their optimizers), placed
+    /// by the layout so that they overlap neither each other nor the legend, drawn over a
+    /// white halo above the markers.
+    public var pointLabels: [PointLabel] = []
     /// Where the legend goes: upper right (the default), or matplotlib's "best".
     public var legendLocation = LegendLocation.upperRight
     /// Lines (data coordinates) a "best" legend avoids besides the paths and markers, e.g. an
@@ -51,4 +55,17 @@ public enum LegendLocation: Hashable, Sendable {
     /// matplotlib's `loc="best"` (its default): of the nine standard places (and the centre),
     /// the first that covers the fewest path vertices and segments and markers.
     case best
+}
+
+/// A text beside a point in data coordinates, in a colour.
+public struct PointLabel: Hashable, Sendable {
+    public var text: String
+    public var point: Point
+    public var color: Color
+
+    public init(_ text: String, at point: Point, color: Color) {
+        self.text = text
+        self.point = point
+        self.color = color
+    }
 }

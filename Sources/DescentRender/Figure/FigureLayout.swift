@@ -28,6 +28,9 @@ public struct FigureLayout: Sendable {
     public let legendBox: Rect<Double>?
     public let legendRows: [LegendRow]
     public let colorBarBox: Rect<Double>?
+    /// Each shown point label with the left-centre point of its text (labels of points outside
+    /// the axes are left out).
+    public let pointLabels: [(label: PointLabel, origin: Point)]
     public let colorBarTicks: [Tick]
     /// The top centre of the x-axis label (below the tick labels).
     public let xLabelAnchor: Point
@@ -92,6 +95,8 @@ public struct FigureLayout: Sendable {
             }
         }
 
+        pointLabels = FigureLayout.placeLabels(figure.pointLabels, axes, font: s.tickFont, margin: s.px(s.pointMarkerSize) / 2 + s.px(2),
+                                               avoiding: legendBox.map { [$0] } ?? []) { canvas.measure($0, s.tickFont) }
         colorBarBox = barBox
         if let barBox, let levels = figure.filledContours?.levels ?? figure.contours?.levels.map(\.value) {
             colorBarTicks = FigureLayout.colorBarTicks(levels, barBox)
@@ -145,6 +150,39 @@ public struct FigureLayout: Sendable {
             }
         }
         return best
+    }
+
+    /// Places each label beside its point, greedily in order: right of it, left, above, below,
+    /// then further right or left a line at a time up and down, the first place whose box lies
+    /// inside the axes and overlaps no box placed before nor `avoiding`; when none is free, the
+    /// first place inside the axes. `margin` is the gap between the point and the text.
+    static func placeLabels(_ labels: [PointLabel], _ axes: Axes, font: TextStyle, margin: Double,
+                            avoiding: [Rect<Double>], measure: (String) -> TextMetrics) -> [(label: PointLabel, origin: Point)] {
+        var taken = avoiding
+        var placed: [(label: PointLabel, origin: Point)] = []
+        let box = axes.box
+        for label in labels {
+            let p = axes.pixel(label.point)
+            guard p.isFinite, box.contains(Rect<Double>(x: p.x, y: p.y, width: 0, height: 0)) else { continue }
+            let m = measure(label.text)
+            let w = m.width, h = m.height, line = 1.1 * h
+            // Left-centre origins of the candidate boxes.
+            var origins = [Point(p.x + margin, p.y), Point(p.x - margin - w, p.y),
+                           Point(p.x - w / 2, p.y - margin - h / 2), Point(p.x - w / 2, p.y + margin + h / 2)]
+            for k in 1...12 {
+                for sign in [-1.0, 1.0] {
+                    origins.append(Point(p.x + margin, p.y + sign * Double(k) * line))
+                    origins.append(Point(p.x - margin - w, p.y + sign * Double(k) * line))
+                }
+            }
+            let boxes = origins.map { Rect<Double>(x: $0.x, y: $0.y - h / 2, width: w, height: h) }
+            let inside = boxes.indices.filter { box.contains(boxes[$0]) }
+            let free = inside.first { i in !taken.contains { $0.intersects(boxes[i]) } }
+            guard let chosen = free ?? inside.first else { continue }
+            taken.append(boxes[chosen])
+            placed.append((label, origins[chosen]))
+        }
+        return placed
     }
 
     /// The y pixel of level `k` of `count` levels on a colour bar with matplotlib's default

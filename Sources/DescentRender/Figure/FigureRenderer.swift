@@ -114,6 +114,7 @@ public struct FigureRenderer: Sendable {
             for layer in figure.markers {
                 drawMarkers(layer.points, layer.marker, on: canvas, within: regions)
             }
+            drawPointLabels(on: canvas, within: regions)
         }
         let frame = LineStyle(color: style.frameColor, width: style.px(style.frameWidth))
         let inside = axes.box.insetBy(frame.width / 2 + 1)
@@ -121,6 +122,20 @@ public struct FigureRenderer: Sendable {
             canvas.stroke(axes.box, frame)
         }
         if let legend = layout.legendBox, reaches(legend.insetBy(-2)) { drawLegend(on: canvas) }
+    }
+
+    /// The point labels where the layout placed them, over a white halo; with `regions`, only
+    /// those whose text reaches into them.
+    func drawPointLabels(on canvas: Canvas, within regions: [Rect<Double>]?) {
+        for (label, origin) in layout.pointLabels {
+            var font = style.tickFont
+            font.color = label.color
+            if let regions {
+                let box = Canvas.textBox(canvas.measure(label.text, font), at: origin, anchor: TextAnchor(.left, .center))
+                guard regions.contains(where: { $0.intersects(box.insetBy(-4)) }) else { continue }
+            }
+            canvas.text(label.text, at: origin, font, anchor: TextAnchor(.left, .center), halo: style.px(3))
+        }
     }
 
     /// Markers at data points that fall near the axes (others are skipped, never clamped),

@@ -18,6 +18,8 @@ public struct FigureStyle: Hashable, Sendable {
     public var titlePad = 6.0
     public var lineWidth = 1.5
     public var markerSize = 6.0
+    /// The seed's start, end and minimum markers: `markersize=10`.
+    public var pointMarkerSize = 10.0
     /// `lines.markeredgewidth`: the outline of filled markers, the stroke of "x".
     public var markerEdgeWidth = 1.0
     public var contourLineWidth = 1.5
@@ -45,6 +47,14 @@ public struct FigureStyle: Hashable, Sendable {
     public func marker(_ shape: Marker.Shape, _ color: Color) -> Marker {
         Marker(shape, size: px(markerSize), fill: color, edgeWidth: px(markerEdgeWidth))
     }
+
+    /// matplotlib's `plot(…, color, marker=…, markersize=10)`: the seed's start, end and minima.
+    public func pointMarker(_ shape: Marker.Shape, _ color: Color) -> Marker {
+        Marker(shape, size: px(pointMarkerSize), fill: color, edgeWidth: px(markerEdgeWidth))
+    }
+
+    /// The pixels per inch of a figure in this style (matplotlib's `dpi`: 100 for 800 px).
+    public var dpi: Double { 72 * scale }
 
     /// A solid line of this style's width.
     public func line(_ color: Color) -> LineStyle { LineStyle(color: color, width: px(lineWidth)) }

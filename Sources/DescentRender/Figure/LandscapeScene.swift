@@ -10,10 +10,11 @@ public struct LandscapeScene: Sendable {
     /// The optimizer's points, start first (non-finite points are allowed and skipped).
     public var path: [Point]
     public var minima: [Point]
-    public var pathLabel = "Path"
+    public var pathLabel = "Optimizer Path"
     public var startLabel = "Start"
     public var endLabel = "End"
-    public var minimumLabel = "Global minimum"
+    public var minimumLabel = "Global Minimum"
+    public var currentLabel = "Current Position"
 
     /// A scene whose contours are those of `grid` at `levels` in `colorMap`, optionally
     /// filled (with a colour bar).
@@ -26,13 +27,16 @@ public struct LandscapeScene: Sendable {
         self.minima = minima
     }
 
-    /// The still figure: contours, the whole path (red line with "x" markers), start (green
-    /// circle), end (red diamond), every global minimum (green diamond), legend and title.
+    /// The still figure, the seed's: contours, the whole path (a line in seaborn's deep red
+    /// `#C44E52` with "x" markers), start (circle in deep green `#55A868`), end (diamond in the
+    /// path's red, drawn above the path), every global minimum (diamond in deep green), the
+    /// markers at matplotlib's `markersize=10`, the legend at `loc="best"` and the title. When
+    /// the path ends outside the view, a triangle on the view's edge points where it went.
     public func stillFigure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
         var figure = try baseFigure(width: width, height: height, title: title)
         let s = figure.style
-        let line = s.line(.red), cross = s.marker(.cross, .red)
-        let start = s.marker(.circle, .green), end = s.marker(.diamond, .red)
+        let line = s.line(.deepRed), cross = s.marker(.cross, .deepRed)
+        let start = s.pointMarker(.circle, .deepGreen), end = s.pointMarker(.diamond, .deepRed)
         figure.paths = [PathLayer(points: path, line: line, marker: cross)]
         let finite = path.filter(\.isFinite)
         figure.markers = [
@@ -40,6 +44,9 @@ public struct LandscapeScene: Sendable {
             MarkerLayer(points: finite.suffix(1).map { $0 }, marker: end),
             MarkerLayer(points: minima, marker: minimumMarker(s)),
         ]
+        if let exit = view.exit(of: path) {
+            figure.markers.append(MarkerLayer(points: [exit.point], marker: s.pointMarker(exit.edge.outwardTip, .deepRed)))
+        }
         figure.legend = [
             LegendEntry(label: pathLabel, line: line, marker: cross),
             LegendEntry(label: startLabel, marker: start),
@@ -50,20 +57,25 @@ public struct LandscapeScene: Sendable {
     }
 
     /// The animation's static figure: contours, global minima and legend (path, current
-    /// position, minimum); the path and title are drawn per frame.
+    /// position, minimum) at `loc="best"` away from the whole path, as the still's; the path
+    /// and title are drawn per frame.
     public func animationFigure(width: Int, height: Int) throws(RenderError) -> Figure {
         var figure = try baseFigure(width: width, height: height, title: [])
         let s = figure.style
         figure.markers = [MarkerLayer(points: minima, marker: minimumMarker(s))]
+        // What the still's legend avoids (the path, its start and end markers), so that both
+        // legends go to the same place.
+        let finite = path.filter(\.isFinite)
+        figure.legendAvoids = [path] + [finite.first, finite.last].compactMap { $0.map { [$0] } }
         figure.legend = [
-            LegendEntry(label: pathLabel, line: s.line(.red), marker: s.marker(.cross, .red)),
-            LegendEntry(label: "Current position", marker: s.marker(.diamond, .red)),
+            LegendEntry(label: pathLabel, line: s.line(.deepRed), marker: s.marker(.cross, .deepRed)),
+            LegendEntry(label: currentLabel, marker: s.pointMarker(.diamond, .deepRed)),
             LegendEntry(label: minimumLabel, marker: minimumMarker(s)),
         ]
         return figure
     }
 
-    private func minimumMarker(_ s: FigureStyle) -> Marker { s.marker(.diamond, .green) }
+    private func minimumMarker(_ s: FigureStyle) -> Marker { s.pointMarker(.diamond, .deepGreen) }
 
     private func baseFigure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
         var figure = try Figure(width: width, height: height, view: view)
@@ -71,6 +83,7 @@ public struct LandscapeScene: Sendable {
         figure.filledContours = filledContours
         figure.showsColorBar = filledContours != nil
         figure.title = title
+        figure.legendLocation = .best
         return figure
     }
 }

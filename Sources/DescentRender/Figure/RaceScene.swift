@@ -15,17 +15,19 @@ public struct RaceScene: Sendable {
 
     public var view: ViewWindow
     public var contours: ContourSet
+    public var filledContours: FilledContours?
     public var entries: [Entry]
     public var minima: [Point]
     public var startLabel = "Start"
-    public var minimumLabel = "Global minimum"
+    public var minimumLabel = "Global Minimum"
 
-    /// A scene whose contours are those of `grid` at `levels` in `colorMap`; path n gets
-    /// `Color.cycle(n)`.
-    public init(view: ViewWindow, grid: ScalarGrid, levels: ContourLevels, colorMap: ColorMap = .jet,
+    /// A scene whose contours are those of `grid` at `levels` in `colorMap`, optionally filled
+    /// (with a colour bar); path n gets `Color.cycle(n)`.
+    public init(view: ViewWindow, grid: ScalarGrid, levels: ContourLevels, colorMap: ColorMap = .jet, filled: Bool = false,
                 paths: [(label: String, points: [Point])], minima: [Point]) throws(RenderError) {
         self.view = view
         contours = try ContourSet(grid: grid, rule: levels, colorMap: colorMap)
+        filledContours = filled ? try FilledContours(grid: grid, rule: levels, colorMap: colorMap) : nil
         entries = paths.enumerated().map { Entry(label: $1.label, points: $1.points, color: .cycle($0)) }
         self.minima = minima
     }
@@ -37,18 +39,21 @@ public struct RaceScene: Sendable {
         return entries.compactMap { $0.points.first(where: \.isFinite) }.filter { seen.insert($0).inserted }
     }
 
-    /// Every path whole: its line, a small diamond in its colour at its last finite point;
-    /// the start as a black circle (shared), the global minima as green diamonds, the legend
-    /// (one row per path, then start and minimum) and the title. The legend goes where
-    /// matplotlib's `loc="best"` puts it, avoiding the paths, start and minima (the same
-    /// place as in the animation).
+    /// Every path whole: its line over a white halo (readable where it crosses contours of its
+    /// own colour), a small diamond in its colour at its last finite point, labelled with the
+    /// optimizer's name; the start as a black circle (shared), the global minima as white
+    /// stars edged in black (no path has their colour), the legend (one row per path, then
+    /// start and minimum) and the title. The legend goes where matplotlib's `loc="best"` puts
+    /// it, avoiding the paths, start and minima (the same place as in the animation).
     public func stillFigure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
         var figure = try baseFigure(width: width, height: height, title: title)
         let s = figure.style
-        figure.paths = entries.map { PathLayer(points: $0.points, line: s.line($0.color)) }
-        figure.markers = entries.map { entry in
-            MarkerLayer(points: entry.points.last(where: \.isFinite).map { [$0] } ?? [], marker: RaceScene.endMarker(s, entry.color))
+        figure.paths = entries.map { PathLayer(points: $0.points, line: RaceScene.line(s, $0.color)) }
+        let ends = entries.map { entry in (entry, entry.points.last(where: \.isFinite)) }
+        figure.markers = ends.map { entry, end in
+            MarkerLayer(points: end.map { [$0] } ?? [], marker: RaceScene.endMarker(s, entry.color))
         } + figure.markers
+        figure.pointLabels = ends.compactMap { entry, end in end.map { PointLabel(entry.label, at: $0, color: entry.color) } }
         return figure
     }
 
@@ -69,8 +74,21 @@ public struct RaceScene: Sendable {
                        style: style, title: title)
     }
 
+    /// A path's line: its colour over a white halo (matplotlib's
+    /// `path_effects=[withStroke(linewidth=lw + 2.5, foreground="w")]`).
+    static func line(_ s: FigureStyle, _ color: Color) -> LineStyle {
+        var line = s.line(color)
+        line.halo = LineStyle.Halo(width: s.px(s.lineWidth + 2.5))
+        return line
+    }
+
+    /// The global minima: matplotlib's `"*"`, white edged in black, at `markersize=15`.
+    static func minimumMarker(_ s: FigureStyle) -> Marker {
+        Marker(.star, size: s.px(15), fill: .white, edge: .black, edgeWidth: s.px(s.markerEdgeWidth))
+    }
+
     /// The marker at the end of a path (still) or at its current position (animation):
-    /// matplotlib's "D" in the path's colour, a little smaller than the minima's.
+    /// matplotlib's "D" in the path's colour, a little smaller than the start's.
     static func endMarker(_ s: FigureStyle, _ color: Color) -> Marker {
         Marker(.diamond, size: s.px(0.8 * s.markerSize), fill: color, edge: color, edgeWidth: s.px(s.markerEdgeWidth))
     }
@@ -79,13 +97,15 @@ public struct RaceScene: Sendable {
         var figure = try Figure(width: width, height: height, view: view)
         let s = figure.style
         figure.contours = contours
+        figure.filledContours = filledContours
+        figure.showsColorBar = filledContours != nil
         figure.title = title
         let start = Marker(.circle, size: s.px(s.markerSize), fill: .black, edgeWidth: s.px(s.markerEdgeWidth))
-        let minimum = s.marker(.diamond, .green)
+        let minimum = RaceScene.minimumMarker(s)
         figure.markers = [MarkerLayer(points: starts, marker: start), MarkerLayer(points: minima, marker: minimum)]
         figure.legendLocation = .best
         figure.legendAvoids = entries.map(\.points)
-        figure.legend = entries.map { LegendEntry(label: $0.label, line: s.line($0.color)) }
+        figure.legend = entries.map { LegendEntry(label: $0.label, line: RaceScene.line(s, $0.color)) }
             + [LegendEntry(label: startLabel, marker: start), LegendEntry(label: minimumLabel, marker: minimum)]
         return figure
     }

@@ -43,11 +43,15 @@ public struct GIFPalette: Sendable {
     /// `alphaLevels <= 1` fits no blends. A view that is not well formed contributes no colours.
     /// A palette with nothing to hold is `[black]`, because an empty colour table cannot encode
     /// a pixel. The result depends only on the arguments (no randomness, no hash order).
-    public static func fitted(background: RasterView, overlayColors: [RGB], alphaLevels: Int = 16) -> GIFPalette {
+    ///
+    /// `colorCount` (1…255) spends fewer entries (a thumbnail's smaller palette compresses better).
+    public static func fitted(background: RasterView, overlayColors: [RGB], alphaLevels: Int = 16,
+                              colorCount: Int = maximumColorCount) -> GIFPalette {
+        let maximum = min(max(colorCount, 1), maximumColorCount)
         var unique = Set<RGB>()
-        let overlays = Array(overlayColors.filter { unique.insert($0).inserted }.prefix(maximumColorCount))
+        let overlays = Array(overlayColors.filter { unique.insert($0).inserted }.prefix(maximum))
         let overlaySet = Set(overlays)
-        let available = maximumColorCount - overlays.count
+        let available = maximum - overlays.count
         let levels = overlays.isEmpty || alphaLevels <= 1 ? [] : (1..<alphaLevels).map { Double($0) / Double(alphaLevels) }
 
         let histogram = ColorHistogram(background)

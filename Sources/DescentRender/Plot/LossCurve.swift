@@ -15,9 +15,24 @@ import Foundation
 public struct LossCurve: Sendable {
     /// The series as given: a label and the loss at each step.
     public let series: [(label: String, values: [Double])]
+    /// Show each series as its running minimum (the best loss so far), in its colour, over the
+    /// raw values drawn faint (alpha `faintOpacity`, no legend row): what reads when many
+    /// noisy or oscillating curves share the axes.
+    public var runningMinimum = false
+    public static let faintOpacity = 0.25
 
     public init(series: [(label: String, values: [Double])]) {
         self.series = series
+    }
+
+    /// The smallest finite value so far at each step (NaN until the first finite value): a
+    /// value that is not finite never lowers it.
+    public static func runningMinimum(_ values: [Double]) -> [Double] {
+        var best = Double.nan
+        return values.map { v in
+            if v.isFinite && !(v >= best) { best = v }
+            return best
+        }
     }
 
     /// The note shown when there is nothing to plot.
@@ -37,8 +52,16 @@ public struct LossCurve: Sendable {
         return plot
     }
 
-    /// The figure: a `LinePlot` of each series against its steps on a log y axis.
+    /// The figure: a `LinePlot` of each series against its steps on a log y axis (with
+    /// `runningMinimum`, the faint raw lines first, then the running minima over them).
     public func figure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
-        try Self.plot(series).figure(width: width, height: height, title: title)
+        guard runningMinimum else { return try Self.plot(series).figure(width: width, height: height, title: title) }
+        var plot = Self.plot([])
+        plot.series = series.enumerated().map { n, s in
+            LinePlot.Series(label: s.label, points: Self.points(s.values), color: n, opacity: Self.faintOpacity, inLegend: false)
+        } + series.enumerated().map { n, s in
+            LinePlot.Series(label: s.label, points: Self.points(Self.runningMinimum(s.values)), color: n)
+        }
+        return try plot.figure(width: width, height: height, title: title)
     }
 }
