@@ -33,7 +33,7 @@ struct ListCommand: ParsableCommand {
         }
         print("\nFunctions (\(FunctionCatalog.all.count)):")
         for f in FunctionCatalog.all {
-            print("  \(f.name): \(f.formula); minima \(Self.minima(f)); start \(Self.point(f.defaultStart))")
+            print("  \(f.name): \(f.formula); minima \(Self.minima(f)); start \(Self.point(f.defaultStart)); view \(f.view.text)")
         }
     }
 
