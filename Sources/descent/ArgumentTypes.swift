@@ -121,14 +121,29 @@ extension ClosedRange<Double> {
     var text: String { "\(String(format: "%g", lowerBound))…\(String(format: "%g", upperBound))" }
 }
 
-/// Throws unless `range` (one of `Limits`) contains `value`.
+/// Throws unless `range` (one of `Limits`) contains `value`. A count below its least value says
+/// what kind of number it must be: "--steps must be positive (1…100000), got -5".
 func check(_ option: String, _ value: Int, in range: ClosedRange<Int>) throws(ValidationError) {
-    guard range.contains(value) else { throw ValidationError("\(option) must be in \(range.text), got \(value)") }
+    guard range.contains(value) else {
+        if value < range.lowerBound, range.lowerBound == 1 {
+            throw ValidationError("\(option) must be positive (\(range.text)), got \(value)")
+        }
+        if value < range.lowerBound, range.lowerBound == 0 {
+            throw ValidationError("\(option) must not be negative (\(range.text)), got \(value)")
+        }
+        throw ValidationError("\(option) must be in \(range.text), got \(value)")
+    }
 }
 
-/// Throws unless `range` contains `value` (never NaN or an infinity).
+/// Throws unless `range` contains `value` (never NaN or an infinity); a negative value for a
+/// range from 0 says so, as for counts.
 func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws(ValidationError) {
-    guard range.contains(value) else { throw ValidationError("\(option) must be in \(range.text), got \(value)") }
+    guard range.contains(value) else {
+        if value < 0, range.lowerBound == 0 {
+            throw ValidationError("\(option) must not be negative (\(range.text)), got \(value)")
+        }
+        throw ValidationError("\(option) must be in \(range.text), got \(value)")
+    }
 }
 
 /// A finite number written in decimal: `-1.5`, `2e-3`, `.5`, `+3.` — not `0x1p3`, `inf`, `nan`

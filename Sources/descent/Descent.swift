@@ -1,4 +1,5 @@
 import ArgumentParser
+import DescentHarness
 import Foundation
 
 /// `descent`: optimizers on 2-D landscapes — trace, search, render, run experiments.
@@ -10,11 +11,15 @@ struct Descent: ParsableCommand {
         discussion: """
             Examples:
               descent run configs/*.json && descent gallery output
-              descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 100
-              descent search --optimizer Adam --function rosenbrock --space '{"lr": {"loguniform": [-8, 0.5]}}'
-              descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock --steps 500 --png a.png --gif a.gif
+              descent trace --optimizer Adam --hyperparameters '{"lr": 0.1}' \\
+                --function rosenbrock --steps 100
+              descent search --optimizer Adam --function rosenbrock \\
+                --space '{"lr": {"loguniform": [-8, 0.5]}}'
+              descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' \\
+                --function rosenbrock --steps 500 --png a.png --gif a.gif
               descent list
             """,
+        version: ExperimentRunner.version,
         subcommands: [RunCommand.self, TraceCommand.self, SearchCommand.self, RenderCommand.self, ListCommand.self, ValidateCommand.self,
                       GalleryCommand.self, BenchCommand.self])
 

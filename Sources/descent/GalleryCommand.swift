@@ -7,8 +7,8 @@ struct GalleryCommand: ParsableCommand {
         commandName: "gallery",
         abstract: "Build output/index.html and output/README.md from every experiment's results.json.",
         discussion: """
-            Merges shards: copy the output folders of `descent run --shard I/N` runs together, then run
-            `descent gallery` on the result.
+            Merges shards: copy the output folders of `descent run --shard I/N` runs together, then \
+            run `descent gallery` on the result.
 
             Example:
               descent gallery output

@@ -36,7 +36,7 @@ struct ListCommand: ParsableCommand {
         }
         lines.append("\nFunctions (\(FunctionCatalog.all.count)):")
         for f in FunctionCatalog.all {
-            lines.append("  \(f.name): \(f.formula); minima \(minima(f)); start \(point(f.defaultStart))")
+            lines.append("  \(f.name): \(f.formula); minima \(minima(f)); start \(point(f.defaultStart)); view \(f.view.text)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

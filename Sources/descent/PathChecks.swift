@@ -136,7 +136,7 @@ enum ConfigFiles {
     /// The config at `path`, of any kind. What `ConfigFile.load` would read without
     /// bound (`/dev/zero`) or wait on for ever (a FIFO with no writer) is refused before it is
     /// opened: a config is a regular file of at most `Limits.configFileSize` bytes.
-    static func load(_ path: String) throws(ConfigError) -> ConfigFile {
+    static func load(_ path: String, warnings: inout [ConfigWarning]) throws(ConfigError) -> ConfigFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw ConfigError(file: path, path: "", message: "cannot read the file (\(String(cString: strerror(errno))))")
@@ -149,6 +149,20 @@ enum ConfigFiles {
         guard info.st_size <= Limits.configFileSize else {
             throw ConfigError(file: path, path: "", message: "the file is larger than \(Limits.configFileSize) bytes")
         }
-        return try ConfigFile.load(path)
+        return try ConfigFile.load(path, warnings: &warnings)
+    }
+
+    /// The config at `path`, with its warnings printed; `nil` once every problem of an invalid
+    /// one is printed (one line each, in file order). `run` and `validate` report alike.
+    static func loadReporting(_ path: String) -> ConfigFile? {
+        var warnings: [ConfigWarning] = []
+        let loaded = Result { () throws(ConfigError) in try load(path, warnings: &warnings) }
+        for w in warnings { printWarning("\(w)") }
+        switch loaded {
+        case .success(let config): return config
+        case .failure(let error):
+            for e in error.all { printError("\(e)") }
+            return nil
+        }
     }
 }

@@ -16,8 +16,9 @@ struct RenderCommand: ParsableCommand {
             solid and the --fade segments before them fading out, one frame per --stride points.
 
             Example:
-              descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' --function rosenbrock \\
-                --start -2,2 --steps 500 --png rosenbrock.png --gif rosenbrock.gif
+              descent render --optimizer Adam --hyperparameters '{"lr": 0.1}' \\
+                --function rosenbrock --start -2,2 --steps 500 \\
+                --png rosenbrock.png --gif rosenbrock.gif
             """)
 
     @OptionGroup var path: PathOptions

@@ -24,10 +24,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The output folder.")
     var output: String = "output"
 
+    // Optional, so that help says "the number of cores" rather than this machine's count (and
+    // does not add a "(default: 8)" after it).
     @Option(parsing: .unconditional, help: "Optimizers run in parallel, \(Limits.jobs.text) (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
-    @Option(parsing: .upToNextOption, help: "Only these optimizers (labels or names).")
+    @Option(parsing: .upToNextOption, help: "Only the optimizers with these labels (exact, any case).")
     var only: [String] = []
 
     @Flag(help: "Redo every optimizer, even when its outputs are up to date.")
@@ -48,63 +50,61 @@ struct RunCommand: ParsableCommand {
     var jsonLines = false
 
     func validate() throws {
-        try check("--jobs", jobs, in: Limits.jobs)
+        if let jobs { try check("--jobs", jobs, in: Limits.jobs) }
         try PathChecks.checkOutputFolder("--output", output)
         try ConfigFiles.checkNames(configs)
     }
 
     func run() throws {
-        var loaded: [ConfigFile] = []
-        var invalid = false
-        for path in configs {
-            do { loaded.append(try ConfigFiles.load(path)) } catch {
-                printError("\(error)")
-                invalid = true
-            }
-        }
-        if invalid { throw ExitCode(2) }
+        // Every config is read and every problem reported before any work.
+        let all = configs.map(ConfigFiles.loadReporting)
+        let loaded = all.compactMap { $0 }
+        if loaded.count < all.count { throw ExitCode(2) }
         let names = loaded.map(\.name)
         if let duplicate = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
             printError("two configs are named '\(duplicate)'; give one a different \"name\"")
             throw ExitCode(2)
         }
-        let known = loaded.reduce(into: Set<String>()) { $0.formUnion($1.optimizerNames) }
         let experiments = loaded.compactMap { if case .experiment(let e) = $0 { e } else { nil } }
         let benchmarks = loaded.compactMap { if case .benchmark(let b) = $0 { b } else { nil } }
         let studies = loaded.compactMap { if case .study(let s) = $0 { s } else { nil } }
-        for name in only where !known.contains(name.lowercased()) {
-            printError("--only: no optimizer '\(name)' in these configs")
+        // Labels match exactly, in any case: `--only SGD` is not SGD-momentum.
+        let only = self.only.map(\.trimmingWhitespace)
+        var labels: [String] = []
+        for label in loaded.flatMap(\.optimizerLabels) where !labels.contains(where: { $0.lowercased() == label.lowercased() }) {
+            labels.append(label)
+        }
+        for name in only where !labels.contains(where: { $0.lowercased() == name.lowercased() }) {
+            let near = nearest(to: name, in: labels).map { "'\($0)'" }
+            printError("--only: no optimizer labelled '\(name)' in these configs"
+                       + (near.isEmpty ? " (labels match exactly, in any case)" : "; did you mean \(near.joined(separator: ", "))?"))
             throw ExitCode(2)
         }
 
         var options = RunOptions()
         options.output = output
-        options.jobs = jobs
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.force = force
         options.only = only.isEmpty ? nil : Set(only.map { $0.lowercased() })
         options.formats = format?.formats
         options.shard = shard
 
         let reporter = ProgressReporter(mode: quiet ? .quiet : jsonLines ? .jsonLines : .terminal)
+        reporter.plan(units: ExperimentRunner(options: options).unitCount(experiments)
+                      + BenchmarkRunner(options: options).unitCount(benchmarks) + StudyRunner(options: options).unitCount(studies))
+        // Each runner's failures are kept until all have run; the summary comes before them.
+        var failures: [String] = []
         do {
-            var failures: [String] = []
-            do {
-                let results = try ExperimentRunner(options: options).run(experiments, events: reporter.report)
-                reporter.summary(results)
-            } catch let f as ExperimentRunner.Failures { failures += f.messages }
-            do { _ = try BenchmarkRunner(options: options).run(benchmarks, events: reporter.report) } catch let f as ExperimentRunner.Failures {
-                failures += f.messages
+            for run in [{ _ = try ExperimentRunner(options: options).run(experiments, events: reporter.report) },
+                        { _ = try BenchmarkRunner(options: options).run(benchmarks, events: reporter.report) },
+                        { _ = try StudyRunner(options: options).run(studies, events: reporter.report) }] {
+                do { try run() } catch let f as ExperimentRunner.Failures { failures += f.messages }
             }
-            do { try StudyRunner(options: options).run(studies, events: reporter.report) } catch let f as ExperimentRunner.Failures {
-                failures += f.messages
-            }
-            if !failures.isEmpty { throw ExperimentRunner.Failures(messages: failures) }
-        } catch let failures as ExperimentRunner.Failures {
-            for m in failures.messages { printError(m) }
-            throw ExitCode(1)
         } catch {
-            printError("\(error)")
-            throw ExitCode(1)
+            failures.append("\(error)")
         }
+        reporter.finish()
+        for m in failures { printError(m) }
+        if !failures.isEmpty { throw ExitCode(1) }
     }
 }

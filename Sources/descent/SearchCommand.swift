@@ -45,10 +45,11 @@ struct SearchCommand: ParsableCommand {
             transform: ArgumentTransform.space)
     var space: SearchSpace
 
-    @Option(help: "Number of trials (\(Limits.evaluations.text)).")
+    // `.unconditional` on every number, as in `PathOptions`: `-5` is a value, not an option.
+    @Option(parsing: .unconditional, help: "Number of trials (\(Limits.evaluations.text)).")
     var evaluations: Int = 100
 
-    @Option(help: "Seed of the search's random generator.")
+    @Option(parsing: .unconditional, help: "Seed of the search's random generator.")
     var seed: UInt64 = 0
 
     @Option(help: "Sampler.")
@@ -57,13 +58,13 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "What a trial minimises.")
     var objective: TrajectoryObjective = .distance
 
-    @Option(name: .customLong("search-steps"), help: "Optimizer steps per trial (\(Limits.steps.text)).")
+    @Option(name: .customLong("search-steps"), parsing: .unconditional, help: "Optimizer steps per trial (\(Limits.steps.text)).")
     var searchSteps: Int = 100
 
-    @Option(name: .customLong("stop-below"), help: "Stop early once a trial's objective is ≤ this.")
+    @Option(name: .customLong("stop-below"), parsing: .unconditional, help: "Stop early once a trial's objective is ≤ this.")
     var stopBelow: Double?
 
-    @Option(help: "Spend the last N trials refining the best one locally (default: 30 % of --evaluations; 0: the algorithm as published).")
+    @Option(parsing: .unconditional, help: "Spend the last N trials refining the best one locally (default: 30 % of --evaluations; 0: the algorithm as published).")
     var refine: Int?
 
     func validate() throws {

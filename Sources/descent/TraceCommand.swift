@@ -14,15 +14,17 @@ struct TraceCommand: ParsableCommand {
             Prints {"points": [[x, y], …], "losses": […], "diverged": false}, with
             "divergedAtStep": k when a non-finite value stopped the run.
 
-            With --noise σ the gradient the optimizer sees is that of f + u·x + v·y, with u and v
-            drawn from N(0, σ²) afresh at every step from the stream seeded by --seed (DeepOBS's
-            noisy 2-D problems); the printed losses are those of the noise-free f. This replays
+            With --noise σ the gradient the optimizer sees is that of f + u·x + v·y, with u and v \
+            drawn from N(0, σ²) afresh at every step from the stream seeded by --seed (DeepOBS's \
+            noisy 2-D problems); the printed losses are those of the noise-free f. This replays \
             any run of a benchmark's runs.jsonl.
 
-            Example:
-              descent trace --optimizer Adam --hyperparameters '{"lr": 0.1, "amsgrad": true}' \\
+            Examples:
+              descent trace --optimizer Adam \\
+                --hyperparameters '{"lr": 0.1, "amsgrad": true}' \\
                 --function rosenbrock --start -2,2 --steps 300
-              descent trace --optimizer SGD --function rosenbrock --start=-1.2,1 --steps 200 --noise 0.3 --seed 4
+              descent trace --optimizer SGD --function rosenbrock --start=-1.2,1 \\
+                --steps 200 --noise 0.3 --seed 4
             """)
 
     @OptionGroup var path: PathOptions

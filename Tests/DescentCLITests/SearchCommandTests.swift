@@ -99,7 +99,7 @@ import Testing
          #"is invalid for '--space <json>': line 1, column 29: duplicate key "lr""#),
         (["--space", SearchCommandTests.space, "--refine", "6"], "--refine must be in 0…--evaluations (5), got 6"),
         (["--space", SearchCommandTests.space, "--evaluations", "10001"], "--evaluations must be in 1…10000, got 10001"),
-        (["--space", SearchCommandTests.space, "--search-steps", "0"], "--search-steps must be in 1…100000, got 0"),
+        (["--space", SearchCommandTests.space, "--search-steps", "0"], "--search-steps must be positive (1…100000), got 0"),
         (["--space", SearchCommandTests.space, "--evaluations", "10000", "--search-steps", "2001"],
          "--evaluations × --search-steps must be ≤ 20000000, got 20010000"),
         (["--space", SearchCommandTests.space, "--hyperparameters", "[1]"],

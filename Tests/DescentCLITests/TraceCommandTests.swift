@@ -35,9 +35,9 @@ import Testing
 
     @Test(arguments: [
         (["trace", "--optimizer", "Adamm", "--function", "rosenbrock", "--steps", "3"],
-         "The value 'Adamm' is invalid for '--optimizer <name>': unknown optimizer 'Adamm'; valid: SGD, Adam,"),
+         "The value 'Adamm' is invalid for '--optimizer <name>': unknown optimizer 'Adamm' (did you mean 'Adam', 'AdamW' or 'AdamP'?); `descent list` shows all "),
         (["trace", "--optimizer", "Adam", "--function", "rosenbrok", "--steps", "3"],
-         "The value 'rosenbrok' is invalid for '--function <function>': unknown function 'rosenbrok'; valid: rosenbrock,"),
+         "The value 'rosenbrok' is invalid for '--function <function>': unknown function 'rosenbrok' (did you mean 'rosenbrock'?); `descent list` shows all 12\n"),
         (TraceCommandTests.base + ["--hyperparameters", #"{"lr": -1}"#], "--hyperparameters: Adam: hyperparameter 'lr' = -1 is outside [0, inf)"),
         (TraceCommandTests.base + ["--hyperparameters", #"{"lrr": 1}"#], "--hyperparameters: Adam: unknown hyperparameter 'lrr' (did you mean 'lr'?)"),
         (TraceCommandTests.base + ["--hyperparameters", "{lr:"],
@@ -45,7 +45,7 @@ import Testing
         (TraceCommandTests.base + ["--start", "1"],
          "The value '1' is invalid for '--start <x,y>' — Start point: two finite numbers x,y (default: the function's default start)."),
         (TraceCommandTests.base + ["--start", "1,nan"], "The value '1,nan' is invalid for '--start <x,y>' — Start point"),
-        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "-3"], "--steps must be in 0…1000000, got -3"),
+        (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "-3"], "--steps must not be negative (0…1000000), got -3"),
         (["trace", "--optimizer", "Adam", "--function", "rosenbrock", "--steps", "1000001"], "--steps must be in 0…1000000, got 1000001"),
         (TraceCommandTests.base + ["--clip-grad-norm", "x"],
          "The value 'x' is invalid for '--clip-grad-norm <max-norm|none>' — torch's clip_grad_norm_ bound, a number in [1e-12, 1e+12], or none."),

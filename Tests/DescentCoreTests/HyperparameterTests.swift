@@ -32,10 +32,10 @@ import Testing
         #expect(error?.description.contains("did you mean 'betas'") == true)
     }
 
-    @Test func registryIsCaseInsensitiveAndListsValidNames() throws {
+    @Test func registryIsCaseInsensitiveAndSuggestsTheNearestNames() throws {
         #expect(try OptimizerRegistry.make("aDaM") is Adam)
         let error = #expect(throws: OptimizerError.self) { try OptimizerRegistry.make("Adamm") }
-        #expect(error?.description.contains("valid:") == true)
+        #expect(error?.description.contains("(did you mean 'Adam', 'AdamW' or 'AdamP'?)") == true)
         #expect(Set(OptimizerRegistry.names.map { $0.lowercased() }).count == OptimizerRegistry.names.count)
     }
 

@@ -27,4 +27,10 @@ public struct ViewWindow: Hashable, Sendable {
     @inlinable public func contains(_ p: Point) -> Bool {
         p.x >= xMin && p.x <= xMax && p.y >= yMin && p.y <= yMax
     }
+
+    /// `x [-2, 2], y [-1, 3]`, numbers as JSON writes them: how listings and errors show a view.
+    /// (Not `description`, which input digests spell the view with.)
+    public var text: String {
+        "x [\(JSONWriter.number(xMin)), \(JSONWriter.number(xMax))], y [\(JSONWriter.number(yMin)), \(JSONWriter.number(yMax))]"
+    }
 }

@@ -1,5 +1,6 @@
 /// The one registry of built-in test functions. Names match case-insensitively, and `-` or
-/// a space may stand for `_` (`six-hump-camel`, `Goldstein Price`).
+/// a space may stand for `_` (`six-hump-camel`, `Goldstein Price`); whitespace around a name is
+/// ignored.
 public enum FunctionCatalog {
     /// Every built-in function, in listing order.
     public static let all: [any TestFunction] = [
@@ -9,7 +10,7 @@ public enum FunctionCatalog {
 
     public static var names: [String] { all.map(\.name) }
 
-    /// The built-in named `name`, or a `FunctionCatalogError.unknown` listing the valid names.
+    /// The built-in named `name`, or a `FunctionCatalogError.unknown` suggesting the nearest names.
     public static func named(_ name: String) throws(FunctionCatalogError) -> any TestFunction {
         let key = normalized(name)
         guard let f = all.first(where: { normalized($0.name) == key }) else {
@@ -19,7 +20,7 @@ public enum FunctionCatalog {
     }
 
     static func normalized(_ name: String) -> String {
-        String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+        String(name.trimmingWhitespace.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     }
 }
 
@@ -29,7 +30,9 @@ public enum FunctionCatalogError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let name, let valid):
-            return "unknown function '\(name)'; valid: \(valid.joined(separator: ", "))"
+            // The built-in names are spelt as `normalized` spells them (`six_hump_camel`).
+            return unknownName("function", name, suggestions: nearest(to: FunctionCatalog.normalized(name), in: valid),
+                               count: valid.count)
         }
     }
 }

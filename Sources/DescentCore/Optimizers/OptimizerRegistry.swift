@@ -147,9 +147,10 @@ public enum OptimizerRegistry {
 
     /// The optimizer type named `name` (any case). Besides the registered names, `Lookahead`
     /// followed by any registered name (`LookaheadAdam`, `lookahead-lion`) is Lookahead around
-    /// that optimizer: `k` and `alpha` go to Lookahead, every other key to the base.
+    /// that optimizer: `k` and `alpha` go to Lookahead, every other key to the base. Whitespace
+    /// around the name is ignored; an unknown name's error suggests the nearest ones.
     public static func type(named name: String) throws(OptimizerError) -> any Optimizer.Type {
-        let key = name.lowercased()
+        let key = name.trimmingWhitespace.lowercased()
         if let t = all.first(where: { $0.info.name.lowercased() == key }) { return t }
         let prefix = "lookahead"
         if key.hasPrefix(prefix), key.count > prefix.count {

@@ -22,24 +22,33 @@ public struct BenchmarkRunner: Sendable {
         var digest: String
     }
 
-    public func run(_ benchmarks: [Benchmark], events: @escaping @Sendable (RunEvent) -> Void) throws -> [Leaderboard] {
-        let archives = try benchmarks.map { try BenchmarkArchive(preparing: $0, output: options.output) }
-        var selected: [Unit] = []
+    /// Every (benchmark, optimizer, landscape) in config order that `--only` names and the
+    /// shard holds (counting every unit, so shards partition the work).
+    func selection(_ benchmarks: [Benchmark]) -> [(benchmark: Int, optimizer: Int, landscape: Int)] {
+        var selected: [(benchmark: Int, optimizer: Int, landscape: Int)] = []
         var index = 0
         for (bi, b) in benchmarks.enumerated() {
             for (o, entry) in b.optimizers.enumerated() {
-                for (l, landscape) in b.landscapes.enumerated() {
-                    defer { index += 1 }
-                    if let only = options.only, !only.contains(entry.label.lowercased()),
-                       !only.contains(entry.type.info.name.lowercased()) { continue }
-                    if let shard = options.shard, !shard.contains(index) { continue }
-                    selected.append(Unit(benchmark: bi, optimizer: o, landscape: l,
-                                      work: BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape),
-                                      digest: InputDigest.benchmarkUnit(b, entry, landscape, version: ExperimentRunner.version).description))
+                for l in b.landscapes.indices {
+                    if options.selects(entry, unit: index) { selected.append((bi, o, l)) }
+                    index += 1
                 }
             }
         }
-        let units = selected
+        return selected
+    }
+
+    /// How many units `run` takes on (up-to-date ones included), for progress.
+    public func unitCount(_ benchmarks: [Benchmark]) -> Int { selection(benchmarks).count }
+
+    public func run(_ benchmarks: [Benchmark], events: @escaping @Sendable (RunEvent) -> Void) throws -> [Leaderboard] {
+        let archives = try benchmarks.map { try BenchmarkArchive(preparing: $0, output: options.output) }
+        let units = selection(benchmarks).map { bi, o, l in
+            let b = benchmarks[bi], entry = b.optimizers[o], landscape = b.landscapes[l]
+            return Unit(benchmark: bi, optimizer: o, landscape: l,
+                        work: BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape),
+                        digest: InputDigest.benchmarkUnit(b, entry, landscape, version: ExperimentRunner.version).description)
+        }
         let present = Mutex(benchmarks.map { b in
             [[Bool]](repeating: [Bool](repeating: false, count: b.landscapes.count), count: b.optimizers.count)
         })

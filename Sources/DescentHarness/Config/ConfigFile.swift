@@ -22,26 +22,39 @@ public enum ConfigFile: Sendable {
         }
     }
 
-    /// Every optimizer label and registry name, lower-cased (for `--only`).
-    public var optimizerNames: Set<String> {
-        let entries: [OptimizerEntry]
+    /// Every optimizer label, in config order (what `--only` names).
+    public var optimizerLabels: [String] {
         switch self {
-        case .experiment(let e): entries = e.optimizers
-        case .benchmark(let b): entries = b.optimizers
-        case .study(let s): entries = s.optimizers
+        case .experiment(let e): e.optimizers.map(\.label)
+        case .benchmark(let b): b.optimizers.map(\.label)
+        case .study(let s): s.optimizers.map(\.label)
         }
-        return Set(entries.flatMap { [$0.label.lowercased(), $0.type.info.name.lowercased()] })
     }
 
     /// Reads and decodes the config at `path`.
     public static func load(_ path: String) throws(ConfigError) -> ConfigFile {
+        var warnings: [ConfigWarning] = []
+        return try load(path, warnings: &warnings)
+    }
+
+    /// Reads and decodes the config at `path`; what it probably does not mean goes to `warnings`
+    /// (also when it is invalid: those are found before decoding).
+    public static func load(_ path: String, warnings: inout [ConfigWarning]) throws(ConfigError) -> ConfigFile {
         let (text, name) = try ExperimentDecoder.readText(path)
-        return try decode(text, file: path, defaultName: name)
+        return try decode(text, file: path, defaultName: name, warnings: &warnings)
     }
 
     /// Decodes config text of either kind; `file` names it in errors.
     public static func decode(_ text: String, file: String, defaultName: String) throws(ConfigError) -> ConfigFile {
+        var warnings: [ConfigWarning] = []
+        return try decode(text, file: file, defaultName: defaultName, warnings: &warnings)
+    }
+
+    /// Decodes config text of either kind, adding its warnings to `warnings`.
+    public static func decode(_ text: String, file: String, defaultName: String,
+                              warnings: inout [ConfigWarning]) throws(ConfigError) -> ConfigFile {
         let json = try ExperimentDecoder.parse(text, file: file)
+        warnings += ConfigWarning.find(in: json, file: file)
         if json["model"] != nil {
             return .study(try StudyDecoder.decode(json, file: file, defaultName: defaultName))
         }

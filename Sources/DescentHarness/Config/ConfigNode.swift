@@ -51,14 +51,18 @@ public struct ConfigNode {
         return node
     }
 
-    /// Rejects every key of this object that was not asked for.
+    /// Rejects every key of this object that was not asked for: the error names the first,
+    /// with the others in `others`.
     public func finish() throws(ConfigError) {
         guard case .object(let members) = value else { return }
-        for m in members where !asked.contains(m.key) {
+        let unknown = members.filter { !asked.contains($0.key) }.map { m in
             let hint = closest(to: m.key, in: asked).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ConfigError(file: file, path: child(m.key),
-                              message: "unknown key '\(m.key)'\(hint); valid keys here: \(asked.joined(separator: ", "))")
+            return ConfigError(file: file, path: child(m.key),
+                               message: "unknown key '\(m.key)'\(hint); valid keys here: \(asked.joined(separator: ", "))")
         }
+        guard var first = unknown.first else { return }
+        first.others = Array(unknown.dropFirst())
+        throw first
     }
 
     /// The elements of a list, each with its `[i]` path.

@@ -5,7 +5,8 @@ import DescentSearch
 import Foundation
 
 /// Decodes and validates an experiment config before any work is done. Every problem is one
-/// `ConfigError` naming the file, the JSON path and what is wrong.
+/// `ConfigError` naming the file, the JSON path and what is wrong; the one thrown carries the
+/// file's other independent problems (`ConfigErrors`).
 /// Every number is checked against `Limits`.
 public enum ExperimentDecoder {
     /// Reads and decodes the config at `path`.
@@ -46,61 +47,113 @@ public enum ExperimentDecoder {
         try decode(try parse(text, file: file), file: file, defaultName: defaultName)
     }
 
-    /// Decodes a parsed experiment config.
+    /// Decodes a parsed experiment config. Its independent parts (each top-level key, each
+    /// optimizer entry) are all checked, and the error thrown carries every problem found
+    /// (`ConfigError.others`).
     public static func decode(_ json: JSONValue, file: String, defaultName: String) throws(ConfigError) -> Experiment {
         var root = ConfigNode(json, file: file)
+        var errors = ConfigErrors(json)
 
-        _ = try root.optional("$schema")  // for editors; not Descent's
+        _ = errors.collect { () throws(ConfigError) in try root.optional("$schema") }  // for editors; not Descent's
+        let name = errors.collect { () throws(ConfigError) in try decodeName(&root, file: file, defaultName: defaultName) }
+        // The landscape: the start is checked against the view, both default to the function's.
+        let function = errors.collect { () throws(ConfigError) in try decodeFunction(try root.required("function")) }
+        let view = errors.collect { () throws(ConfigError) -> ViewWindow? in
+            try root.optional("view").map { n throws(ConfigError) in try decodeView(n) } ?? function?.view
+        } ?? nil
+        let start = errors.collect { () throws(ConfigError) -> Point? in
+            guard let start = try root.optional("start")?.point() ?? function?.defaultStart else { return nil }
+            if let view, !view.contains(start) {
+                throw outsideView(start, view, startOf: root.value["start"] == nil ? function : nil,
+                                  viewOf: root.value["view"] == nil ? function : nil, file: file)
+            }
+            return start
+        } ?? nil
+        if let function, let view, let start {
+            _ = errors.collect { () throws(ConfigError) in try checkFinite(function, in: view, start: start, file: file) }
+        }
+        let levels = errors.collect { () throws(ConfigError) in try root.optional("levels").map { n throws(ConfigError) in try decodeLevels(n) } } ?? nil
+        let steps = errors.collect { () throws(ConfigError) in try root.optional("steps")?.int(in: Limits.steps) ?? 500 }
+        let clipping = errors.collect { () throws(ConfigError) -> GradientClipping in
+            switch try root.member("clip_grad_norm") {
+            case nil: return .standard
+            case let c? where c.value == .null: return .none
+            case let c?: return GradientClipping(maxNorm: try c.double(in: Limits.clipGradNorm))
+            }
+        }
+        let search = errors.collect { () throws(ConfigError) in
+            try root.optional("search").map { n throws(ConfigError) in try decodeSearch(n) } ?? SearchSettings()
+        }
+        let figures = errors.collect { () throws(ConfigError) in
+            try root.optional("figures").map { n throws(ConfigError) in try decodeFigures(n) } ?? FigureSettings()
+        }
+        // Each entry on its own; with a broken search space, entries are checked against none.
+        if root.value["levels"] != nil, figures?.levels != nil {
+            _ = errors.collect { () throws(ConfigError) in
+                throw ConfigError(file: file, path: "figures.levels", message: "levels are given twice, here and at the top level; keep one")
+            }
+        }
+        let optimizers = decodeOptimizers(&root, defaultSpace: search?.space ?? .object([]), errors: &errors)
+        _ = errors.collect { () throws(ConfigError) in try root.finish() }
+        try errors.check()
+        guard let name, let function, let view, let start, let steps, let clipping, let search, let figures, let optimizers else {
+            throw ConfigError(file: file, path: "", message: "internal error: a part decoded without a value or an error")
+        }
+        let experiment = Experiment(name: name, file: file, function: function, start: start, view: view,
+                                    levels: levels ?? figures.levels ?? function.levels, steps: steps, clipping: clipping, search: search,
+                                    figures: figures, optimizers: optimizers)
+        if let (path, message) = ExperimentCost(experiment).excess { throw ConfigError(file: file, path: path, message: message) }
+        return experiment
+    }
+
+    /// The config's `name`, else `defaultName` (the file's), checked to be usable as a folder name.
+    static func decodeName(_ root: inout ConfigNode, file: String, defaultName: String) throws(ConfigError) -> String {
         let nameNode = try root.optional("name")
         let name = try nameNode?.string() ?? defaultName
         if let problem = PortableName.problem(with: name) {
             throw ConfigError(file: file, path: "name", message: "'\(Printable.text(name))' is not a usable folder name: \(problem)"
                 + (nameNode == nil ? " (it comes from the file name; give the config a \"name\")" : ""))
         }
-        let function = try decodeFunction(try root.required("function"))
-        let view = try root.optional("view").map { n throws(ConfigError) in try decodeView(n) } ?? function.view
-        let start = try root.optional("start")?.point() ?? function.defaultStart
-        guard view.contains(start) else {
-            throw ConfigError(file: file, path: "start",
-                              message: "start (\(start.x), \(start.y)) is outside the view window x \(view.x), y \(view.y)")
-        }
-        try checkFinite(function, in: view, start: start, file: file)
-        let levelsNode = try root.optional("levels")
-        var levels = try levelsNode.map { n throws(ConfigError) in try decodeLevels(n) } ?? function.levels
-        let steps = try root.optional("steps")?.int(in: Limits.steps) ?? 500
-        let clipping: GradientClipping
-        switch try root.member("clip_grad_norm") {
-        case nil: clipping = .standard
-        case let c? where c.value == .null: clipping = .none
-        case let c?: clipping = GradientClipping(maxNorm: try c.double(in: Limits.clipGradNorm))
-        }
-        let search = try root.optional("search").map { n throws(ConfigError) in try decodeSearch(n) } ?? SearchSettings()
-        let figures = try root.optional("figures").map { n throws(ConfigError) in try decodeFigures(n) } ?? FigureSettings()
-        if let figureLevels = figures.levels {
-            guard levelsNode == nil else {
-                throw ConfigError(file: file, path: "figures.levels", message: "levels are given twice, here and at the top level; keep one")
+        return name
+    }
+
+    /// "start [5, 5] is outside the view x [-2, 2], y [-1, 3] (rosenbrock's default; …)": the
+    /// view, and where the start and the view come from when not from the config (`function`'s
+    /// defaults).
+    static func outsideView(_ start: Point, _ view: ViewWindow, startOf function: (any TestFunction)?,
+                            viewOf viewFunction: (any TestFunction)?, file: String) -> ConfigError {
+        let startOrigin = function.map { " (\($0.name)'s default start)" } ?? ""
+        let viewOrigin = viewFunction.map { "\($0.name)'s default view; give a \"view\" that contains the start" } ?? "the config's \"view\""
+        return ConfigError(file: file, path: "start",
+                           message: "start [\(JSONWriter.number(start.x)), \(JSONWriter.number(start.y))]\(startOrigin) is outside the view \(view.text) (\(viewOrigin))")
+    }
+
+    /// The `optimizers` list, each entry decoded on its own (`decodeOptimizer`) with its problems
+    /// recorded in `errors`; `nil` when any entry or the list itself is wrong.
+    static func decodeOptimizers(_ root: inout ConfigNode, defaultSpace: JSONValue, errors: inout ConfigErrors) -> [OptimizerEntry]? {
+        let file = root.file
+        guard let nodes = errors.collect({ () throws(ConfigError) -> [ConfigNode] in
+            let nodes = try root.required("optimizers").list()
+            guard !nodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
+            guard nodes.count <= Limits.optimizers.upperBound else {
+                throw ConfigError(file: file, path: "optimizers",
+                                  message: "\(nodes.count) optimizers; at most \(Limits.optimizers.upperBound) per config")
             }
-            levels = figureLevels
-        }
-        let optimizerNodes = try root.required("optimizers").list()
-        guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
-        guard optimizerNodes.count <= Limits.optimizers.upperBound else {
-            throw ConfigError(file: file, path: "optimizers",
-                              message: "\(optimizerNodes.count) optimizers; at most \(Limits.optimizers.upperBound) per config")
-        }
+            return nodes
+        }) else { return nil }
         var optimizers: [OptimizerEntry] = []
-        for node in optimizerNodes {
-            let entry = try decodeOptimizer(node, defaultSpace: search.space)
-            if optimizers.contains(where: { $0.label.lowercased() == entry.label.lowercased() }) {
-                throw node.error("duplicate label '\(entry.label)' (give one of them a different \"label\")")
+        var complete = true
+        for node in nodes {
+            let entry = errors.collect { () throws(ConfigError) in
+                let entry = try decodeOptimizer(node, defaultSpace: defaultSpace)
+                if optimizers.contains(where: { $0.label.lowercased() == entry.label.lowercased() }) {
+                    throw node.error("duplicate label '\(entry.label)' (give one of them a different \"label\")")
+                }
+                return entry
             }
-            optimizers.append(entry)
+            if let entry { optimizers.append(entry) } else { complete = false }
         }
-        try root.finish()
-        let experiment = Experiment(name: name, file: file, function: function, start: start, view: view, levels: levels,
-                                    steps: steps, clipping: clipping, search: search, figures: figures, optimizers: optimizers)
-        if let (path, message) = ExperimentCost(experiment).excess { throw ConfigError(file: file, path: path, message: message) }
-        return experiment
+        return complete ? optimizers : nil
     }
 
     /// A landscape with no finite value in its view can be neither contoured nor descended: a

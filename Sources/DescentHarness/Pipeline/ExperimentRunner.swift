@@ -73,21 +73,28 @@ public struct ExperimentRunner: Sendable {
 
     /// Every (experiment, optimizer) in config order that `--only` names; the shard takes its
     /// share of that order counting every optimizer, so shards partition the whole sweep.
-    func selectUnits(_ experiments: [Experiment]) -> [Unit] {
-        var units: [Unit] = []
+    func selection(_ experiments: [Experiment]) -> [(experiment: Int, entry: Int)] {
+        var selected: [(experiment: Int, entry: Int)] = []
         var index = 0
         for (e, experiment) in experiments.enumerated() {
-            let formats = formats(experiment)
             for (o, entry) in experiment.optimizers.enumerated() {
-                defer { index += 1 }
-                if let only = options.only, !only.contains(entry.label.lowercased()),
-                   !only.contains(entry.type.info.name.lowercased()) { continue }
-                if let shard = options.shard, !shard.contains(index) { continue }
-                units.append(Unit(experiment: e, entry: o, formats: formats,
-                                  digest: .run(experiment, entry, formats: formats, version: Self.version)))
+                if options.selects(entry, unit: index) { selected.append((e, o)) }
+                index += 1
             }
         }
-        return units
+        return selected
+    }
+
+    /// How many units `run` takes on (up-to-date ones included), for progress.
+    public func unitCount(_ experiments: [Experiment]) -> Int { selection(experiments).count }
+
+    /// The selected units with the inputs that decide whether each must run.
+    func selectUnits(_ experiments: [Experiment]) -> [Unit] {
+        selection(experiments).map { e, o in
+            let experiment = experiments[e], formats = formats(experiment)
+            return Unit(experiment: e, entry: o, formats: formats,
+                        digest: .run(experiment, experiment.optimizers[o], formats: formats, version: Self.version))
+        }
     }
 
     /// Runs `units` on up to `jobs` threads, each taking the next unit in order.

@@ -38,7 +38,10 @@ struct OptimizerRun: Sendable {
 
     func run(_ events: @Sendable (RunEvent) -> Void) throws -> (OptimizerResult, Trajectory) {
         let name = experiment.name, label = entry.label
-        let result = try search.run()
+        let search = self.search, trials = search.trialCount
+        let result = try search.run { done in
+            events(.searching(experiment: name, label: label, trial: done, total: trials))
+        }
         // When every trial diverged there is no best; draw the first trial, so the figure
         // shows the divergence the search found.
         let best = result.best ?? result.trials.first

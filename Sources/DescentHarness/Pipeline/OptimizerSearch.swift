@@ -44,15 +44,24 @@ public struct OptimizerSearch: Sendable {
     /// allowed range) is a failed trial, scored +∞ like a diverged one.
     public enum RejectedTrials { case fail, throwError }
 
+    /// The number of trials `run` makes at most (one when nothing is searched).
+    public var trialCount: Int { space.dimensions.isEmpty ? 1 : evaluations }
+
     /// Runs the search. With `.throwError`, a rejected trial stops it with the optimizer's error.
-    public func run(rejected: RejectedTrials = .fail) throws -> SearchResult {
+    /// `progress` is told the number of trials done after each one.
+    public func run(rejected: RejectedTrials = .fail, progress: (Int) -> Void = { _ in }) throws -> SearchResult {
         let runner = TrajectoryRunner(steps: steps, clipping: clipping)
         // Nothing to search: one trial of the fixed hyperparameters.
-        let evaluations = space.dimensions.isEmpty ? 1 : self.evaluations
+        let evaluations = trialCount
         let search = Search(
             space: space, algorithm: algorithm, evaluations: evaluations, seed: seed, stopThreshold: stopThreshold,
             refinementTrials: evaluations == 1 ? 0 : (refinement ?? Search.defaultRefinement(evaluations: evaluations)))
+        var done = 0
         return try search.run { assignment in
+            defer {
+                done += 1
+                progress(done)
+            }
             let o: any Optimizer
             do { o = try optimizer.init(assignment) } catch {
                 if rejected == .fail { return .infinity }

@@ -4,6 +4,8 @@ import DescentCore
 /// Progress of a run, for a terminal line per optimizer or JSON lines in CI.
 public enum RunEvent: Sendable {
     case started(experiment: String, label: String)
+    /// `trial` of `total` trials of the unit's hyperparameter search are done.
+    case searching(experiment: String, label: String, trial: Int, total: Int)
     case searched(experiment: String, label: String, hyperparameters: Hyperparameters, objective: Double)
     case frames(experiment: String, label: String, done: Int, total: Int)
     case finished(experiment: String, label: String, result: OptimizerResult, seconds: Double)

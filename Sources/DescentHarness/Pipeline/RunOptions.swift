@@ -8,7 +8,8 @@ public struct RunOptions: Sendable {
     public var jobs = 1
     /// Redo every optimizer, even when its outputs are up to date.
     public var force = false
-    /// Only these optimizers (labels or names, any case); `nil` for all.
+    /// Only the optimizers with these labels (lower-cased: labels match exactly, in any case;
+    /// `SGD` is not `SGD-momentum`); `nil` for all.
     public var only: Set<String>? = nil
     /// Overrides the configs' figure formats; `nil` keeps them.
     public var formats: Set<OutputFormat>? = nil
@@ -16,6 +17,14 @@ public struct RunOptions: Sendable {
     public var shard: Shard? = nil
 
     public init() {}
+
+    /// Whether this run takes `entry` as the `index`-th unit of a runner's sweep (counting every
+    /// unit in config order): `only` names its label and the shard holds the index.
+    func selects(_ entry: OptimizerEntry, unit index: Int) -> Bool {
+        if let only, !only.contains(entry.label.lowercased()) { return false }
+        if let shard, !shard.contains(index) { return false }
+        return true
+    }
 }
 
 /// Part `index` (1-based) of `count`: every `count`-th optimizer run of the sweep, in config

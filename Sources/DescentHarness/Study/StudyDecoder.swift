@@ -23,53 +23,61 @@ public enum StudyDecoder {
             return ConfigError(file: file, path: inOther || e.path.isEmpty ? base : e.path, message: message)
         }
 
-        let nameNode = try root.optional("name")
-        let name = try nameNode?.string() ?? defaultName
-        if let problem = PortableName.problem(with: name) {
-            throw ConfigError(file: file, path: "name", message: "'\(Printable.text(name))' is not a usable folder name: \(problem)"
-                + (nameNode == nil ? " (it comes from the file name; give the config a \"name\")" : ""))
-        }
-        let datasetNode = try root.required("dataset")
-        let spec: DatasetSpec
-        do { spec = try DatasetSpec(json: datasetNode.value, path: "dataset", file: file) } catch { throw wrap(error, "dataset") }
-        let fractionNode = try root.optional("validation")
-        let fraction = try fractionNode?.double(in: 0...0.99) ?? 0.2
-        let modelNode = try root.required("model")
-        let model: ModelSpec
-        do { model = try ModelSpec(json: modelNode.value, path: "model", file: file) } catch { throw wrap(error, "model") }
-        let batchSize = try root.optional("batch_size")?.int(in: NetworkLimits.batchSize) ?? 32
-        let epochsNode = try root.optional("epochs"), stepsNode = try root.optional("steps")
-        if epochsNode != nil && stepsNode != nil {
-            throw ConfigError(file: file, path: "steps", message: "give either epochs or steps, not both")
-        }
-        let epochs = try epochsNode?.int(in: Limits.studyEpochs)
-        let givenSteps = try stepsNode?.int(in: NetworkLimits.steps)
-        let shuffle = try root.optional("shuffle")?.bool() ?? true
-        let seed = UInt64(try root.optional("seed")?.int(in: 0...Int.max) ?? 0)
-        var clip: Double?
-        if let c = try root.optional("clip_grad_norm") { clip = try c.double(in: Limits.clipGradNorm) }
-        let weightsNode = try root.optional("initial_weights")
-        let landscape = try root.optional("landscape").map { n throws(ConfigError) in try decodeLandscape(n) } ?? Study.Landscape()
-        let figures = try root.optional("figures").map { n throws(ConfigError) in try ExperimentDecoder.decodeFigures(n) } ?? Self.defaultFigures
-        let optimizerNodes = try root.required("optimizers").list()
-        guard !optimizerNodes.isEmpty else { throw ConfigError(file: file, path: "optimizers", message: "the list of optimizers is empty") }
-        guard optimizerNodes.count <= Limits.optimizers.upperBound else {
-            throw ConfigError(file: file, path: "optimizers", message: "\(optimizerNodes.count) optimizers; at most \(Limits.optimizers.upperBound) per config")
-        }
-        var optimizers: [OptimizerEntry] = []
-        for node in optimizerNodes {
-            // Studies search nothing (yet): the default space is empty, so an entry without a
-            // `space` trains with its given hyperparameters.
-            let entry = try ExperimentDecoder.decodeOptimizer(node, defaultSpace: .object([]))
-            if optimizers.contains(where: { $0.label.lowercased() == entry.label.lowercased() }) {
-                throw node.error("duplicate label '\(entry.label)' (give one of them a different \"label\")")
+        // Each key on its own, every problem reported; the data, network and weights after.
+        var errors = ConfigErrors(json)
+        let name = errors.collect { () throws(ConfigError) in try ExperimentDecoder.decodeName(&root, file: file, defaultName: defaultName) }
+        let spec = errors.collect { () throws(ConfigError) -> DatasetSpec in
+            let datasetNode = try root.required("dataset")
+            do throws(NetworkError) { return try DatasetSpec(json: datasetNode.value, path: "dataset", file: file) } catch {
+                throw wrap(error, "dataset")
             }
-            if Self.reservedLabels.contains(entry.label.lowercased()) {
-                throw node.error("'\(entry.label)' names one of the study's own figures; choose another label")
-            }
-            optimizers.append(entry)
         }
-        try root.finish()
+        let fraction = errors.collect { () throws(ConfigError) in try root.optional("validation")?.double(in: 0...0.99) ?? 0.2 }
+        let model = errors.collect { () throws(ConfigError) -> ModelSpec in
+            let modelNode = try root.required("model")
+            do throws(NetworkError) { return try ModelSpec(json: modelNode.value, path: "model", file: file) } catch {
+                throw wrap(error, "model")
+            }
+        }
+        let batchSize = errors.collect { () throws(ConfigError) in try root.optional("batch_size")?.int(in: NetworkLimits.batchSize) ?? 32 }
+        var epochsNode: ConfigNode?
+        let length = errors.collect { () throws(ConfigError) -> (epochs: Int?, steps: Int?) in
+            epochsNode = try root.optional("epochs")
+            let stepsNode = try root.optional("steps")
+            if epochsNode != nil && stepsNode != nil {
+                throw ConfigError(file: file, path: "steps", message: "give either epochs or steps, not both")
+            }
+            return (try epochsNode?.int(in: Limits.studyEpochs), try stepsNode?.int(in: NetworkLimits.steps))
+        }
+        let shuffle = errors.collect { () throws(ConfigError) in try root.optional("shuffle")?.bool() ?? true }
+        let seed = errors.collect { () throws(ConfigError) in UInt64(try root.optional("seed")?.int(in: 0...Int.max) ?? 0) }
+        let clip = errors.collect { () throws(ConfigError) in try root.optional("clip_grad_norm")?.double(in: Limits.clipGradNorm) }
+        let weightsNode = errors.collect { () throws(ConfigError) in try root.optional("initial_weights") } ?? nil
+        let landscape = errors.collect { () throws(ConfigError) in
+            try root.optional("landscape").map { n throws(ConfigError) in try decodeLandscape(n) } ?? Study.Landscape()
+        }
+        let figures = errors.collect { () throws(ConfigError) in
+            try root.optional("figures").map { n throws(ConfigError) in try ExperimentDecoder.decodeFigures(n) } ?? Self.defaultFigures
+        }
+        // Studies search nothing (yet): the default space is empty, so an entry without a
+        // `space` trains with its given hyperparameters.
+        let entries = ExperimentDecoder.decodeOptimizers(&root, defaultSpace: .object([]), errors: &errors)
+        let optimizers = entries.flatMap { entries in
+            errors.collect { () throws(ConfigError) -> [OptimizerEntry] in
+                if let i = entries.firstIndex(where: { Self.reservedLabels.contains($0.label.lowercased()) }) {
+                    throw ConfigError(file: file, path: "optimizers[\(i)]",
+                                      message: "'\(entries[i].label)' names one of the study's own figures; choose another label")
+                }
+                return entries
+            }
+        }
+        _ = errors.collect { () throws(ConfigError) in try root.finish() }
+        try errors.check()
+        guard let name, let spec, let fraction, let model, let batchSize, let length, let shuffle, let seed, let clip,
+              let landscape, let figures, let optimizers else {
+            throw ConfigError(file: file, path: "", message: "internal error: a part decoded without a value or an error")
+        }
+        let (epochs, givenSteps) = length
 
         // The data, the network for its shape, the split, the weights.
         let data: Dataset

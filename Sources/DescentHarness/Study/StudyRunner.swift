@@ -41,23 +41,31 @@ public struct StudyRunner: Sendable {
         ])
     }
 
+    /// Every (study, optimizer) in config order that `--only` names and the shard holds
+    /// (counting every optimizer, so shards partition the work).
+    func selection(_ studies: [Study]) -> [(study: Int, optimizer: Int)] {
+        var selected: [(study: Int, optimizer: Int)] = []
+        var index = 0
+        for (si, s) in studies.enumerated() {
+            for (o, entry) in s.optimizers.enumerated() {
+                if options.selects(entry, unit: index) { selected.append((si, o)) }
+                index += 1
+            }
+        }
+        return selected
+    }
+
+    /// How many units `run` takes on (up-to-date ones included), for progress.
+    public func unitCount(_ studies: [Study]) -> Int { selection(studies).count }
+
     /// Runs the studies; returns each study's results.json value.
     @discardableResult
     public func run(_ studies: [Study], events: @escaping @Sendable (RunEvent) -> Void) throws -> [JSONValue] {
         let archives = try studies.map { try StudyArchive(preparing: $0, output: options.output) }
-        var selected: [Unit] = []
-        var index = 0
-        for (si, s) in studies.enumerated() {
-            let formats = formats(s)
-            for (o, entry) in s.optimizers.enumerated() {
-                defer { index += 1 }
-                if let only = options.only, !only.contains(entry.label.lowercased()),
-                   !only.contains(entry.type.info.name.lowercased()) { continue }
-                if let shard = options.shard, !shard.contains(index) { continue }
-                selected.append(Unit(study: si, optimizer: o, digest: Self.digest(s, entry, formats: formats).description))
-            }
+        let units = selection(studies).map { si, o in
+            let s = studies[si]
+            return Unit(study: si, optimizer: o, digest: Self.digest(s, s.optimizers[o], formats: formats(s)).description)
         }
-        let units = selected
         let failures = Mutex([Int: String]())
         let force = options.force
         let finished = Atomic(0)
