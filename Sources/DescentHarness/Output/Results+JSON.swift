@@ -20,10 +20,7 @@ extension ExperimentResult {
             ("loss_curve_thumbnail", lossCurveThumbnail.map { .string($0) } ?? .null),
             ("figures_digest", figuresDigest.map { .string($0) } ?? .null),
             ("minimum_value", minimumValue.map { .number($0) } ?? .null),
-            ("search", search.map { s in .object([
-                ("algorithm", .string(s.algorithm)), ("evaluations", .number(Double(s.evaluations))),
-                ("steps", .number(Double(s.steps))), ("objective", .string(s.objective)),
-            ]) } ?? .null),
+            ("search", search?.json ?? .null),
             ("optimizers", .array(optimizers.map(\.json))),
         ])
     }
@@ -56,6 +53,11 @@ extension ExperimentResult {
 }
 
 extension SearchSummary {
+    var json: JSONValue {
+        .object([("algorithm", .string(algorithm)), ("evaluations", .number(Double(evaluations))),
+                 ("steps", .number(Double(steps))), ("objective", .string(objective))])
+    }
+
     init?(json: JSONValue) {
         guard let algorithm = json["algorithm"]?.stringValue, let evaluations = json["evaluations"]?.numberValue,
               let steps = json["steps"]?.numberValue, let objective = json["objective"]?.stringValue else { return nil }
