@@ -29,7 +29,7 @@ enum GalleryAssets {
         th[aria-sort=descending] button:after{content:" \\25BC";color:#222}
         th button:focus-visible{outline:2px solid #1a5fb4}
         a.fig{display:inline-block;line-height:0} a.fig img{border:1px solid #ddd;background:#fff;max-width:100%;height:auto}
-        td a.fig img{width:160px} .figs{display:flex;flex-wrap:wrap;gap:.6rem} .figs a.fig img{width:320px}
+        td a.fig img{width:160px} .figs{display:flex;flex-wrap:wrap;gap:.6rem} .figs a.fig img{width:240px}
         .diverged{color:#b00020;font-weight:bold} .left{color:#8a5300;font-weight:bold} .ok{color:#1b5e20}
         .timeline{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
         .year{border-left:3px solid #1f77b4;padding:.2rem .6rem;background:#f4f8fb;max-width:24rem} .year b{margin-right:.4rem} .year a{margin-right:.5rem;white-space:nowrap;display:inline-block}

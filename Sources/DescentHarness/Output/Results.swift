@@ -6,7 +6,7 @@ import DescentCore
 /// by the gallery (also across shards).
 ///
 /// Figures are named relative to the experiment folder. Every PNG figure has a thumbnail
-/// beside it, `X.png` → `X.thumb.png` (`Thumbnail`: 320 px on the long side, indexed colour),
+/// beside it, `X.png` → `X.thumb.png` (`Thumbnail`: 240 px on the long side, indexed colour),
 /// recorded as `"thumbnail"` next to `"png"` in an optimizer's `figures` and in `race`, and as
 /// `loss_curve_thumbnail` beside `loss_curve`. A number that is not finite (a diverged
 /// objective, +∞) is written as `null`, as `descent search` writes it; reading also takes the

@@ -20,7 +20,7 @@ extension Figure {
     public var pointsPerPixel: Double { 72 / style.dpi }
 
     /// Writes the figure to `path` as PNG (raster), SVG or PDF (vector, at its true size:
-    /// pixels × 72 / dpi points), atomically. With `thumbnail`, a PNG's `Thumbnail` (320 pixels
+    /// pixels × 72 / dpi points), atomically. With `thumbnail`, a PNG's `Thumbnail` (240 pixels
     /// on the long side, indexed colour) is written there too, from the same raster.
     public func write(to path: String, as format: FigureFormat, thumbnail: String? = nil) throws {
         try RenderError.writing(path) { try writeAtomically(to: path, as: format, thumbnail: thumbnail) }

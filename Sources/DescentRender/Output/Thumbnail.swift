@@ -1,7 +1,7 @@
 import DescentBase
 
 /// A small copy of a figure for a gallery page: the raster scaled so that its long side is
-/// `longSide` pixels (320 by default), each thumbnail pixel the area average of the figure
+/// `longSide` pixels (240 by default: sharp at 160 CSS px on a 1.5× screen, and about 15 KB), each thumbnail pixel the area average of the figure
 /// pixels it covers (a box filter with fractional edges, as image editors' "area" or
 /// "supersampling" resampling), stored as an indexed-colour PNG of `colorCount` colours fitted
 /// by `GIFPalette` (the figure's path and marker colours and its dominant flat colours kept
@@ -13,7 +13,7 @@ public struct Thumbnail: Sendable {
         png.hasSuffix(".png") ? String(png.dropLast(4)) + ".thumb.png" : png + ".thumb.png"
     }
 
-    public static let defaultLongSide = 320
+    public static let defaultLongSide = 240
     /// The palette's size: 64 colours keep contour lines and text legible at a quarter less
     /// bytes than 255 (the antialiased edges' blends are what costs).
     public static let colorCount = 64
