@@ -47,7 +47,12 @@ def browser(width, height):
               "--disable-cache", "--disable-dev-shm-usage"):
         o.add_argument(a)
     o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    # Resource timing keeps 250 entries by default: lift the cap before any page loads, so that
+    # every image of a long page is counted.
+    d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                      {"source": "performance.setResourceTimingBufferSize(100000)"})
+    return d
 
 
 LOADED = ("return performance.getEntriesByType('resource')"
