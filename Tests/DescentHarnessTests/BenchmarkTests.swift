@@ -1,6 +1,6 @@
 import DescentBase
 import DescentCore
-import DescentHarness
+@testable import DescentHarness
 import Foundation
 import Testing
 
@@ -157,5 +157,14 @@ import Testing
             #expect(markdown.contains("| \(label) |"), "\(label)")
         }
         #expect(markdown.contains("## Leaderboard — tb"))
+        // The per-landscape table behind the ranking: a row per ranked optimizer, a cell per
+        // landscape with its ERT and success rate at the middle target.
+        let board = try #require(GalleryLeaderboard.all(in: dir).first)
+        #expect(board.tableTarget == 0.001 && !board.landscapes.isEmpty)
+        let section = board.landscapesHTML()
+        #expect(section.contains("id=\"leaderboard--tb-landscapes\""))
+        #expect(section.components(separatedBy: "<tr data-search").count - 1 == ranked.count)
+        #expect(section.components(separatedBy: "<td class=\"gap g").count - 1 == ranked.count * board.landscapes.count)
+        #expect(markdown.contains("Per landscape: ERT (success rate) to f − f* ≤ 0.001."))
     }
 }
