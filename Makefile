@@ -1,4 +1,4 @@
-# Descent — make setup · build · test · viz · gallery · bench · clean
+# Descent — make setup · build · test · viz · zoo-animations · gallery · browser-test · leaderboard · fashion-mnist · bench · clean
 SWIFT ?= swift
 PACKAGES := libcairo2-dev libgif-dev libopenblas-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
