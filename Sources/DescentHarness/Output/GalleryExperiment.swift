@@ -12,7 +12,11 @@ struct GalleryExperiment {
 
     var id: String { Gallery.anchor("x", result.experiment) }
 
-    func rowID(_ label: String) -> String { Gallery.anchor("x", result.experiment, label) }
+    func rowID(_ label: String) -> String { Self.rowID(experiment: result.experiment, label: label) }
+
+    /// The id of `label`'s row in `experiment`'s table (the summary, timeline and leaderboard
+    /// link to it).
+    static func rowID(experiment: String, label: String) -> String { Gallery.anchor("x", experiment, label) }
 
     /// Each optimizer's rank (1 = smallest final gap; ties share the smaller rank), `nil` for
     /// a run with no gap (diverged, or no known minimum and no final loss).

@@ -1,4 +1,5 @@
 import DescentBase
+import DescentRender
 import Foundation
 
 /// One clickable figure of the gallery: a small thumbnail in the page (lazy-loaded, sized by
@@ -35,9 +36,10 @@ struct GalleryFigure {
         self.init(title: title, root: root, folder: folder, png: png, gif: formats["gif"], downloads: downloads + extra)
     }
 
-    /// `X.thumb.png` beside `X.png` when `descent run` wrote one, else the full still.
+    /// The thumbnail beside the still when `descent run` wrote one (`Thumbnail.fileName`'s rule,
+    /// which every pipeline follows), else the full still.
     var thumbnail: String {
-        let thumb = (png as NSString).deletingPathExtension + ".thumb.png"
+        let thumb = Thumbnail.fileName(for: png)
         return FileManager.default.fileExists(atPath: path(thumb)) ? thumb : png
     }
 

@@ -28,7 +28,7 @@ struct GalleryLeaderboard {
     static func figure(of optimizer: String, name: String, in experiments: [ExperimentResult]) -> String? {
         for e in experiments {
             if let o = e.optimizers.first(where: { $0.label == optimizer || $0.optimizer == name }), let png = o.figures["png"] {
-                return "#" + GalleryExperiment(result: e, root: ".").rowID(o.label)
+                return "#" + GalleryExperiment.rowID(experiment: e.experiment, label: o.label)
             }
         }
         return nil

@@ -60,16 +60,16 @@ public struct LBFGSHistory: Sendable {
             stps.withUnsafeBufferPointer { s in
                 q.withUnsafeMutableBufferPointer { q in
                     for i in stride(from: count - 1, through: 0, by: -1) {
-                        let k = slot(i) * n
-                        al[i] = dot(UnsafeBufferPointer(rebasing: s[k..<k + n]), UnsafeBufferPointer(q)) * rhos[slot(i)]
+                        let j = slot(i), k = j * n
+                        al[i] = dot(UnsafeBufferPointer(rebasing: s[k..<k + n]), UnsafeBufferPointer(q)) * rhos[j]
                         for j in 0..<n { q[j] = add(q[j], y[k + j], alpha: -al[i]) }
                     }
                 }
                 var r = q.map { $0 * hDiag }
                 r.withUnsafeMutableBufferPointer { r in
                     for i in 0..<count {
-                        let k = slot(i) * n
-                        let be = dot(UnsafeBufferPointer(rebasing: y[k..<k + n]), UnsafeBufferPointer(r)) * rhos[slot(i)]
+                        let j = slot(i), k = j * n
+                        let be = dot(UnsafeBufferPointer(rebasing: y[k..<k + n]), UnsafeBufferPointer(r)) * rhos[j]
                         for j in 0..<n { r[j] = add(r[j], s[k + j], alpha: al[i] - be) }
                     }
                 }
