@@ -14,23 +14,24 @@ enum BFloat16Arithmetic {
     }
 
     /// The 1×n by n×1 product of bfloat16 vectors: float32 accumulation, one rounding.
-    @inlinable static func dot(_ a: [Float], _ b: [Float]) -> Float {
+    @inlinable static func dot<C: RandomAccessCollection<Float>>(_ a: C, _ b: C) -> Float where C.Index == Int {
         var s: Float = 0
-        for i in a.indices { s = i == 0 ? a[i] * b[i] : s + a[i] * b[i] }
+        for i in a.indices { s = i == a.startIndex ? a[i] * b[i] : s + a[i] * b[i] }
         return round(s)
     }
 
     /// The float32 Euclidean norm (`linalg.norm`/`normalize` of a float32 tensor; round the
     /// result for a bfloat16 one).
-    @inlinable static func norm(_ a: [Float]) -> Float {
+    @inlinable static func norm<C: RandomAccessCollection<Float>>(_ a: C) -> Float where C.Index == Int {
         var s: Float = 0
-        for i in a.indices { s = i == 0 ? a[i] * a[i] : s + a[i] * a[i] }
+        for i in a.indices { s = i == a.startIndex ? a[i] * a[i] : s + a[i] * a[i] }
         return s.squareRoot()
     }
 
-    /// float32 `m + λ·Θ` with Θ bfloat16 and λ a Python float: the product is a bfloat16 tensor.
-    @inlinable static func shifted(_ m: [Float], by lambda: Double, along theta: [Float]) -> [Float] {
+    /// float32 `m + λ·Θ` with Θ bfloat16 and λ a Python float (the product is a bfloat16
+    /// tensor), written into `out`.
+    @inlinable static func shift(_ m: [Float], by lambda: Double, along theta: [Float], into out: UnsafeMutableBufferPointer<Float>) {
         let l = Float(lambda)
-        return m.indices.map { m[$0] + round(l * theta[$0]) }
+        for i in m.indices { out[i] = m[i] + round(l * theta[i]) }
     }
 }

@@ -15,7 +15,8 @@
 /// torch's CPU arithmetic for them (`BFloat16Arithmetic`): bfloat16 values held in `Float`, a
 /// matrix product accumulated in float32 and rounded once, `addmm` as b·A + c·(AA) in float32
 /// rounded once, a Python float times a bfloat16 tensor rounded from float32, and float32 +
-/// bfloat16 in float32 (checked against torch 2.15 on random 1×2 inputs, bit for bit).
+/// bfloat16 in float32 (checked against torch 2.15 on random 1×2 inputs, bit for bit). The
+/// bisection's msign evaluations run in one stack buffer, without a heap allocation each.
 /// Xie et al., "Controlled LLM Training on Spectral Sphere", arXiv 2026. Follows pytorch_optimizer
 /// 4.1.0 (per-parameter path, the CPU default).
 public struct SpectralSphere: Optimizer {
@@ -69,15 +70,23 @@ public struct SpectralSphere: Optimizer {
 
     typealias BF = BFloat16Arithmetic
 
-    /// `compute_spectral_ball_update` for a 1×n weight and momentum.
+    /// `compute_spectral_ball_update` for a 1×n weight and momentum. The msign iterations
+    /// (a hundred per step in the bisection) work in one stack buffer: no heap per evaluation.
     func spectralBallUpdate(weight: [Double], momentum: [Double]) -> [Float] {
         var m = momentum.map { Float($0) }
         let n = Swift.max(BF.norm(m), 1e-8)
-        m = m.map { $0 / n }
+        for i in m.indices { m[i] /= n }
         let (u, v) = powerIteration(weight)
         let theta = v.map { BF.round(u * $0) }
-        let lambda = solveLambda(m, theta)
-        return msign(BF.shifted(m, by: lambda, along: theta))
+        return [Float](unsafeUninitializedCapacity: m.count) { buffer, count in
+            let lambda = withUnsafeTemporaryAllocation(of: Float.self, capacity: m.count) { scratch in
+                solveLambda(m, theta, scratch: UnsafeMutableBufferPointer(rebasing: scratch[0..<m.count]))
+            }
+            let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<m.count])
+            BF.shift(m, by: lambda, along: theta, into: out)
+            msign(out)
+            count = m.count
+        }
     }
 
     /// `power_iteration` of the 1×n weight in bfloat16: v (n×1) from ones, u (1×1).
@@ -87,51 +96,55 @@ public struct SpectralSphere: Optimizer {
         let eps = BF.round(Float(1e-12))
         for _ in 0..<powerIterationSteps {
             let t = BF.dot(w, v)
-            let s = w.map { BF.round($0 * t) }
-            let d = Swift.max(BF.round(BF.norm(s)), eps)
-            v = s.map { BF.round($0 / d) }
+            for i in v.indices { v[i] = BF.round(w[i] * t) }
+            let d = Swift.max(BF.round(BF.norm(v)), eps)
+            for i in v.indices { v[i] = BF.round(v[i] / d) }
         }
         let t = BF.dot(w, v)
         return (BF.round(t / Swift.max(BF.round(t.magnitude), eps)), v)
     }
 
-    /// `msign`: the Polar-Express iteration on a 1×n matrix, in bfloat16.
-    func msign(_ z: [Float]) -> [Float] {
-        let coefficients: [(Float, Float, Float)] = [
-            (8.2051, -22.9019, 16.4607), (4.0664, -2.8612, 0.5184), (3.9096, -2.8234, 0.5250),
-            (3.2856, -2.4153, 0.4853), (2.2779, -1.6198, 0.3985), (1.8726, -1.2307, 0.3585),
-            (1.8564, -1.2132, 0.3568), (1.8750, -1.2500, 0.3750),
-        ]
-        let n = Swift.max(BF.norm(z), 1e-7)
-        var x = z.map { BF.round($0 / n) }
-        for i in 0..<msignSteps {
-            let (a, b, c) = coefficients[Swift.min(i, coefficients.count - 1)]
+    /// Polar Express's coefficient triples (a, b, c); the last repeats.
+    static let coefficients: [(Float, Float, Float)] = [
+        (8.2051, -22.9019, 16.4607), (4.0664, -2.8612, 0.5184), (3.9096, -2.8234, 0.5250),
+        (3.2856, -2.4153, 0.4853), (2.2779, -1.6198, 0.3985), (1.8726, -1.2307, 0.3585),
+        (1.8564, -1.2132, 0.3568), (1.8750, -1.2500, 0.3750),
+    ]
+
+    /// `msign`: the Polar-Express iteration on a 1×n matrix, in bfloat16, in place.
+    func msign(_ x: UnsafeMutableBufferPointer<Float>) {
+        let n = Swift.max(BF.norm(x), 1e-7)
+        for i in x.indices { x[i] = BF.round(x[i] / n) }
+        for k in 0..<msignSteps {
+            let (a, b, c) = Self.coefficients[Swift.min(k, Self.coefficients.count - 1)]
             let gram = BF.dot(x, x)
             let poly = BF.round(b * gram + c * (gram * gram))
-            x = x.map { BF.round(a * $0 + poly * $0) }
+            for i in x.indices { x[i] = BF.round(a * x[i] + poly * x[i]) }
         }
-        return x
     }
 
-    /// f(λ) = ⟨Θ, msign(M̂ + λΘ)⟩ (`compute_f_tensor`), a bfloat16 value.
-    func f(_ m: [Float], _ theta: [Float], _ lambda: Double) -> Float {
-        let phi = msign(BF.shifted(m, by: lambda, along: theta))
-        return BF.round(theta.indices.reduce(Float(0)) { $0 + BF.round(theta[$1] * phi[$1]) })
+    /// f(λ) = ⟨Θ, msign(M̂ + λΘ)⟩ (`compute_f_tensor`), a bfloat16 value; `scratch` holds n floats.
+    func f(_ m: [Float], _ theta: [Float], _ lambda: Double, scratch: UnsafeMutableBufferPointer<Float>) -> Float {
+        BF.shift(m, by: lambda, along: theta, into: scratch)
+        msign(scratch)
+        var sum: Float = 0
+        for i in theta.indices { sum += BF.round(theta[i] * scratch[i]) }
+        return BF.round(sum)
     }
 
     /// `solve_lambda_with_bisection` with `find_bracket` (initial guess 0, step 10⁻³, 10
     /// expansions); λ values are Python floats, f values bfloat16, compared with the tolerance
     /// rounded to bfloat16 (as torch compares a bfloat16 tensor with a Python float).
-    func solveLambda(_ m: [Float], _ theta: [Float]) -> Double {
+    func solveLambda(_ m: [Float], _ theta: [Float], scratch: UnsafeMutableBufferPointer<Float>) -> Double {
         let tolerance = Double(BF.round(Float(solverToleranceF)))
-        let f0 = f(m, theta, 0)
+        let f0 = f(m, theta, 0, scratch: scratch)
         if Double(f0.magnitude) < tolerance { return 0 }
         var step = f0 < 0 ? 1e-3 : -1e-3
         var (lambdaPrevious, fPrevious) = (0.0, f0)
         var bracket: (l: Double, r: Double, fl: Float, fr: Float)?
         for _ in 0..<10 {
             let lambdaNew = lambdaPrevious + step
-            let fNew = f(m, theta, lambdaNew)
+            let fNew = f(m, theta, lambdaNew, scratch: scratch)
             if (fPrevious <= 0) != (fNew <= 0) {
                 if fPrevious <= 0, 0 <= fNew {
                     bracket = (lambdaPrevious, lambdaNew, fPrevious, fNew)
@@ -152,7 +165,7 @@ public struct SpectralSphere: Optimizer {
         if Double(bestF.magnitude) <= tolerance { return best }
         for _ in 0..<Swift.max(solverMaxIterations, 0) {
             let middle = 0.5 * (l + r)
-            let fMiddle = f(m, theta, middle)
+            let fMiddle = f(m, theta, middle, scratch: scratch)
             if fMiddle.magnitude < bestF.magnitude { (best, bestF) = (middle, fMiddle) }
             if Double(fMiddle.magnitude) <= tolerance { return middle }
             if fMiddle < 0 { (l, fl) = (middle, fMiddle) } else { (r, fr) = (middle, fMiddle) }
