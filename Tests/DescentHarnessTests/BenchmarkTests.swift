@@ -80,6 +80,40 @@ import Testing
         }
     }
 
+    /// The sweep moves the learning rate the optimizer steps with: `lr` where it has one, AliG's
+    /// `max_lr` where it has not; each point is the median gap of that optimizer run directly.
+    @Test(arguments: [("Adam", "lr"), ("AliG", "max_lr")])
+    func theSensitivitySweepMovesTheLearningRate(_ name: String, _ key: String) throws {
+        let entry = #"{"name": "\#(name)", "space": {"\#(key)": {"loguniform": [-5, -1]}}}"#
+        let b = try Self.benchmark(#"""
+            {"benchmark": {"functions": ["matyas"], "steps": 40, "tuning": {"evaluations": 3, "starts": 3, "seed": 2},
+                           "evaluation": {"starts": 1, "seeds": 1}, "sensitivity": {"points": 5, "decades": 1}},
+             "search": {"algorithm": "random"},
+             "optimizers": [\#(entry)]}
+            """#)
+        let unit = BenchmarkUnit(benchmark: b, entry: b.optimizers[0], landscape: b.landscapes[0])
+        let output = try unit.run()
+        let tuned = try #require(output.tuned[key]?.number)
+        #expect(output.sensitivity.count == 5)
+        #expect(output.sensitivity[2]["lr"] == .number(tuned) && output.sensitivity[2]["tuned"] == .bool(true))
+        let starts = BenchmarkStarts(b, landscape: b.landscapes[0]).tuning
+        var finite = 0
+        for point in output.sensitivity {
+            let lr = try #require(point["lr"]?.numberValue)
+            var h = output.tuned
+            h[key] = .number(lr)
+            let optimizer = try OptimizerRegistry.make(name, h)
+            let gaps = starts.map { start in
+                let t = TrajectoryRunner(steps: 40).run(b.landscapes[0].function, optimizer, from: start)
+                return t.diverged ? Double.infinity : b.landscapes[0].function(t.final) - b.landscapes[0].minimumValue
+            }.sorted()
+            let median = gaps[1]
+            #expect(point["median_final_gap"] == (median.isFinite ? .number(median) : .null), "\(name) lr \(lr)")
+            if median.isFinite { finite += 1 }
+        }
+        #expect(finite >= 3, "the sweep should mostly run: \(output.sensitivity)")
+    }
+
     @Test func runsAreReproducibleShardableAndReplayable() throws {
         let b = try Self.benchmark()
         let dir = ExperimentRunnerTests.temporaryDirectory()

@@ -37,7 +37,12 @@ struct BenchmarkUnit: Sendable {
     /// (+∞ for a diverged run or rejected hyperparameters).
     func tuningGaps(_ hyperparameters: Hyperparameters, _ starts: [Point]) -> [Double] {
         guard let optimizer = try? entry.type.init(hyperparameters) else { return starts.map { _ in .infinity } }
-        return starts.indices.map { i in
+        return tuningGaps(optimizer, starts)
+    }
+
+    /// The final noise-free gaps of `optimizer` from each tuning start (+∞ for a diverged run).
+    func tuningGaps(_ optimizer: any Optimizer, _ starts: [Point]) -> [Double] {
+        starts.indices.map { i in
             let t = run(optimizer, from: starts[i], noiseSeed: BenchmarkStarts.tuningNoiseSeed(benchmark, start: i))
             return t.diverged ? .infinity : landscape.function(t.final) - landscape.minimumValue
         }
@@ -123,16 +128,32 @@ struct BenchmarkUnit: Sendable {
     }
 
     /// The median final gap over the tuning starts at learning rates spaced evenly in log
-    /// around the tuned one (DeepOBS's sensitivity plot); empty for an optimizer without `lr`.
+    /// around the tuned one (DeepOBS's sensitivity plot); empty for an optimizer whose learning
+    /// rate is 0 or unset. The learning rate is the optimizer's `learningRate`: its `lr`
+    /// hyperparameter where it has one, else what the optimizer steps with (AliG's `max_lr`),
+    /// set on the optimizer built from the tuned hyperparameters.
     func sweep(_ tuned: Hyperparameters, _ starts: [Point]) -> [JSONValue] {
         guard let optimizer = try? entry.type.init(tuned), optimizer.learningRate > 0 else { return [] }
         let center = optimizer.learningRate
         let n = benchmark.sensitivity.points, d = benchmark.sensitivity.decades
+        // Whether `lr` is one of its hyperparameters: then each point is built from it, and a
+        // value the optimizer rejects scores +∞ as in tuning.
+        var atCenter = tuned
+        atCenter["lr"] = .number(center)
+        let hasLR = (try? entry.type.init(atCenter)) != nil
         return (0..<n).map { k in
             let lr = center * LibM.pow(10, d * (2 * Double(k) / Double(n - 1) - 1))
-            var h = tuned
-            h["lr"] = .number(lr)
-            let median = Quantile.of(tuningGaps(h, starts).sorted(), 0.5) ?? .infinity
+            let gaps: [Double]
+            if hasLR {
+                var h = tuned
+                h["lr"] = .number(lr)
+                gaps = tuningGaps(h, starts)
+            } else {
+                var o = optimizer
+                o.learningRate = lr
+                gaps = tuningGaps(o, starts)
+            }
+            let median = Quantile.of(gaps.sorted(), 0.5) ?? .infinity
             return .object([("lr", .number(lr)), ("median_final_gap", median.isFinite ? .number(median) : .null),
                             ("tuned", .bool(k == (n - 1) / 2 && n % 2 == 1))])
         }
