@@ -1,10 +1,10 @@
-# Descent — make setup · build · test · viz · zoo-animations · gallery · browser-test · leaderboard · fashion-mnist · bench · clean
+# Descent — make setup · build · test · viz · zoo-animations · gallery · browser-test · leaderboard · digits-search · fashion-mnist · bench · clean
 SWIFT ?= swift
 PACKAGES := libcairo2-dev libgif-dev libopenblas-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup build release test viz zoo-animations gallery browser-test leaderboard fashion-mnist bench clean
+.PHONY: setup build release test viz zoo-animations gallery browser-test leaderboard digits-search fashion-mnist bench clean
 
 # Installs the Debian packages of $(1) that are missing, with apt-get (sudo unless root).
 install_missing = missing=""; for p in $(1); do \
@@ -57,6 +57,12 @@ browser-test:
 ## then the gallery with its leaderboard page. Resumable; split it with --shard (README).
 leaderboard: release
 	$(BIN_DIR)/descent run configs/benchmark/default.json --output output --jobs $(JOBS)
+	$(BIN_DIR)/descent gallery output
+
+## The digits network with every optimizer's lr tuned first (configs/network/digits-cnn-search.json:
+## 20 TPE trials of 90 steps each, scored on validation loss), then trained for 20 epochs.
+digits-search: release
+	$(BIN_DIR)/descent run configs/network/digits-cnn-search.json --output output --jobs $(JOBS)
 	$(BIN_DIR)/descent gallery output
 
 ## The Fashion-MNIST study (configs/network/fashion-mnist-2c2d.json, DeepOBS's fmnist_2c2d);

@@ -218,6 +218,11 @@ import Testing
         for label in ["Adam", "SGD-momentum", "AdamW", "Lion", "Muon", "Adamax", "Adagrad", "Adadelta", "RMSprop", "Rprop", "NAdam", "LookaheadYogi"] {
             #expect(s.optimizers.contains { $0.label == label }, "\(label)")
         }
+        // The tuned digits study searches lr for every entry, and momentum too for one.
+        guard case .study(let tuned) = try ConfigFile.load(configs + "/network/digits-cnn-search.json") else { Issue.record("not a study"); return }
+        #expect(tuned.search?.evaluations == 20 && tuned.search?.trialSteps(tuned) == 90)
+        #expect(tuned.optimizers.allSatisfy { $0.searchSpace.dimensions.contains { $0.name == "lr" } })
+        #expect(tuned.optimizers.last?.searchSpace.dimensions.map(\.name).sorted() == ["lr", "momentum"])
         // The Fashion-MNIST study names its missing data, or decodes when the files are there.
         let fashion = configs + "/network/fashion-mnist-2c2d.json"
         let loaded = Result { () throws(ConfigError) -> ConfigFile in try ConfigFile.load(fashion) }

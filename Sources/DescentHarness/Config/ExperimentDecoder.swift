@@ -248,14 +248,17 @@ public enum ExperimentDecoder {
         guard s.evaluations * s.steps <= Limits.searchWork else {
             throw n.error("evaluations × steps = \(s.evaluations * s.steps) is more than \(Limits.searchWork) optimizer steps per search")
         }
-        if let space = try n.optional("space") {
-            guard case .object = space.value else { throw space.error("a search space is an object, got \(space.value.kind)") }
-            // Checked here even when every optimizer brings its own space.
-            do { _ = try SearchSpace(json: space.value) } catch { throw space.error("\(error)") }
-            s.space = space.value
-        }
+        if let space = try n.optional("space") { s.space = try decodeSpace(space) }
         try n.finish()
         return s
+    }
+
+    /// A search block's default `space`: an object the search-space parser accepts (checked
+    /// here even when every optimizer brings its own space).
+    static func decodeSpace(_ space: ConfigNode) throws(ConfigError) -> JSONValue {
+        guard case .object = space.value else { throw space.error("a search space is an object, got \(space.value.kind)") }
+        do { _ = try SearchSpace(json: space.value) } catch { throw space.error("\(error)") }
+        return space.value
     }
 
     static func decodeFigures(_ node: ConfigNode) throws(ConfigError) -> FigureSettings {

@@ -69,7 +69,7 @@ struct GalleryStudy {
             let status = diverged ? "diverged at step \(Int(Self.number(r["diverged_at_step"]) ?? 0))" : "ok"
             s += "<tr data-search=\"\(e(info.searchText(label: label)))\"><td>\(figure)</td><td>\(info.link(label))</td>"
             s += "<td class=\"fam\">\(e(info.family ?? ""))</td>"
-            s += "<td class=\"hp\"><code>\(e(JSONWriter.string(r["hyperparameters"] ?? .null, pretty: false)))</code></td>"
+            s += "<td class=\"hp\"><code>\(e(JSONWriter.string(r["hyperparameters"] ?? .null, pretty: false)))</code>\(Self.searchNote(r["search"]).map { "<br><small>\(e($0))</small>" } ?? "")</td>"
             s += "<td class=\"num\"\(Gallery.sortKey(Self.number(r["best_validation_accuracy"])))>\(Self.percent(r["best_validation_accuracy"]))</td>"
             s += "<td class=\"num\"\(Gallery.sortKey(Self.number(r["final_validation_accuracy"])))>\(Self.percent(r["final_validation_accuracy"]))</td>"
             s += "<td class=\"num\"\(Gallery.sortKey(Self.number(r["final_train_loss"])))>\(Self.number(r["final_train_loss"]).map { String(format: "%.4g", $0) } ?? "—")</td>"
@@ -79,6 +79,14 @@ struct GalleryStudy {
         return s + "</tbody></table></div>\n</section>\n"
     }
 
+    /// "tuned: 20 tpe trials of 45 steps, best validation_loss 0.3121", or nil without a search.
+    static func searchNote(_ search: JSONValue?) -> String? {
+        guard let search, search != .null else { return nil }
+        let trials = Int(number(search["evaluations"]) ?? 0), steps = Int(number(search["steps"]) ?? 0)
+        let best = number(search["best_objective"]).map { String(format: "%.4g", $0) } ?? "none (every trial diverged)"
+        return "tuned: \(trials) \(search["algorithm"]?.stringValue ?? "") trials of \(steps) steps, best \(search["objective"]?.stringValue ?? "objective") \(best)"
+    }
+
     func markdown() -> String {
         let t = Gallery.markdownText
         var s = "\n## \(t(name)) — network study\n\n\(t(summary()))\n\n"
@@ -86,7 +94,8 @@ struct GalleryStudy {
         for r in rows {
             let label = r["label"]?.stringValue ?? "?"
             let fig = r["figures"]?["pca_png"]?.stringValue.map { "[png](\(Gallery.href(folder, $0)))" } ?? ""
-            s += "| \(t(label)) | \(t(JSONWriter.string(r["hyperparameters"] ?? .null, pretty: false))) | \(Self.percent(r["best_validation_accuracy"])) | "
+            let tuned = Self.searchNote(r["search"]).map { " (\($0))" } ?? ""
+            s += "| \(t(label)) | \(t(JSONWriter.string(r["hyperparameters"] ?? .null, pretty: false) + tuned)) | \(Self.percent(r["best_validation_accuracy"])) | "
             s += "\(Self.percent(r["final_validation_accuracy"])) | \(Self.number(r["final_train_loss"]).map { String(format: "%.4g", $0) } ?? "—") | "
             s += "\(Self.number(r["wall_time"]).map { String(format: "%.2f", $0) } ?? "—") | \(fig) |\n"
         }

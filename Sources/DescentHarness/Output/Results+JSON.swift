@@ -141,20 +141,3 @@ extension Point {
         self.init(x, y)
     }
 }
-
-extension Dictionary where Key == String, Value == HyperparameterValue {
-    /// Sorted by key, for deterministic output.
-    var json: JSONValue { .object(sorted { $0.key < $1.key }.map { ($0.key, $0.value.json) }) }
-}
-
-extension HyperparameterValue {
-    var json: JSONValue {
-        switch self {
-        case .number(let d): return .number(d)
-        case .bool(let b): return .bool(b)
-        case .string(let s): return .string(s)
-        case .list(let l): return .array(l.map(\.json))
-        case .null: return .null
-        }
-    }
-}

@@ -31,6 +31,8 @@ public struct Study: Sendable {
     public var landscape: Landscape
     public var figures: FigureSettings
     public var optimizers: [OptimizerEntry]
+    /// The hyperparameter search before each optimizer's run (`search`), or nil for none.
+    public var search: StudySearch?
 
     /// How the loss landscapes are sampled (Li et al. 2018).
     public struct Landscape: Sendable, Hashable {

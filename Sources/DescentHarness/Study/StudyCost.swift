@@ -5,17 +5,26 @@ import DescentNetwork
 ///
 ///     training  = optimizers × steps × batch_size × parameters
 ///     landscape = (optimizers × (2·grid² + grid) + grid²) × subset × parameters
+///     search    = searching optimizers × evaluations × (search steps × batch_size + 2 × validation) × parameters
 ///
 /// (per optimizer a PCA grid, a random-direction grid and a slice; one shared race grid).
 public struct StudyCost: Hashable, Sendable {
     public var training: Double
     public var landscape: Double
+    public var search: Double
 
     public init(_ s: Study) {
         let p = Double(s.network.parameterCount), o = Double(s.optimizers.count)
         training = o * Double(s.settings.steps) * Double(s.settings.batchSize) * p
         let g = Double(s.landscape.grid)
         let subset = Double(min(s.landscape.subset, s.training.count))
+        if let settings = s.search {
+            let searching = Double(s.optimizers.count { !$0.searchSpace.dimensions.isEmpty })
+            let trial = Double(settings.trialSteps(s) * s.settings.batchSize + 2 * s.validation.count)
+            search = searching * Double(settings.evaluations) * trial * p
+        } else {
+            search = 0
+        }
         landscape = s.landscape.enabled ? (o * (2 * g * g + g) + (s.landscape.race ? g * g : 0)) * subset * p : 0
     }
 
@@ -24,6 +33,11 @@ public struct StudyCost: Hashable, Sendable {
         if training > Limits.studyTrainingWork {
             return ("steps", "the study would take \(Int(training)) parameter·sample products of training (optimizers × steps × batch_size × parameters), "
                 + "more than \(Int(Limits.studyTrainingWork)): lower the epochs or steps, the batch size or the model, or split the optimizers over configs")
+        }
+        if search > Limits.studyTrainingWork {
+            return ("search", "the searches would take \(Int(search)) parameter·sample products (searching optimizers × evaluations × "
+                + "(steps × batch_size + 2 × validation samples) × parameters), more than \(Int(Limits.studyTrainingWork)): "
+                + "lower search.evaluations or search.steps")
         }
         if landscape > Limits.studyLandscapeWork {
             return ("landscape", "the landscapes would take \(Int(landscape)) parameter·sample products ((optimizers × (2·grid² + grid) + grid²) × subset × parameters), "

@@ -1,6 +1,7 @@
 import DescentBase
 import DescentCore
 import DescentNetwork
+import DescentSearch
 import Foundation
 
 /// Decodes and validates a network study config (a config with a `model` key) before any work:
@@ -59,9 +60,12 @@ public enum StudyDecoder {
         let figures = errors.collect { () throws(ConfigError) in
             try root.optional("figures").map { n throws(ConfigError) in try ExperimentDecoder.decodeFigures(n) } ?? Self.defaultFigures
         }
-        // Studies search nothing (yet): the default space is empty, so an entry without a
-        // `space` trains with its given hyperparameters.
-        let entries = ExperimentDecoder.decodeOptimizers(&root, defaultSpace: .object([]), errors: &errors)
+        // Without a search block the default space is empty: an entry without its own `space`
+        // trains with its given hyperparameters.
+        let search = errors.collect { () throws(ConfigError) in
+            try root.optional("search").map { n throws(ConfigError) in try decodeSearch(n) }
+        }
+        let entries = ExperimentDecoder.decodeOptimizers(&root, defaultSpace: search??.space ?? .object([]), errors: &errors)
         let optimizers = entries.flatMap { entries in
             errors.collect { () throws(ConfigError) -> [OptimizerEntry] in
                 if let i = entries.firstIndex(where: { Self.reservedLabels.contains($0.label.lowercased()) }) {
@@ -74,7 +78,7 @@ public enum StudyDecoder {
         _ = errors.collect { () throws(ConfigError) in try root.finish() }
         try errors.check()
         guard let name, let spec, let fraction, let model, let batchSize, let length, let shuffle, let seed, let clip,
-              let landscape, let figures, let optimizers else {
+              let landscape, let figures, let optimizers, let search else {
             throw ConfigError(file: file, path: "", message: "internal error: a part decoded without a value or an error")
         }
         let (epochs, givenSteps) = length
@@ -112,7 +116,10 @@ public enum StudyDecoder {
             model: model, network: network,
             settings: TrainingSettings(batchSize: batchSize, steps: steps, shuffle: shuffle, seed: seed, clipGradNorm: clip),
             epochs: givenSteps == nil ? (epochs ?? 10) : nil, initialWeightsFile: weightsFile, initialParameters: initial,
-            landscape: landscape, figures: figures, optimizers: optimizers)
+            landscape: landscape, figures: figures, optimizers: optimizers, search: search)
+        if let search, search.steps.map({ $0 > steps }) == true {
+            throw ConfigError(file: file, path: "search.steps", message: "\(search.steps ?? 0) steps per trial; the study itself takes \(steps)")
+        }
         study.settings.checkpointInterval = study.checkpointInterval
         study.settings.maximumCheckpoints = 200
         // The trainer's own checks (shapes against the data, the workspace's size).
@@ -132,6 +139,25 @@ public enum StudyDecoder {
 
     /// Labels whose file names are the study's own figures.
     static let reservedLabels = ["race", "training_loss", "validation_accuracy", "validation_loss", "results"]
+
+    /// The `search` block: as a 2-D config's, but its trials train the network for `steps`
+    /// steps (default one epoch) and score the validation set (`StudySearch.Objective`).
+    static func decodeSearch(_ node: ConfigNode) throws(ConfigError) -> StudySearch {
+        var n = node
+        var s = StudySearch()
+        if let a = try n.optional("algorithm") {
+            s.algorithm = try a.choice(of: SearchAlgorithm.allCases, named: \.name, what: "algorithm")
+        }
+        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: Limits.evaluations) }
+        if let v = try n.optional("seed") { s.seed = UInt64(try v.int(in: 0...Int.max)) }
+        if let o = try n.optional("objective") {
+            s.objective = try o.choice(of: StudySearch.Objective.allCases, named: \.rawValue, what: "objective")
+        }
+        if let v = try n.optional("steps") { s.steps = try v.int(in: NetworkLimits.steps) }
+        if let space = try n.optional("space") { s.space = try ExperimentDecoder.decodeSpace(space) }
+        try n.finish()
+        return s
+    }
 
     static func decodeLandscape(_ node: ConfigNode) throws(ConfigError) -> Study.Landscape {
         var n = node

@@ -29,7 +29,9 @@ public struct StudyRunner: Sendable {
         let weights = InputDigest(lines: s.initialParameters.map { t in
             t.scalars.map { String($0.bitPattern, radix: 16) }.joined(separator: " ")
         })
-        return InputDigest(lines: [
+        // A study without a search (or an entry that searches nothing) keeps the digest it had.
+        let search = s.search.flatMap { o.searchSpace.dimensions.isEmpty ? nil : $0.digestLine(o, s) }
+        return InputDigest(lines: (search.map { [$0] } ?? []) + [
             "descent \(ExperimentRunner.version) study",
             "data \(s.dataset) \(s.training.name) \(s.training.count) \(s.validation.count) validation \(s.validationFraction)",
             "model \(JSONWriter.string(s.model.json, pretty: false))",
@@ -115,9 +117,14 @@ public struct StudyRunner: Sendable {
     /// results.json: the study's settings and a table row per optimizer with a record, in config
     /// order — best and final validation accuracy, final validation and training loss, time.
     static func results(_ s: Study, _ records: [JSONValue], figures: [(String, JSONValue)]) -> JSONValue {
-        let keys = ["label", "optimizer", "year", "paper", "hyperparameters", "best_validation_accuracy", "final_validation_accuracy",
+        let keys = ["label", "optimizer", "year", "paper", "hyperparameters", "search", "best_validation_accuracy", "final_validation_accuracy",
                     "final_validation_loss", "final_train_loss", "diverged", "diverged_at_step", "wall_time", "steps_per_second", "figures"]
-        let rows = records.map { r in JSONValue.object(keys.map { ($0, r[$0] ?? .null) }) }
+        // The search's summary without its trials (those stay in runs/<label>.json).
+        func summary(_ search: JSONValue?) -> JSONValue {
+            guard case .object(let members)? = search else { return .null }
+            return .object(members.filter { $0.key != "trials" })
+        }
+        let rows = records.map { r in JSONValue.object(keys.map { ($0, $0 == "search" ? summary(r[$0]) : r[$0] ?? .null) }) }
         return .object([
             ("name", .string(s.name)), ("kind", .string("study")), ("version", .string(ExperimentRunner.version)),
             ("dataset", .string(s.training.name)), ("training_samples", .number(Double(s.training.count))),

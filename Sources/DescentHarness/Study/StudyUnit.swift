@@ -27,7 +27,19 @@ struct StudyUnit: Sendable {
     func run(_ events: @escaping @Sendable (RunEvent) -> Void) throws -> Output {
         let s = study, label = entry.label
         let trainer = try Trainer(network: s.network, training: s.training, validation: s.validation, settings: s.settings)
-        let optimizer = try entry.type.init(entry.hyperparameters)
+        // The search first (when the study has one and this entry's space searches something).
+        var hyperparameters = entry.hyperparameters
+        var search = JSONValue.null
+        if let settings = s.search, !entry.searchSpace.dimensions.isEmpty {
+            let trials = settings.trialCount(entry)
+            let outcome = try settings.run(entry, in: s) { done in
+                events(.searching(experiment: s.name, label: label, trial: done, total: trials))
+            }
+            events(.searched(experiment: s.name, label: label, hyperparameters: outcome.hyperparameters, objective: outcome.objective))
+            hyperparameters = outcome.hyperparameters
+            search = settings.record(outcome, steps: settings.trialSteps(s))
+        }
+        let optimizer = try entry.type.init(hyperparameters)
         let total = s.settings.steps, every = max(1, total / 50)
         let began = ContinuousClock.now
         let result = trainer.run(optimizer, from: s.initialParameters) { k, loss in
@@ -55,7 +67,7 @@ struct StudyUnit: Sendable {
         let record = JSONValue.object([
             ("input_digest", .string(digest)), ("label", .string(label)), ("optimizer", .string(info.name)),
             ("year", .number(Double(info.year))), ("paper", .string(info.paper)),
-            ("hyperparameters", entry.hyperparameters.json),
+            ("hyperparameters", hyperparameters.json), ("search", search),
             ("steps", .number(Double(s.settings.steps))), ("batch_size", .number(Double(s.settings.batchSize))),
             ("train_loss", .array(result.trainLoss.map { .number($0) })),
             ("validation", .array(validation)),
