@@ -8,6 +8,9 @@ step) in float64 and float32 on one thread. Compare with
 `.build/release/descent-network-bench speed`.
 
 usage: /work/venv/bin/python Benchmarks/network-speed.py [steps]
+       /work/venv/bin/python Benchmarks/network-speed.py 2c2d [steps]
+           DeepOBS's fmnist_2c2d (conv 32 5x5 -> pool -> conv 64 5x5 -> pool -> dense 1024 -> dense 10),
+           batch 128, on 1,280 random 28x28 images; compare with `descent-network-bench 2c2d`
 """
 import gzip, os, sys, time
 import torch
@@ -15,6 +18,32 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 torch.set_num_threads(1)
+if len(sys.argv) > 1 and sys.argv[1] == "2c2d":
+    STEPS = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    g = torch.Generator().manual_seed(1)
+    for dtype in (torch.float64, torch.float32):
+        X = torch.randint(0, 256, (1280, 1, 28, 28), generator=g).to(dtype) / 255.0
+        Y = torch.randint(0, 10, (1280,), generator=g)
+        for name, make in (("SGD", lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9)), ("Adam", lambda p: torch.optim.Adam(p, lr=0.001))):
+            torch.manual_seed(1)
+            m = nn.Sequential(nn.Conv2d(1, 32, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 5, padding=2), nn.ReLU(),
+                              nn.MaxPool2d(2), nn.Flatten(), nn.Linear(3136, 1024), nn.ReLU(), nn.Linear(1024, 10)).to(dtype)
+            opt = make(m.parameters())
+            def step(s):
+                i = (s * 128) % 1280
+                opt.zero_grad()
+                loss = F.cross_entropy(m(X[i:i + 128]), Y[i:i + 128])
+                loss.backward()
+                opt.step()
+                return loss.item()
+            for s in range(5):
+                step(s)
+            t = time.perf_counter()
+            for s in range(STEPS):
+                step(s)
+            dt = time.perf_counter() - t
+            print(f"torch {str(dtype).replace('torch.', '')} fmnist_2c2d {name}: {STEPS} steps, {STEPS / dt:.2f} steps/s")
+    sys.exit(0)
 STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
 HERE = os.path.dirname(os.path.abspath(__file__))
 rows = [list(map(int, l.split(","))) for l in gzip.open(os.path.join(HERE, "..", "Sources", "DescentNetwork", "Resources", "digits.csv.gz"), "rt")]
