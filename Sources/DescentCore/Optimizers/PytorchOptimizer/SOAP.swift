@@ -73,6 +73,15 @@ public struct SOAP: TensorwiseOptimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
+    /// pytorch_optimizer preconditions every dimension of a matrix or conv weight (one statistic
+    /// per axis, projected by tensordot); Descent reproduces SOAP on vectors only, so a network
+    /// with such weights is refused up front rather than trained as the Adam it would become.
+    public static func shapeProblem(_ shapes: [[Int]]) -> String? {
+        guard let shape = shapes.first(where: { $0.count >= 2 }) else { return nil }
+        return "SOAP is reproduced for vectors only: pytorch_optimizer preconditions each axis of a \(shape.count)-D weight "
+            + "such as \(shape), which Descent does not implement yet"
+    }
+
     /// Whether a parameter of `count` elements gets the eigenbasis (2 with `precondition_1d`).
     private func preconditions(_ count: Int) -> Bool {
         precondition1D && count == 2 && count <= maxPreconditionDim
