@@ -6,7 +6,7 @@ import TestSupport
 
 /// Per-step mini-batch losses against torch float64 (`Fixtures/training.json`): the same
 /// nn.Sequential, initial weights, cross_entropy, torch.optim optimizer and hyperparameters, on
-/// the bundled digits data without shuffling.
+/// the bundled digits data without shuffling — and pytorch_optimizer's SOAP, a statistic per axis.
 @Suite struct TrainingParityTests {
     struct Case: CustomTestStringConvertible {
         var json: JSONValue
@@ -16,7 +16,7 @@ import TestSupport
     static let fixture = try? Fixture.json("training.json")
     static let cases: [Case] = (fixture?["cases"]?.items ?? []).map(Case.init)
 
-    @Test func fixturesArePresent() { #expect(Self.cases.count == 9) }
+    @Test func fixturesArePresent() { #expect(Self.cases.count == 10) }
 
     @Test(arguments: cases)
     func lossesMatchTorch(_ c: Case) throws {

@@ -19,6 +19,11 @@ public protocol TensorwiseOptimizer: SlotOptimizer {
 
 extension TensorwiseOptimizer {
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        tensorwiseStep(&parameters, gradients: gradients)
+    }
+
+    /// The loop above (for an optimizer whose own `step` does something first).
+    public mutating func tensorwiseStep(_ parameters: inout [Tensor], gradients: [Tensor]) {
         let c = beginStep(parameters)
         // The slots leave `self` for the loop, so that `update` may change `self` meanwhile.
         var slots = state.slots

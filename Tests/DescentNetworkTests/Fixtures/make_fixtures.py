@@ -17,7 +17,7 @@ Writes beside this script:
                  svd_flip(u_based_decision=False)), done here with numpy's SVD, and the projections
   idx/           tiny IDX files (raw, gzip, truncated, hostile headers) for the reader's tests
 """
-import gzip, json, math, os, struct
+import gzip, json, math, os, struct, sys
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -117,6 +117,7 @@ def hvp(relu=False):
 
 
 def training():
+    import pytorch_optimizer
     rows = [list(map(int, l.split(","))) for l in gzip.open(DIGITS, "rt")]
     X = torch.tensor([r[:64] for r in rows], dtype=torch.float64).reshape(-1, 1, 8, 8) / 16.0
     Y = torch.tensor([r[64] for r in rows])
@@ -143,6 +144,13 @@ def training():
         ("Adagrad", "Adagrad", {"lr": 0.05}, lambda p: O.Adagrad(p, lr=0.05), 32, 40, None),
         ("NAdam", "NAdam", {"lr": 0.005}, lambda p: O.NAdam(p, lr=0.005), 32, 40, None),
         ("Adam-batch-100", "Adam", {"lr": 0.01}, lambda p: O.Adam(p, lr=0.01), 100, 20, None),
+        # pytorch_optimizer's SOAP with a statistic per axis of the conv weight [4, 1, 3, 3] and of
+        # the linear weight's first axis; max_precondition_dim 10 leaves out the linear weight's
+        # 64-long axis, whose statistic (rank ≤ 10 after one step) has a repeated eigenvalue 0,
+        # where LAPACK's choice of eigenbasis is not reproducible. No QR refresh within the 40
+        # steps (its float32 rounding is LAPACK's own; `HouseholderQR` is tested on its own).
+        ("SOAP-per-axis", "SOAP", {"lr": 0.003, "max_precondition_dim": 10, "precondition_frequency": 100},
+         lambda p: pytorch_optimizer.SOAP(p, lr=0.003, max_precondition_dim=10, precondition_frequency=100), 32, 40, None),
     ]
     out = []
     for label, name, hyper, ctor, batch, steps, clip in cases:
@@ -164,6 +172,17 @@ def training():
                     "steps": steps, "clip_grad_norm": clip, "train_loss": losses})
     return {"model": spec, "validation": validation, "n_train": n_train, "initial_weights": weights,
             "torch": torch.__version__, "cases": out}
+
+
+def qr():
+    """torch.linalg.qr of random float32 matrices (3×3 to 6×6): Q, as SOAP's power iteration uses it."""
+    g = torch.Generator().manual_seed(11)
+    out = []
+    for n in (3, 4, 6):
+        a = torch.randn(n, n, generator=g, dtype=torch.float64)
+        q, _ = torch.linalg.qr(a.to(torch.float32))
+        out.append({"a": flat(a), "n": n, "q": flat(q.to(torch.float64))})
+    return {"torch": torch.__version__, "cases": out}
 
 
 def landscape():
@@ -219,10 +238,11 @@ def dump(name, value):
 
 
 if __name__ == "__main__":
-    dump("layers.json", layers())
-    dump("hvp.json", hvp())
-    dump("hvp-relu.json", hvp(relu=True))
-    dump("training.json", training())
-    dump("landscape.json", landscape())
-    idx_files()
+    only = sys.argv[1:]  # file names to rewrite (default: every fixture)
+    for name, make in [("layers.json", layers), ("hvp.json", hvp), ("hvp-relu.json", lambda: hvp(relu=True)),
+                       ("training.json", training), ("landscape.json", landscape), ("qr.json", qr)]:
+        if not only or name in only:
+            dump(name, make())
+    if not only or "idx" in only:
+        idx_files()
     print("fixtures written to", HERE)

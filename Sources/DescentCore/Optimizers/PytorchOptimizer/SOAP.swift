@@ -16,13 +16,20 @@
 ///         P ← GG·Q;  order columns by descending diag(QᵀGG Q), permute v alike;  Q ← qr(P).Q
 ///     (β_s = shampoo_beta, β₂ when null)
 ///
+/// A tensor of two or more axes gets one GG and Q per axis (each ≤ `max_precondition_dim`), as
+/// pytorch_optimizer does (`SOAPPreconditioner`: g gᵀ becomes the tensor unfolded along each
+/// axis times its transpose, Qᵀg and Qx tensordots along every axis; `merge_dims` merges small
+/// axes first, after permuting a 4-D `channels_last` tensor); `precondition_1d` preconditions a
+/// vector of any length ≤ `max_precondition_dim`.
+///
 /// Vyas et al., "SOAP: Improving and Stabilizing Shampoo using Adam", ICLR 2025 (arXiv 2024).
 /// Follows pytorch_optimizer 4.1.0 bit for bit on a 2-element point: eigh is LAPACK's
 /// (`SymmetricEigen`'s 2×2 path), and the QR runs in float32 as the reference casts it
-/// (`TwoByTwoQR`). Only 2-element vectors are preconditioned: that covers every point Descent
-/// optimizes; a longer vector with `precondition_1d` is left unpreconditioned.
-/// `merge_dims` and `data_format` only reshape tensors of two or more (four) dimensions, so
-/// they are accepted and have no effect on a vector. √v and the normalize_gradient root are
+/// (`TwoByTwoQR`). Larger statistics take cyclic Jacobi and a float32 Householder QR
+/// (`HouseholderQR`), which round differently from LAPACK in the last bits — and where GG has a
+/// repeated eigenvalue (a rank-deficient statistic after the first step), eigh's basis of that
+/// eigenspace is LAPACK's choice, which Jacobi does not reproduce: on networks SOAP follows the
+/// reference's algorithm, not its exact trajectory. √v and the normalize_gradient root are
 /// torch's tensor root (`torchSqrt`); the LAPACK emulation keeps LAPACK's IEEE roots.
 public struct SOAP: TensorwiseOptimizer {
     public static let info = OptimizerInfo(
@@ -48,14 +55,10 @@ public struct SOAP: TensorwiseOptimizer {
     public var maximize: Bool
     /// The group's step and each coordinate's moments (v in the eigenbasis) …
     public var state = CoordinateState<Moments<LerpRounding>>()
-    /// … and each parameter tensor's statistic GG and basis Q (`nil` when not preconditioned).
-    public var preconditioners: [Preconditioner?] = []
-
-    /// One parameter's statistic GG and eigenbasis Q.
-    public struct Preconditioner: Sendable, Hashable {
-        public var gg: Matrix
-        public var q: Matrix
-    }
+    /// … and each parameter tensor's statistics GG and bases Q, per axis.
+    public var preconditioners: [SOAPPreconditioner] = []
+    /// The parameters' shapes, taken at the first step.
+    public var shapes: [[Int]] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 3e-3, .nonNegative)
@@ -73,18 +76,9 @@ public struct SOAP: TensorwiseOptimizer {
         maximize = try r.bool("maximize", default: false)
     }
 
-    /// pytorch_optimizer preconditions every dimension of a matrix or conv weight (one statistic
-    /// per axis, projected by tensordot); Descent reproduces SOAP on vectors only, so a network
-    /// with such weights is refused up front rather than trained as the Adam it would become.
-    public static func shapeProblem(_ shapes: [[Int]]) -> String? {
-        guard let shape = shapes.first(where: { $0.count >= 2 }) else { return nil }
-        return "SOAP is reproduced for vectors only: pytorch_optimizer preconditions each axis of a \(shape.count)-D weight "
-            + "such as \(shape), which Descent does not implement yet"
-    }
-
-    /// Whether a parameter of `count` elements gets the eigenbasis (2 with `precondition_1d`).
-    private func preconditions(_ count: Int) -> Bool {
-        precondition1D && count == 2 && count <= maxPreconditionDim
+    public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
+        if shapes.isEmpty { shapes = parameters.map(\.shape) }
+        tensorwiseStep(&parameters, gradients: gradients)
     }
 
     /// k = t − 1 (nil at the first step, which only initialises GG and Q) and the step size.
@@ -96,20 +90,26 @@ public struct SOAP: TensorwiseOptimizer {
     }
 
     public mutating func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor p: Int, _ c: (k: Int?, stepSize: Double)) {
+        let weight = 1 - (shampooBeta ?? beta2)
         guard let k = c.k else {
-            preconditioners.append(preconditions(g.count) ? initialPreconditioner(g) : nil)
+            // The first step: GG ← lerp(0, g gᵀ, 1 − β_s) per axis; Q ← eigh(GG + 1e-30·I).
+            var preconditioner = SOAPPreconditioner(shape: p < shapes.count ? shapes[p] : [g.count], mergeDims: mergeDims,
+                                                    channelsLast: dataFormat == "channels_last", maxDimension: maxPreconditionDim,
+                                                    vectors: precondition1D)
+            preconditioner.accumulate(g, weight: weight)
+            preconditioner.initialBases()
+            preconditioners.append(preconditioner)
             return
         }
-        let q = preconditioners[p]?.q
-        let projected = q.map { Self.project(g, $0) } ?? g
+        let preconditioner = preconditioners[p]
+        let projected = preconditioner.project(g, back: false)
         for i in g.indices {
             _ = moments[i].updateFirst(g[i], beta1: beta1)
             moments[i].expAvgSq = lerp(moments[i].expAvgSq, projected[i] * projected[i], 1 - beta2)
         }
-        let expAvg = moments.map(\.expAvg)
-        let m = q.map { Self.project(expAvg, $0) } ?? expAvg
+        let m = preconditioner.project(moments.map(\.expAvg), back: false)
         var u = g.indices.map { m[$0] / (torchSqrt(moments[$0].expAvgSq) + eps) }
-        if let q { u = Self.projectBack(u, q) }
+        u = preconditioner.project(u, back: true)
         if normalizeGradient {
             let scale = torchSqrt(PytorchOptimizer.mean(u.map { $0 * $0 })) + eps
             u = u.map { $0 / scale }
@@ -119,49 +119,15 @@ public struct SOAP: TensorwiseOptimizer {
             let factor = 1 - weightDecay.coefficient * learningRate
             for i in theta.indices { theta[i] *= factor }
         }
-        if var preconditioner = preconditioners[p] {
-            preconditioner.gg = statistic(preconditioner.gg, g)
-            if k % preconditionFrequency == 0 { powerIteration(&preconditioner, &moments) }
-            preconditioners[p] = preconditioner
+        if preconditioner.isActive {
+            var updated = preconditioner
+            updated.accumulate(g, weight: weight)
+            if k % preconditionFrequency == 0 {
+                var second = moments.map(\.expAvgSq)
+                updated.powerIteration(&second)
+                for i in moments.indices { moments[i].expAvgSq = second[i] }
+            }
+            preconditioners[p] = updated
         }
-    }
-
-    /// GG ← lerp(0, g gᵀ, 1 − β_s) (the sign of g does not matter);  Q ← eigh(GG + 1e-30·I)'s
-    /// eigenvectors, by descending eigenvalue.
-    private func initialPreconditioner(_ g: [Double]) -> Preconditioner {
-        let gg = statistic(Matrix(rows: 2, columns: 2, scalars: [0, 0, 0, 0]), g)
-        return Preconditioner(gg: gg, q: SymmetricEigen.decompose(gg + Matrix.identity(2).scaled(by: 1e-30)).vectors)
-    }
-
-    /// GG ← lerp(GG, g gᵀ, 1 − β_s).
-    private func statistic(_ gg: Matrix, _ g: [Double]) -> Matrix {
-        let column = Matrix(rows: 2, columns: 1, scalars: g)
-        let outer = column.matmul(column.transposed)
-        let w = 1 - (shampooBeta ?? beta2)
-        return Matrix(rows: 2, columns: 2, scalars: (0..<4).map { lerp(gg.scalars[$0], outer.scalars[$0], w) })
-    }
-
-    /// `get_orthogonal_matrix_qr`: one power-iteration step on GG from Q, columns ordered by
-    /// the estimated eigenvalues diag(QᵀGG Q) (the second moment permuted alike),
-    /// orthonormalised by a float32 QR.
-    private func powerIteration(_ preconditioner: inout Preconditioner, _ moments: inout [Moments<LerpRounding>]) {
-        let q = preconditioner.q
-        let product = preconditioner.gg.matmul(q)   // torch's mm for 2×2 sums plainly
-        let estimate = q.transposed.matmul(product)
-        let order = estimate[1, 1] > estimate[0, 0] ? [1, 0] : [0, 1]
-        let permuted = order.map { moments[$0].expAvgSq }
-        for i in order.indices { moments[i].expAvgSq = permuted[i] }
-        let power = Matrix(rows: 2, columns: 2, scalars: [product[0, order[0]], product[0, order[1]], product[1, order[0]], product[1, order[1]]])
-        preconditioner.q = TwoByTwoQR.orthogonalFactorFloat32(power)
-    }
-
-    /// ĝⱼ = Σᵢ gᵢQᵢⱼ (`torch.tensordot(g, Q, dims=[[0], [0]])`): gᵀQ.
-    static func project(_ g: [Double], _ q: Matrix) -> [Double] {
-        Matrix(rows: 1, columns: 2, scalars: g).matmul(q).scalars
-    }
-
-    /// uᵢ = Σⱼ xⱼQᵢⱼ (`torch.tensordot(x, Q, dims=[[0], [1]])`): Qx.
-    static func projectBack(_ x: [Double], _ q: Matrix) -> [Double] {
-        q.matmul(Matrix(rows: 2, columns: 1, scalars: x)).scalars
     }
 }
