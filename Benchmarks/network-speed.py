@@ -18,6 +18,27 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 torch.set_num_threads(1)
+
+
+def steps_per_second(m, opt, X, Y, batch, warm, steps):
+    """The trainer's loop on batches k·B … k·B+B−1 (wrapping): `warm` steps, then `steps` timed."""
+    n = len(Y)
+
+    def step(s):
+        i = (s * batch) % n
+        opt.zero_grad()
+        loss = F.cross_entropy(m(X[i:i + batch]), Y[i:i + batch])
+        loss.backward()
+        opt.step()
+        return loss.item()
+    for s in range(warm):
+        step(s)
+    t = time.perf_counter()
+    for s in range(steps):
+        step(s)
+    return steps / (time.perf_counter() - t)
+
+
 if len(sys.argv) > 1 and sys.argv[1] == "2c2d":
     STEPS = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     g = torch.Generator().manual_seed(1)
@@ -28,21 +49,8 @@ if len(sys.argv) > 1 and sys.argv[1] == "2c2d":
             torch.manual_seed(1)
             m = nn.Sequential(nn.Conv2d(1, 32, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 5, padding=2), nn.ReLU(),
                               nn.MaxPool2d(2), nn.Flatten(), nn.Linear(3136, 1024), nn.ReLU(), nn.Linear(1024, 10)).to(dtype)
-            opt = make(m.parameters())
-            def step(s):
-                i = (s * 128) % 1280
-                opt.zero_grad()
-                loss = F.cross_entropy(m(X[i:i + 128]), Y[i:i + 128])
-                loss.backward()
-                opt.step()
-                return loss.item()
-            for s in range(5):
-                step(s)
-            t = time.perf_counter()
-            for s in range(STEPS):
-                step(s)
-            dt = time.perf_counter() - t
-            print(f"torch {str(dtype).replace('torch.', '')} fmnist_2c2d {name}: {STEPS} steps, {STEPS / dt:.2f} steps/s")
+            rate = steps_per_second(m, make(m.parameters()), X, Y, 128, 5, STEPS)
+            print(f"torch {str(dtype).replace('torch.', '')} fmnist_2c2d {name}: {STEPS} steps, {rate:.2f} steps/s")
     sys.exit(0)
 STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -57,18 +65,5 @@ for dtype in (torch.float64, torch.float32):
     for (net, build), (name, make) in [(n, o) for n in nets for o in (("SGD", lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)), ("Adam", lambda p: torch.optim.Adam(p, lr=0.003)))]:
         torch.manual_seed(1)
         m = build().to(dtype)
-        opt = make(m.parameters())
-        def step(s):
-            i = (s * 32) % n_train
-            opt.zero_grad()
-            loss = F.cross_entropy(m(X[i:i + 32]), Y[i:i + 32])
-            loss.backward()
-            opt.step()
-            return loss.item()
-        for s in range(200):
-            step(s)
-        t = time.perf_counter()
-        for s in range(STEPS):
-            step(s)
-        dt = time.perf_counter() - t
-        print(f"torch {str(dtype).replace('torch.', '')} {net} {name}: {STEPS} steps, {STEPS / dt:.0f} steps/s")
+        rate = steps_per_second(m, make(m.parameters()), X, Y, 32, 200, STEPS)
+        print(f"torch {str(dtype).replace('torch.', '')} {net} {name}: {STEPS} steps, {rate:.0f} steps/s")

@@ -62,23 +62,18 @@ public struct SOAPPreconditioner: Sendable, Hashable {
     // MARK: Layout
 
     /// The tensor's scalars in the working layout (channels first when permuted).
-    func toWorking(_ x: [Double]) -> [Double] {
-        guard channelsLast else { return x }
-        let (n, h, w, c) = (shape[0], shape[1], shape[2], shape[3])
-        var out = x
-        for a in 0..<n { for k in 0..<c { for i in 0..<h { for j in 0..<w {
-            out[((a * c + k) * h + i) * w + j] = x[((a * h + i) * w + j) * c + k]
-        } } } }
-        return out
-    }
+    func toWorking(_ x: [Double]) -> [Double] { channelsLast ? permuted(x, toChannelsFirst: true) : x }
 
     /// Back from the working layout.
-    func fromWorking(_ x: [Double]) -> [Double] {
-        guard channelsLast else { return x }
+    func fromWorking(_ x: [Double]) -> [Double] { channelsLast ? permuted(x, toChannelsFirst: false) : x }
+
+    /// NHWC (the parameter's layout) to NCHW, or back.
+    func permuted(_ x: [Double], toChannelsFirst: Bool) -> [Double] {
         let (n, h, w, c) = (shape[0], shape[1], shape[2], shape[3])
         var out = x
         for a in 0..<n { for k in 0..<c { for i in 0..<h { for j in 0..<w {
-            out[((a * h + i) * w + j) * c + k] = x[((a * c + k) * h + i) * w + j]
+            let first = ((a * c + k) * h + i) * w + j, last = ((a * h + i) * w + j) * c + k
+            if toChannelsFirst { out[first] = x[last] } else { out[last] = x[first] }
         } } } }
         return out
     }
