@@ -20,8 +20,8 @@ import Testing
                                   settings: TrainingSettings(batchSize: 16, steps: 4, shuffle: false))
         let type = try OptimizerRegistry.type(named: name)
         if let problem = type.shapeProblem(network.parameters.map(\.shape)) {
-            // Said up front, never a trap, nor a silent fallback; the only one today.
-            #expect(name == "Alice", "\(name): \(problem)")
+            // Said up front, never a trap, nor a silent fallback; none today.
+            Issue.record("\(name): \(problem)")
             return
         }
         let optimizer: any Optimizer

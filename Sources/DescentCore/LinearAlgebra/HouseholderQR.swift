@@ -1,4 +1,4 @@
-/// The orthogonal factor Q of the QR decomposition of a square matrix in single precision, by
+/// The orthogonal factor Q of the QR decomposition of a matrix in single precision, by
 /// LAPACK's unblocked algorithm (`sgeqr2` then `sorg2r`), which `torch.linalg.qr` of a float32
 /// matrix calls on CPU:
 ///
@@ -10,49 +10,51 @@
 /// (scaled `snrm2`, blocked updates) in the last bits of float32. `TwoByTwoQR` is the 2×2 case
 /// bit for bit.
 public enum HouseholderQR {
-    /// Q of `a` rounded to float32, returned in float64.
-    public static func orthogonalFactorFloat32(_ a: Matrix) -> Matrix {
-        precondition(a.rows == a.columns, "HouseholderQR: \(a.rows)×\(a.columns)")
-        let n = a.rows
+    /// Q of `a` (m×n) rounded to float32, returned in float64: m×min(m, n) (torch's `reduced`),
+    /// or m×m with `complete` (the reflectors applied to the whole identity).
+    public static func orthogonalFactorFloat32(_ a: Matrix, complete: Bool = false) -> Matrix {
+        let (rows, columns) = (a.rows, a.columns)
+        let k = min(rows, columns)
         var m = a.scalars.map { Float($0) }
-        var tau = [Float](repeating: 0, count: n)
+        var tau = [Float](repeating: 0, count: k)
+        var reflectors = [[Float]](repeating: [], count: k)
         // sgeqr2: the reflectors, stored below the diagonal (v₀ = 1 implied).
-        for i in 0..<n {
-            let alpha = m[i * n + i]
+        for i in 0..<k {
+            let alpha = m[i * columns + i]
             var xnorm: Float = 0
-            for r in (i + 1)..<n { xnorm += m[r * n + i] * m[r * n + i] }
+            for r in (i + 1)..<rows { xnorm += m[r * columns + i] * m[r * columns + i] }
             xnorm = xnorm.squareRoot()
             guard xnorm != 0 else { continue }
             let norm = LAPACK.lapy2(alpha, xnorm)
             let beta = alpha >= 0 ? -norm : norm
             tau[i] = (beta - alpha) / beta
             let scale = 1 / (alpha - beta)
-            for r in (i + 1)..<n { m[r * n + i] *= scale }
-            m[i * n + i] = beta
-            applyReflector(&m, n: n, column: i, tau: tau[i], from: i + 1)
+            for r in (i + 1)..<rows { m[r * columns + i] *= scale }
+            m[i * columns + i] = beta
+            reflectors[i] = ((i + 1)..<rows).map { m[$0 * columns + i] }
+            reflect(&m, stride: columns, rows: rows, v: reflectors[i], column: i, tau: tau[i], columns: (i + 1)..<columns)
         }
-        // sorg2r: Q from the reflectors, last to first, in place.
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if i < n - 1 {
-                m[i * n + i] = 1
-                applyReflector(&m, n: n, column: i, tau: tau[i], from: i + 1)
-                for r in (i + 1)..<n { m[r * n + i] *= -tau[i] }
-            }
-            m[i * n + i] = 1 - tau[i]
-            for r in 0..<i { m[r * n + i] = 0 }
+        // sorg2r: Q = H₀⋯Hₖ₋₁ applied to the identity's first columns, the last reflector first;
+        // column i is e_i until Hᵢ reaches it, so each Hᵢ touches the columns from i on.
+        let width = complete ? rows : k
+        var q = [Float](repeating: 0, count: rows * width)
+        for i in 0..<min(rows, width) { q[i * width + i] = 1 }
+        for i in stride(from: k - 1, through: 0, by: -1) {
+            reflect(&q, stride: width, rows: rows, v: reflectors[i], column: i, tau: tau[i], columns: i..<width)
         }
-        return Matrix(rows: n, columns: n, scalars: m.map { Double($0) })
+        return Matrix(rows: rows, columns: width, scalars: q.map { Double($0) })
     }
 
-    /// A[i…, j] ← A[i…, j] − τ·v·(vᵀA[i…, j]) for the columns j ≥ `from`, v = (1, A[i+1…, i]).
-    static func applyReflector(_ m: inout [Float], n: Int, column i: Int, tau: Float, from first: Int) {
+    /// X[i…, j] ← X[i…, j] − τ·v·(vᵀX[i…, j]) for j in `columns`, with v = (1, `below`).
+    static func reflect(_ x: inout [Float], stride: Int, rows: Int, v below: [Float], column i: Int, tau: Float,
+                        columns: Range<Int>) {
         guard tau != 0 else { return }
-        for j in first..<n {
-            var w = m[i * n + j]
-            for r in (i + 1)..<n { w += m[r * n + i] * m[r * n + j] }
+        for j in columns {
+            var w = x[i * stride + j]
+            for row in (i + 1)..<rows { w += below[row - i - 1] * x[row * stride + j] }
             let t = tau * w
-            m[i * n + j] -= t
-            for r in (i + 1)..<n { m[r * n + j] -= t * m[r * n + i] }
+            x[i * stride + j] -= t
+            for row in (i + 1)..<rows { x[row * stride + j] -= t * below[row - i - 1] }
         }
     }
 }

@@ -116,7 +116,9 @@ def hvp(relu=False):
             "hvp": [flat(h) for h in hv]}
 
 
-def training():
+def training(bias_free=False):
+    """Per-step losses of torch float64 training runs. With `bias_free`, the network without
+    biases and pytorch_optimizer's Alice (training-alice.json)."""
     import pytorch_optimizer
     rows = [list(map(int, l.split(","))) for l in gzip.open(DIGITS, "rt")]
     X = torch.tensor([r[:64] for r in rows], dtype=torch.float64).reshape(-1, 1, 8, 8) / 16.0
@@ -127,8 +129,13 @@ def training():
     Xt, Yt = X[:n_train], Y[:n_train]
     spec = [{"conv2d": {"out_channels": 4, "kernel_size": 3, "padding": 1}}, "relu", {"maxpool2d": 2}, "flatten", {"linear": 10}]
 
+    if bias_free:
+        spec = [{"conv2d": {"out_channels": 4, "kernel_size": 3, "padding": 1, "bias": False}}, "relu", {"maxpool2d": 2},
+                "flatten", {"linear": {"out_features": 10, "bias": False}}]
+
     def make():
-        return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 10))
+        return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1, bias=not bias_free), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                             nn.Linear(64, 10, bias=not bias_free))
 
     torch.manual_seed(7)
     m0 = make()
@@ -152,6 +159,11 @@ def training():
         ("SOAP-per-axis", "SOAP", {"lr": 0.003, "max_precondition_dim": 10, "precondition_frequency": 100},
          lambda p: pytorch_optimizer.SOAP(p, lr=0.003, max_precondition_dim=10, precondition_frequency=100), 32, 40, None),
     ]
+    if bias_free:
+        # Alice's basis is refreshed at the first step only (update_interval 200), from U = 0,
+        # where the signs of eigh's vectors do not matter; every weight's statistic has distinct
+        # eigenvalues (no biases, whose rank-1 statistics would leave LAPACK's choice of basis).
+        cases = [("Alice", "Alice", {"lr": 0.02}, lambda p: pytorch_optimizer.Alice(p, lr=0.02), 32, 40, None)]
     out = []
     for label, name, hyper, ctor, batch, steps, clip in cases:
         m = make()
@@ -240,7 +252,8 @@ def dump(name, value):
 if __name__ == "__main__":
     only = sys.argv[1:]  # file names to rewrite (default: every fixture)
     for name, make in [("layers.json", layers), ("hvp.json", hvp), ("hvp-relu.json", lambda: hvp(relu=True)),
-                       ("training.json", training), ("landscape.json", landscape), ("qr.json", qr)]:
+                       ("training.json", training), ("training-alice.json", lambda: training(bias_free=True)),
+                       ("landscape.json", landscape), ("qr.json", qr)]:
         if not only or name in only:
             dump(name, make())
     if not only or "idx" in only:

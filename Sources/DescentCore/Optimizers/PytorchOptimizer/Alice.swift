@@ -1,6 +1,8 @@
+import DescentBase
+
 /// Alice (Adam in a tracked low-rank eigenbasis, with compensation), as `pytorch_optimizer.Alice`,
-/// for a point: the gradient is the 2×1 matrix G, and the basis U (2×r, r = min(rank, 2)) is
-/// refreshed at the first step and every `update_interval` steps.
+/// for a point (a network's tensors: `Alice+Matrix`): the gradient is the 2×1 matrix G, and the
+/// basis U (2×r, r = min(rank, 2)) is refreshed at the first step and every `update_interval` steps.
 ///
 ///     g ← ∇f(θ) (negated if maximize);  θ ← θ(1 − γλ) (decoupled; 1 − λ if fixed_decay) or g ← g + λθ
 ///     refresh:  Qₜ ← β₃·UQUᵀ + (1 − β₃)·GGᵀ;  in float32: U′ ← qr(Qₜ U).Q,
@@ -41,14 +43,16 @@ public struct Alice: Optimizer {
     public var step = 0
     /// Each tensor's `U`, `Q`, `m`, `v`, `p` and `phi`, made at its first step.
     public var states: [TensorState] = []
+    /// Draws the complement's columns on matrices (`Alice+Matrix`); a point draws nothing.
+    public var random = SplitMix64(seed: 0)
 
-    /// One tensor's state (m and v as r×1 columns).
+    /// One tensor's state (m and v as r×n, row-major; p of length n).
     public struct TensorState: Sendable, Hashable {
         public var u: Matrix
         public var q: Matrix
         public var m: [Double]
         public var v: [Double]
-        public var p = 0.0
+        public var p: [Double] = [0]
         public var phi = 0.0
     }
 
@@ -87,21 +91,18 @@ public struct Alice: Optimizer {
         return Matrix(rows: 2, columns: 2, scalars: [rotated[0, order[0]], rotated[0, order[1]], rotated[1, order[0]], rotated[1, order[1]]])
     }
 
-    /// Descent reproduces Alice on 2-element points only: on a matrix the library tracks a
-    /// low-rank subspace whose complement it samples with torch's `randperm`, not ported yet.
-    public static func shapeProblem(_ shapes: [[Int]]) -> String? {
-        shapes.allSatisfy { $0.reduce(1, *) == 2 } ? nil
-            : "Alice is reproduced for 2-element points only (its subspace on matrices samples torch's randperm)"
-    }
-
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         step += 1
         let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])
         for p in parameters.indices {
-            precondition(parameters[p].count == 2, "Alice: a point has two coordinates")
             var theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             weightDecay.apply(&theta, &g, lr: learningRate)
+            guard parameters[p].shape == [2] else {
+                matrixStep(&theta, g, rows: Self.matrixShape(parameters[p].shape).rows, tensor: p)
+                parameters[p].scalars = theta
+                continue
+            }
             let column = Matrix(rows: 2, columns: 1, scalars: g)
             let fresh = states.count == p
             if fresh {
@@ -127,9 +128,9 @@ public struct Alice: Optimizer {
             }
             // compensation
             let energy = sum(g.map { $0 * $0 }) - sum(sigma.scalars.map { $0 * $0 })
-            s.p = max(lerp(s.p, energy, 1 - beta1), 1e-8)
+            s.p[0] = max(lerp(s.p[0], energy, 1 - beta1), 1e-8)
             let residual = s.u.matmul(sigma)
-            let root = Double(2 - r).squareRoot(), pRoot = torchSqrt(s.p)
+            let root = Double(2 - r).squareRoot(), pRoot = torchSqrt(s.p[0])
             var c = (0..<2).map { root * (g[$0] - residual.scalars[$0]) / pRoot }
             if s.phi > 0 {
                 let ratio = PytorchOptimizer.norm(c) / s.phi
