@@ -1,6 +1,6 @@
 import DescentBase
 import DescentCore
-import DescentHarness
+@testable import DescentHarness
 import DescentNetwork
 import Foundation
 import Testing
@@ -176,6 +176,16 @@ import Testing
             #expect(fm.contents(atPath: "\(c1)/ts/\(f)") == fm.contents(atPath: "\(a)/ts/\(f)"), "\(f)")
         }
         #expect(try Self.results("\(c1)/ts/results.json") == (try Self.results("\(a)/ts/results.json")))
+    }
+
+    /// The validation figures plot each record's (step, accuracy) and (step, loss) — a
+    /// regression: they read the numbers as lists and drew nothing.
+    @Test func theValidationCurvesHoldEveryEvaluation() throws {
+        let record = try JSONParser.parse(#"{"validation": [{"step": 0, "epoch": 0, "loss": 2.3, "accuracy": 0.1},"#
+            + #" {"step": 45, "epoch": 1, "loss": 0.9, "accuracy": 0.8}, {"step": 90, "epoch": 2, "loss": null, "accuracy": null}]}"#)
+        let accuracy = StudyFigures.validation(record, "accuracy"), loss = StudyFigures.validation(record, "loss")
+        #expect(accuracy.prefix(2) == [Point(0, 0.1), Point(45, 0.8)] && loss.prefix(2) == [Point(0, 2.3), Point(45, 0.9)])
+        #expect(accuracy.count == 3 && accuracy[2].x == 90 && accuracy[2].y.isNaN)
     }
 
     @Test func theProjectedPathLiesInsideTheGridsView() throws {

@@ -44,6 +44,23 @@ import Testing
         #expect(scene.starts == [Point(-1.8, 0)])
     }
 
+    /// Beyond ten paths the colours repeat, so the still figure (paths and legend rows) dashes
+    /// the 11th to 20th as matplotlib's "--", scaled by the line width; the first ten stay solid.
+    @Test func pathsBeyondTheTenColoursAreDashed() throws {
+        let scene = try Self.scene(12)
+        let figure = try scene.stillFigure(width: 800, height: 800, title: ["Race"])
+        let s = figure.style
+        #expect(figure.paths.count == 12 && figure.legend.count >= 12)
+        for n in 0..<12 {
+            let expected = n < 10 ? [] : [3.7, 1.6].map { s.px($0 * s.lineWidth) }
+            #expect(figure.paths[n].line.dashes == expected, "path \(n)")
+            #expect(figure.legend[n].line?.dashes == expected, "legend row \(n)")
+            #expect(figure.paths[n].line.color == scene.entries[n].color)
+        }
+        // The 1st and the 11th share a colour and differ in their dashes.
+        #expect(scene.entries[0].color == scene.entries[10].color && figure.paths[0].line != figure.paths[10].line)
+    }
+
     @Test func stillFigureDrawsEachPathInItsColourAndALegendRowForIt() throws {
         let scene = try Self.scene()
         let figure = try scene.stillFigure(width: 800, height: 800, title: ["Race"])

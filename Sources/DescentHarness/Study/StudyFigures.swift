@@ -17,6 +17,12 @@ struct StudyFigures {
     /// The moving average's weight on the past.
     static let smoothing = 0.95
 
+    /// A record's validation evaluations as (step, `key`) points: "accuracy" or "loss" (a
+    /// diverged evaluation's null is NaN, a gap in the curve).
+    static func validation(_ record: JSONValue, _ key: String) -> [Point] {
+        (record["validation"]?.arrayValue ?? []).map { e in Point(e["step"]?.numberValue ?? .nan, e[key]?.numberValue ?? .nan) }
+    }
+
     /// The exponential moving average of `values`, debiased.
     static func smoothed(_ values: [Double], weight: Double = smoothing) -> [Double] {
         var s = 0.0, w = 1.0
@@ -43,12 +49,8 @@ struct StudyFigures {
                 func points(_ v: [Double]) -> [Point] { v.enumerated().map { Point(Double($0.offset), $0.element) } }
                 loss.append(LinePlot.Series(label: labels[n], points: points(raw), color: n, opacity: 0.2, inLegend: false))
                 loss.append(LinePlot.Series(label: labels[n], points: points(Self.smoothed(raw)), color: n))
-                let v = r["validation"]?.arrayValue ?? []
-                func series(_ key: String) -> [Point] {
-                    v.map { e in Point(numbers(e["step"]).first ?? .nan, numbers(e[key]).first ?? .nan) }
-                }
-                accuracy.append(LinePlot.Series(label: labels[n], points: series("accuracy"), color: n))
-                validationLoss.append(LinePlot.Series(label: labels[n], points: series("loss"), color: n))
+                accuracy.append(LinePlot.Series(label: labels[n], points: Self.validation(r, "accuracy"), color: n))
+                validationLoss.append(LinePlot.Series(label: labels[n], points: Self.validation(r, "loss"), color: n))
             }
             var lossPlot = LinePlot(series: loss)
             lossPlot.yScale = .log10

@@ -58,4 +58,18 @@ public struct FigureStyle: Hashable, Sendable {
 
     /// A solid line of this style's width.
     public func line(_ color: Color) -> LineStyle { LineStyle(color: color, width: px(lineWidth)) }
+
+    /// The n-th series' dash pattern: solid for the first ten (each its own tab10 colour), then,
+    /// as the colours repeat, matplotlib's dashed, dash-dot and dotted patterns
+    /// (`lines.dashed_pattern` 3.7, 1.6; `dashdot_pattern` 6.4, 1.6, 1, 1.6; `dotted_pattern`
+    /// 1, 1.65; scaled by the line width), so that no two of forty series look alike.
+    public func seriesDashes(_ n: Int) -> [Double] {
+        let patterns: [[Double]] = [[], [3.7, 1.6], [6.4, 1.6, 1, 1.6], [1, 1.65]]
+        return patterns[(max(n, 0) / Color.tab10.count) % patterns.count].map { px($0 * lineWidth) }
+    }
+
+    /// The n-th series' line: `Color.cycle(n)` with `seriesDashes(n)`.
+    public func seriesLine(_ n: Int) -> LineStyle {
+        LineStyle(color: .cycle(n), width: px(lineWidth), dashes: seriesDashes(n))
+    }
 }

@@ -2,7 +2,7 @@ import DescentBase
 
 /// Every optimizer of an experiment on one landscape: the contours, one path per optimizer in
 /// the colours of matplotlib's cycle (tab10: C0 for the first path, C1 for the second, …,
-/// repeating after ten), the shared start point, the global minima, and a legend naming each
+/// repeating after ten, dashed in the still figure from the eleventh on), the shared start point, the global minima, and a legend naming each
 /// optimizer. It builds the still figure and the race animation.
 public struct RaceScene: Sendable {
     /// One optimizer's path: its label, its points (start first; non-finite points are
@@ -11,6 +11,9 @@ public struct RaceScene: Sendable {
         public var label: String
         public var points: [Point]
         public var color: Color
+        /// Its place among the paths: the still figure dashes the paths beyond the first ten
+        /// (`FigureStyle.seriesDashes`), whose colours repeat.
+        public var series = 0
     }
 
     public var view: ViewWindow
@@ -28,7 +31,7 @@ public struct RaceScene: Sendable {
         self.view = view
         contours = try ContourSet(grid: grid, rule: levels, colorMap: colorMap)
         filledContours = filled ? try FilledContours(grid: grid, rule: levels, colorMap: colorMap) : nil
-        entries = paths.enumerated().map { Entry(label: $1.label, points: $1.points, color: .cycle($0)) }
+        entries = paths.enumerated().map { Entry(label: $1.label, points: $1.points, color: .cycle($0), series: $0) }
         self.minima = minima
     }
 
@@ -48,7 +51,13 @@ public struct RaceScene: Sendable {
     public func stillFigure(width: Int, height: Int, title: [String]) throws(RenderError) -> Figure {
         var figure = try baseFigure(width: width, height: height, title: title)
         let s = figure.style
-        figure.paths = entries.map { PathLayer(points: $0.points, line: RaceScene.line(s, $0.color)) }
+        func line(_ entry: Entry) -> LineStyle {
+            var line = RaceScene.line(s, entry.color)
+            line.dashes = s.seriesDashes(entry.series)
+            return line
+        }
+        figure.paths = entries.map { PathLayer(points: $0.points, line: line($0)) }
+        for (i, entry) in entries.enumerated() where i < figure.legend.count { figure.legend[i].line = line(entry) }
         let ends = entries.map { entry in (entry, entry.points.last(where: \.isFinite)) }
         figure.markers = ends.map { entry, end in
             MarkerLayer(points: end.map { [$0] } ?? [], marker: RaceScene.endMarker(s, entry.color))

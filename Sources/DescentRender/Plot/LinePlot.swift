@@ -79,7 +79,7 @@ public struct LinePlot: Sendable {
         figure.legendLocation = .best
         let s = figure.style
         for (n, (entry, pieces)) in zip(series, runs).enumerated() {
-            var line = s.line(.cycle(entry.color ?? n))
+            var line = s.seriesLine(entry.color ?? n)
             line.color = line.color.withAlpha(entry.opacity)
             for piece in pieces {
                 let dot = piece.count == 1 ? Marker(.circle, size: 2 * line.width, fill: line.color, edgeWidth: 0) : nil
