@@ -57,11 +57,8 @@ struct BenchmarkUnit: Sendable {
     /// Tunes the entry's space under the budget; every trial is recorded. The tuned
     /// hyperparameters are the best trial's, or the first trial's when every trial failed.
     func tune(_ starts: [Point], trials: inout [JSONValue]) throws -> Hyperparameters {
-        let space = entry.searchSpace
-        let evaluations = space.dimensions.isEmpty ? 1 : benchmark.tuning.evaluations
-        let search = Search(space: space, algorithm: benchmark.algorithm, evaluations: evaluations,
-                            seed: benchmark.tuning.seed, stopThreshold: nil,
-                            refinementTrials: evaluations == 1 ? 0 : Search.defaultRefinement(evaluations: evaluations))
+        let search = Search.budgeted(space: entry.searchSpace, algorithm: benchmark.algorithm, budget: benchmark.tuning.evaluations,
+                                     seed: benchmark.tuning.seed)
         var records: [JSONValue] = []
         let result = search.run { h in
             let gaps = tuningGaps(h, starts)

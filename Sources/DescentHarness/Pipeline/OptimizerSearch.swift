@@ -44,18 +44,19 @@ public struct OptimizerSearch: Sendable {
     /// allowed range) is a failed trial, scored +∞ like a diverged one.
     public enum RejectedTrials { case fail, throwError }
 
+    /// The search `run` makes: `evaluations` trials, or one when nothing is searched.
+    var search: Search {
+        Search.budgeted(space: space, algorithm: algorithm, budget: evaluations, seed: seed, stopThreshold: stopThreshold,
+                        refinement: refinement)
+    }
+
     /// The number of trials `run` makes at most (one when nothing is searched).
-    public var trialCount: Int { space.dimensions.isEmpty ? 1 : evaluations }
+    public var trialCount: Int { search.evaluations }
 
     /// Runs the search. With `.throwError`, a rejected trial stops it with the optimizer's error.
     /// `progress` is told the number of trials done after each one.
     public func run(rejected: RejectedTrials = .fail, progress: (Int) -> Void = { _ in }) throws -> SearchResult {
         let runner = TrajectoryRunner(steps: steps, clipping: clipping)
-        // Nothing to search: one trial of the fixed hyperparameters.
-        let evaluations = trialCount
-        let search = Search(
-            space: space, algorithm: algorithm, evaluations: evaluations, seed: seed, stopThreshold: stopThreshold,
-            refinementTrials: evaluations == 1 ? 0 : (refinement ?? Search.defaultRefinement(evaluations: evaluations)))
         var done = 0
         return try search.run { assignment in
             defer {

@@ -34,6 +34,12 @@ public struct Study: Sendable {
     /// The hyperparameter search before each optimizer's run (`search`), or nil for none.
     public var search: StudySearch?
 
+    /// The search `entry` gets before its run: the study's, unless the entry's space searches
+    /// nothing (then it trains its fixed hyperparameters).
+    public func search(for entry: OptimizerEntry) -> StudySearch? {
+        entry.searchSpace.dimensions.isEmpty ? nil : search
+    }
+
     /// How the loss landscapes are sampled (Li et al. 2018).
     public struct Landscape: Sendable, Hashable {
         /// Draw the landscapes at all.

@@ -19,7 +19,7 @@ public struct StudyCost: Hashable, Sendable {
         let g = Double(s.landscape.grid)
         let subset = Double(min(s.landscape.subset, s.training.count))
         if let settings = s.search {
-            let searching = Double(s.optimizers.count { !$0.searchSpace.dimensions.isEmpty })
+            let searching = Double(s.optimizers.count { s.search(for: $0) != nil })
             let trial = Double(settings.trialSteps(s) * s.settings.batchSize + 2 * s.validation.count)
             search = searching * Double(settings.evaluations) * trial * p
         } else {

@@ -30,7 +30,7 @@ public struct StudyRunner: Sendable {
             t.scalars.map { String($0.bitPattern, radix: 16) }.joined(separator: " ")
         })
         // A study without a search (or an entry that searches nothing) keeps the digest it had.
-        let search = s.search.flatMap { o.searchSpace.dimensions.isEmpty ? nil : $0.digestLine(o, s) }
+        let search = s.search(for: o)?.digestLine(o, s)
         return InputDigest(lines: (search.map { [$0] } ?? []) + [
             "descent \(ExperimentRunner.version) study",
             "data \(s.dataset) \(s.training.name) \(s.training.count) \(s.validation.count) validation \(s.validationFraction)",

@@ -39,9 +39,6 @@ public struct StudySearch: Sendable, Hashable {
                                                                    batchSize: study.settings.batchSize))
     }
 
-    /// The number of trials an entry takes (one when its space searches nothing).
-    public func trialCount(_ entry: OptimizerEntry) -> Int { entry.searchSpace.dimensions.isEmpty ? 1 : evaluations }
-
     /// The outcome of one optimizer's search.
     public struct Outcome: Sendable {
         /// The hyperparameters of the full run: the best trial's, the first's when every
@@ -60,9 +57,7 @@ public struct StudySearch: Sendable, Hashable {
         settings.checkpointInterval = nil
         settings.maximumCheckpoints = NetworkLimits.checkpoints.lowerBound
         let trainer = try Trainer(network: study.network, training: study.training, validation: study.validation, settings: settings)
-        let evaluations = trialCount(entry)
-        let search = Search(space: entry.searchSpace, algorithm: algorithm, evaluations: evaluations, seed: seed, stopThreshold: nil,
-                            refinementTrials: evaluations == 1 ? 0 : Search.defaultRefinement(evaluations: evaluations))
+        let search = Search.budgeted(space: entry.searchSpace, algorithm: algorithm, budget: evaluations, seed: seed)
         var done = 0
         let result = search.run { h in
             defer {

@@ -30,10 +30,9 @@ struct StudyUnit: Sendable {
         // The search first (when the study has one and this entry's space searches something).
         var hyperparameters = entry.hyperparameters
         var search = JSONValue.null
-        if let settings = s.search, !entry.searchSpace.dimensions.isEmpty {
-            let trials = settings.trialCount(entry)
+        if let settings = s.search(for: entry) {
             let outcome = try settings.run(entry, in: s) { done in
-                events(.searching(experiment: s.name, label: label, trial: done, total: trials))
+                events(.searching(experiment: s.name, label: label, trial: done, total: settings.evaluations))
             }
             events(.searched(experiment: s.name, label: label, hyperparameters: outcome.hyperparameters, objective: outcome.objective))
             hyperparameters = outcome.hyperparameters

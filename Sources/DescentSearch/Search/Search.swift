@@ -32,6 +32,16 @@ public struct Search: Sendable {
     /// Descent's default refinement: the last 30 % of the trials (see `LocalRefinementSampler`).
     public static func defaultRefinement(evaluations: Int) -> Int { evaluations * 3 / 10 }
 
+    /// Descent's search of `space` under a budget: `budget` trials whose last `refinement`
+    /// (default `defaultRefinement`) refine the incumbent — or, when the space searches nothing,
+    /// one trial of its fixed values without refinement.
+    public static func budgeted(space: SearchSpace, algorithm: SearchAlgorithm, budget: Int, seed: UInt64,
+                                stopThreshold: Double? = nil, refinement: Int? = nil) -> Search {
+        let evaluations = space.dimensions.isEmpty ? 1 : budget
+        return Search(space: space, algorithm: algorithm, evaluations: evaluations, seed: seed, stopThreshold: stopThreshold,
+                      refinementTrials: evaluations == 1 ? 0 : (refinement ?? defaultRefinement(evaluations: evaluations)))
+    }
+
     /// Runs the search; `objective` is called once per trial, in order.
     public func run(_ objective: (Hyperparameters) throws -> Double) rethrows -> SearchResult {
         var rng = Xoshiro256StarStar(seed: seed)
