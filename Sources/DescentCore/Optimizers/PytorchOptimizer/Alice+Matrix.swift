@@ -11,7 +11,7 @@ import DescentBase
 ///         too narrow);  U ← [U₁ U₂]
 ///     σ ← UᵀG;  Q ← lerp(Q, σσᵀ, 1 − β₃);  m ← lerp(m, σ, 1 − β₁);  v ← lerp(v, σ², 1 − β₂)
 ///     p ← max(lerp(p, Σᵢ G² − Σᵢ σ², 1 − β₁), 10⁻⁸)  (sums over rows);
-///     c ← √(m − r)·(G − Uσ)/√p (0 when m < r);  c ← c·Γ/max(‖c‖/φ, Γ) if φ > 0;  φ ← ‖c‖
+///     c ← √(m − r)·(G − Uσ)/√p;  c ← c·Γ/max(‖c‖/φ, Γ) if φ > 0;  φ ← ‖c‖
 ///     θ ← θ − γα·(U(m/(√v + ε)) + α_c·c)
 ///
 /// Two departures from the reference, which make this the same algorithm but not torch's
@@ -61,14 +61,13 @@ extension Alice {
             for k in 0..<r { sigmaEnergy = k == 0 ? sigma[k, j] * sigma[k, j] : sigmaEnergy + sigma[k, j] * sigma[k, j] }
             s.p[j] = max(lerp(s.p[j], gradEnergy - sigmaEnergy, 1 - beta1), 1e-8)
         }
+        // The reference's `m >= rank` test always holds: r = min(rank, rows).
         var c = [Double](repeating: 0, count: g.count)
-        if rows >= r {
-            let residual = s.u.matmul(sigma)
-            let root = Double(rows - r).squareRoot()
-            for i in 0..<rows { for j in 0..<columns {
-                c[i * columns + j] = root * (grad[i, j] - residual[i, j]) / torchSqrt(s.p[j])
-            } }
-        }
+        let residual = s.u.matmul(sigma)
+        let root = Double(rows - r).squareRoot()
+        for i in 0..<rows { for j in 0..<columns {
+            c[i * columns + j] = root * (grad[i, j] - residual[i, j]) / torchSqrt(s.p[j])
+        } }
         if s.phi > 0 {
             let ratio = PytorchOptimizer.norm(c) / s.phi
             let n = gamma > ratio ? 1 : (1 / ratio) * gamma

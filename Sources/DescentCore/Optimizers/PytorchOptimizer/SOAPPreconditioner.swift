@@ -35,8 +35,10 @@ public struct SOAPPreconditioner: Sendable, Hashable {
             if working == [1] && permuted.reduce(1, *) != 1 { working = [permuted.reduce(1, *)] }
         }
         self.working = working
-        let kept: [Bool] = shape.count == 1 ? [vectors && shape[0] <= maxDimension] : working.map { $0 <= maxDimension }
-        gg = working.indices.map { kept.count > $0 && kept[$0] ? Matrix(rows: working[$0], columns: working[$0], scalars: [Double](repeating: 0, count: working[$0] * working[$0])) : nil }
+        // A vector is preconditioned only with precondition_1d; every other axis up to the bound.
+        gg = working.map { d in
+            (shape.count == 1 && !vectors) || d > maxDimension ? nil : Matrix(rows: d, columns: d, scalars: [Double](repeating: 0, count: d * d))
+        }
         q = working.map { _ in nil }
     }
 
