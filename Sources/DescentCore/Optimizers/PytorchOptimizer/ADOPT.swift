@@ -10,30 +10,20 @@
 /// NeurIPS 2024. Follows pytorch_optimizer 4.1.0 with its default `clip_lambda = step ** 0.25`
 /// (a Python callable; it cannot be given as a number, so it is not a hyperparameter here).
 /// √v is torch's tensor root (`torchSqrt`).
-public struct ADOPT: TensorwiseOptimizer {
+public struct ADOPT: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "ADOPT", year: 2024,
         paper: "Taniguchi et al., ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate, NeurIPS 2024",
         url: "https://arxiv.org/abs/2411.02853", family: .adam,
         reference: "pytorch_optimizer.ADOPT")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+    public var adam: AdamHyperparameters
     public var cautious: Bool
     public var stableAdamW: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.9999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
+        adam = try AdamHyperparameters(&r, betas: (0.9, 0.9999), weightDecay: .pytorchOptimizer(0, decouple: false), eps: 1e-6, foreach: true)
         cautious = try r.bool("cautious", default: false)
         stableAdamW = try r.bool("stable_adamw", default: false)
     }

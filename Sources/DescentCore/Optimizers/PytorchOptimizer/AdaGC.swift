@@ -14,39 +14,29 @@
 /// after the tensor's own gradient was negated and decayed (recomputed for each tensor when the
 /// decay is coupled, cached otherwise), and its factor λ_abs/G is torch's float32 `reciprocal`
 /// times λ_abs. Weight decay defaults to 0.1, decoupled. √v is torch's tensor root (`torchSqrt`).
-public struct AdaGC: Optimizer {
+public struct AdaGC: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaGC", year: 2025,
         paper: "Wang et al., AdaGC: Improving Training Stability for Large Language Model Pretraining, arXiv 2025",
         url: "https://arxiv.org/abs/2502.11034", family: .adam,
         reference: "pytorch_optimizer.AdaGC")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     /// The smoothing β of γ after warm-up.
     public var beta: Double
     public var lambdaAbs: Double
     public var lambdaRel: Double
     public var warmupSteps: Int
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// Each tensor's clipping threshold γ (`gamma`), nil before its first step.
     public var gamma: [Double?] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0.1, decouple: true), foreach: true)
         beta = try r.double("beta", default: 0.98, .unitHalfOpen)
         lambdaAbs = try r.double("lambda_abs", default: 1, .positive)
         lambdaRel = try r.double("lambda_rel", default: 1.05, .positive)
         warmupSteps = try r.int("warmup_steps", default: 100, .nonNegative)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0.1, decouple: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

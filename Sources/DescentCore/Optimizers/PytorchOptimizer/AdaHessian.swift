@@ -17,34 +17,24 @@
 /// `HessianDiagonal`: the moment v is then not refreshed (it starts at 0, so the first steps
 /// divide by ε). `step(_:gradients:hessian:)` takes an external estimate, as the reference's
 /// `step(hessian=...)`.
-public struct AdaHessian: HessianPreconditioned {
+public struct AdaHessian: HessianPreconditioned, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaHessian", year: 2020,
         paper: "Yao et al., ADAHESSIAN: An Adaptive Second Order Optimizer for Machine Learning, AAAI 2021",
         url: "https://arxiv.org/abs/2006.00719", family: .secondOrder,
         reference: "pytorch_optimizer.AdaHessian")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var hessianPower: Double
     public var hessian: HessianDiagonal
-    public var eps: Double
-    public var maximize: Bool
     /// The step count and each coordinate's `exp_avg` and `exp_hessian_diag_sq` (as
     /// `expAvgSq`: the second moment of the Hessian diagonal, not of the gradient).
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-1, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        adam = try AdamHyperparameters(&r, lr: 1e-1, weightDecay: .pytorchOptimizer(0, decouple: true), eps: 1e-16, foreach: true)
         hessianPower = try r.double("hessian_power", default: 1, Bound(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: true))
         hessian = try HessianDiagonal(&r, updatePeriod: 1, distribution: .rademacher, samplesBound: .nonNegative)
-        eps = try r.double("eps", default: 1e-16, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// v ← β₂v + (1 − β₂)D².

@@ -10,19 +10,14 @@
 /// Lu, "AdaSmooth: An Adaptive Learning Rate Method based on Effective Ratio", arXiv 2022.
 /// Follows pytorch_optimizer 4.1.0 (default foreach path); ε sits inside the root, which is
 /// torch's tensor root (`torchSqrt`).
-public struct AdaSmooth: ElementwiseOptimizer {
+public struct AdaSmooth: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaSmooth", year: 2022,
         paper: "Lu, AdaSmooth: An Adaptive Learning Rate Method based on Effective Ratio, arXiv 2022",
         url: "https://arxiv.org/abs/2204.00825", family: .adaptive,
         reference: "pytorch_optimizer.AdaSmooth")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+    public var adam: AdamHyperparameters
     public var state = CoordinateState<Slot>()
 
     /// One coordinate's previous parameter `prev_param`, sums `s` and `n`, and `exp_avg_sq`.
@@ -34,12 +29,7 @@ public struct AdaSmooth: ElementwiseOptimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.5, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
+        adam = try AdamHyperparameters(&r, betas: (0.5, 0.99), weightDecay: .pytorchOptimizer(0, decouple: false), eps: 1e-6, foreach: true)
     }
 
     /// `prev_param` starts as the parameter itself (before the first step's decay).

@@ -8,20 +8,15 @@
 ///
 /// Malviya et al., "Torque-Aware Momentum", arXiv 2024. Follows pytorch_optimizer 4.1.0 (default
 /// foreach path); no bias correction. √v is torch's tensor root (`torchSqrt`).
-public struct AdaTAM: TensorwiseOptimizer {
+public struct AdaTAM: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaTAM", year: 2024,
         paper: "Malviya et al., Torque-Aware Momentum, arXiv 2024",
         url: "https://arxiv.org/abs/2412.18790", family: .adam,
         reference: "pytorch_optimizer.AdaTAM")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var decayRate: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Slot>()
 
     /// One coordinate's alignment average `s` and moments `exp_avg`, `exp_avg_sq`.
@@ -34,13 +29,8 @@ public struct AdaTAM: TensorwiseOptimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         decayRate = try r.double("decay_rate", default: 0.9, .unitHalfOpen)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     public func update(_ theta: inout [Double], _ g: [Double], _ slots: inout [Slot], tensor _: Int, _: Void) {

@@ -10,30 +10,20 @@
 /// decay by γ²/γ_max for groups marked `normalized`, a per-group key that is not a constructor
 /// argument; for a plain parameter the decay is AdamW's θ(1 − γλ). √ is torch's tensor root
 /// (`torchSqrt`), √(1 − β₂ᵗ) Python's `math.sqrt`.
-public struct AdamC: ElementwiseOptimizer {
+public struct AdamC: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamC", year: 2025,
         paper: "Defazio et al., Why Gradients Rapidly Increase Near the End of Training, arXiv 2025",
         url: "https://arxiv.org/abs/2506.02285", family: .adam,
         reference: "pytorch_optimizer.AdamC")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var amsBound: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         amsBound = try r.bool("ams_bound", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// 1 − β₁ᵗ and √(1 − β₂ᵗ).

@@ -12,42 +12,32 @@
 /// Zhang et al., "A DNN Optimizer that Improves over AdaBelief by Suppression of the Adaptive
 /// Stepsize Range", arXiv 2022. Follows pytorch_optimizer 4.1.0 (default foreach path). √ is
 /// torch's tensor root (`torchSqrt`), √(1 − β₂ᵗ) Python's `math.sqrt`.
-public struct Aida: TensorwiseOptimizer {
+public struct Aida: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Aida", year: 2022,
         paper: "Zhang et al., A DNN Optimizer that Improves over AdaBelief by Suppression of the Adaptive Stepsize Range, arXiv 2022",
         url: "https://arxiv.org/abs/2203.13273", family: .adam,
         reference: "pytorch_optimizer.Aida")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     /// The number of mutual projections.
     public var k: Int
     public var xi: Double
-    public var weightDecay: WeightDecay
     public var rectify: Bool
     public var nSMAThreshold: Int
     public var degeneratedToSGD: Bool
     public var amsBound: Bool
-    public var eps: Double
-    public var maximize: Bool
     /// Each coordinate's `exp_avg`, `exp_avg_var` (as `expAvgSq`) and `max_exp_avg_var`.
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0, decouple: false), foreach: true)
         k = try r.int("k", default: 2, .nonNegative)
         xi = try r.double("xi", default: 1e-20, .nonNegative)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
         rectify = try r.bool("rectify", default: false)
         nSMAThreshold = try r.int("n_sma_threshold", default: 5)
         degeneratedToSGD = try r.bool("degenerated_to_sgd", default: true)
         amsBound = try r.bool("ams_bound", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// How the step is taken: 2 = with the denominator, 1 = without (rectification off), 0 = not at all.

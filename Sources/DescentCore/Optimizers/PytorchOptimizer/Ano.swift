@@ -9,30 +9,20 @@ import DescentBase
 ///
 /// Kegreisz, "Ano: Faster is Better in Noisy Landscape", arXiv 2025. Follows pytorch_optimizer
 /// 4.1.0 (default foreach path). √ is torch's tensor root (`torchSqrt`); ln is Python's `math.log`.
-public struct Ano: ElementwiseOptimizer {
+public struct Ano: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Ano", year: 2025,
         paper: "Kegreisz, Ano: Faster is Better in Noisy Landscape, arXiv 2025",
         url: "https://arxiv.org/abs/2508.18258", family: .adam,
         reference: "pytorch_optimizer.Ano")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var logarithmicSchedule: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-4, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.92, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        adam = try AdamHyperparameters(&r, lr: 1e-4, betas: (0.92, 0.99), weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         logarithmicSchedule = try r.bool("logarithmic_schedule", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// β₁ of the step and 1 − β₂ᵗ.

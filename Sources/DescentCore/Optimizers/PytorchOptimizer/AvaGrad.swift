@@ -11,31 +11,21 @@
 /// statistics η use √v from before this step's update of v, and `norm(-2).pow(-2)` computed
 /// as `1/(pow(Σ pow(η, −2), −½))²`. `adam_debias` drops the 1/(1 − β₁ᵗ). √v is torch's
 /// tensor root (`torchSqrt`); the other roots are Python's `math.sqrt`.
-public struct AvaGrad: Optimizer {
+public struct AvaGrad: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AvaGrad", year: 2019,
         paper: "Savarese et al., Domain-independent Dominance of Adaptive Methods, CVPR 2021",
         url: "https://arxiv.org/abs/1912.01823", family: .adam,
         reference: "pytorch_optimizer.AvaGrad")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+    public var adam: AdamHyperparameters
     public var adamDebias: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// The adaptive scale γₐ (`gamma`), unset before the first step.
     public var gamma: Double? = nil
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-1, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
-        eps = try r.double("eps", default: 1e-1, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
+        adam = try AdamHyperparameters(&r, lr: 1e-1, weightDecay: .pytorchOptimizer(0, decouple: true), eps: 1e-1, foreach: true)
         adamDebias = try r.bool("adam_debias", default: false)
     }
 

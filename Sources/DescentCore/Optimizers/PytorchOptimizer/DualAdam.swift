@@ -9,30 +9,20 @@
 /// "Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning
 /// Optimizers", arXiv 2026 (arXiv:2603.07122). Follows pytorch_optimizer 4.1.0's batched
 /// (foreach) CPU path; √ is torch's tensor root (`torchSqrt`).
-public struct DualAdam: ElementwiseOptimizer {
+public struct DualAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "DualAdam", year: 2026,
         paper: "Shi et al., Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning Optimizers, arXiv 2026",
         url: "https://arxiv.org/abs/2603.07122", family: .adam,
         reference: "pytorch_optimizer.DualAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var switchRate: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0, decouple: false), foreach: true)
         switchRate = try r.double("switch_rate", default: 0.01, .unitClosed)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// The bias corrections and the inverse-Adam weight ρ (nil once it is below switch_rate).

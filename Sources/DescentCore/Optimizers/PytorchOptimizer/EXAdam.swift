@@ -9,28 +9,18 @@
 /// Adly, "EXAdam: The Power of Adaptive Cross-Moments", arXiv 2024. Follows pytorch_optimizer
 /// 4.1.0's per-parameter path (its `foreach` defaults to false), in its order of operations;
 /// √ is torch's tensor root (`torchSqrt`).
-public struct EXAdam: ElementwiseOptimizer {
+public struct EXAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "EXAdam", year: 2024,
         paper: "Adly, EXAdam: The Power of Adaptive Cross-Moments, arXiv 2024",
         url: "https://arxiv.org/abs/2412.20302", family: .adam,
         reference: "pytorch_optimizer.EXAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+    public var adam: AdamHyperparameters
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: false)
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0, decouple: true), foreach: false)
     }
 
     /// The bias corrections b₁ = 1 − β₁ᵗ and b₂ = 1 − β₂ᵗ.

@@ -13,22 +13,17 @@
 /// when `cautious` is set or `foreach` is false, keeps it in float64), and weight decay runs
 /// after the update, so coupled weight decay (`weight_decouple: false`) changes only an unused
 /// gradient: no effect.
-public struct LaProp: Optimizer {
+public struct LaProp: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "LaProp", year: 2020,
         paper: "Ziyin et al., LaProp: Separating Momentum and Adaptivity in Adam, arXiv 2020",
         url: "https://arxiv.org/abs/2002.04839", family: .adam,
         reference: "pytorch_optimizer.LaProp")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var centered: Bool
     public var stepsBeforeUsingCentered: Int
-    public var weightDecay: WeightDecay
     public var amsBound: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var cautious: Bool
     /// The reference's code path: batched (float32 step size) unless `foreach: false` or cautious.
     public var foreach: Bool
@@ -46,14 +41,10 @@ public struct LaProp: Optimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 4e-4, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 4e-4, weightDecay: .pytorchOptimizer(0, decouple: true), eps: 1e-15, foreach: nil)
         centered = try r.bool("centered", default: false)
         stepsBeforeUsingCentered = try r.int("steps_before_using_centered", default: 10)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         amsBound = try r.bool("ams_bound", default: false)
-        eps = try r.double("eps", default: 1e-15, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
         foreach = try r.foreach(cpuDefault: true)
         cautious = try r.bool("cautious", default: false)
     }

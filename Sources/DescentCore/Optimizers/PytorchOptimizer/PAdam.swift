@@ -9,30 +9,20 @@
 /// with p = `partial` ∈ (0, 1]. Chen et al., "Closing the Generalization Gap of Adaptive
 /// Gradient Methods in Training Deep Neural Networks", IJCAI 2020. Follows pytorch_optimizer
 /// 4.1.0 (foreach path); √v is torch's tensor root (`torchSqrt`), the power `tensorPow`.
-public struct PAdam: ElementwiseOptimizer {
+public struct PAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "PAdam", year: 2020,
         paper: "Chen et al., Closing the Generalization Gap of Adaptive Gradient Methods in Training Deep Neural Networks, IJCAI 2020",
         url: "https://arxiv.org/abs/1806.06763", family: .adam,
         reference: "pytorch_optimizer.PAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var partial: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 0.1, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 0.1, weightDecay: .pytorchOptimizer(0, decouple: false), foreach: true)
         partial = try r.double("partial", default: 0.25, Bound(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: true))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// The step size γ·√(1 − β₂ᵗ)/(1 − β₁ᵗ).

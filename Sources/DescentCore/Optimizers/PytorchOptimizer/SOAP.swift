@@ -31,19 +31,15 @@
 /// eigenspace is LAPACK's choice, which Jacobi does not reproduce: on networks SOAP follows the
 /// reference's algorithm, not its exact trajectory. √v and the normalize_gradient root are
 /// torch's tensor root (`torchSqrt`); the LAPACK emulation keeps LAPACK's IEEE roots.
-public struct SOAP: TensorwiseOptimizer {
+public struct SOAP: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "SOAP", year: 2024,
         paper: "Vyas et al., SOAP: Improving and Stabilizing Shampoo using Adam, ICLR 2025",
         url: "https://arxiv.org/abs/2409.11321", family: .matrix,
         reference: "pytorch_optimizer.SOAP")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var shampooBeta: Double?
-    /// `weight_decay` λ: θ ← θ(1 − γλ) after the step, which the update applies.
-    public var weightDecay: WeightDecay
     public var preconditionFrequency: Int
     public var maxPreconditionDim: Int
     public var mergeDims: Bool
@@ -51,8 +47,6 @@ public struct SOAP: TensorwiseOptimizer {
     public var correctBias: Bool
     public var normalizeGradient: Bool
     public var dataFormat: String
-    public var eps: Double
-    public var maximize: Bool
     /// The group's step and each coordinate's moments (v in the eigenbasis) …
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// … and each parameter tensor's statistics GG and bases Q, per axis.
@@ -61,10 +55,8 @@ public struct SOAP: TensorwiseOptimizer {
     public var shapes: [[Int]] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 3e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.95, 0.95), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 3e-3, betas: (0.95, 0.95), weightDecay: .coefficient(1e-2, .inUpdate), foreach: nil)
         shampooBeta = try r.optionalDouble("shampoo_beta", default: nil, .nonNegative)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 1e-2, .nonNegative), .inUpdate)
         preconditionFrequency = try r.int("precondition_frequency", default: 10, .atLeast(1))
         maxPreconditionDim = try r.int("max_precondition_dim", default: 10000, .atLeast(1))
         mergeDims = try r.bool("merge_dims", default: false)
@@ -72,8 +64,6 @@ public struct SOAP: TensorwiseOptimizer {
         correctBias = try r.bool("correct_bias", default: true)
         normalizeGradient = try r.bool("normalize_gradient", default: false)
         dataFormat = try r.choice("data_format", default: "channels_first", ["channels_first", "channels_last"]) ?? "channels_first"
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

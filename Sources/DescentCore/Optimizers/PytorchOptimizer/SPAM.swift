@@ -14,25 +14,19 @@
 /// Huang et al., "SPAM: Spike-Aware Adam with Momentum Reset for Stable LLM Training", ICLR
 /// 2025. Follows pytorch_optimizer 4.1.0 (per-parameter path, the CPU default); √ is torch's
 /// tensor root. `density` < 1 draws random masks for matrices only: accepted, no effect on a point.
-public struct SPAM: ElementwiseOptimizer {
+public struct SPAM: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "SPAM", year: 2025,
         paper: "Huang et al., SPAM: Spike-Aware Adam with Momentum Reset for Stable LLM Training, ICLR 2025",
         url: "https://arxiv.org/abs/2501.06842", family: .adam,
         reference: "pytorch_optimizer.SPAM")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var density: Double
-    /// `weight_decay` λ, decoupled, which the update applies after its step.
-    public var weightDecay: WeightDecay
     public var warmupEpoch: Int
     public var threshold: Double
     public var gradAccuSteps: Int
     public var updateProjGap: Int
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// The reference's `total_step`, `current_step` and warm-up schedule.
     public var totalStep = 0
@@ -40,17 +34,12 @@ public struct SPAM: ElementwiseOptimizer {
     public var warmup: CosineDecay
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(0, .inUpdate), eps: 1e-6, foreach: false)
         density = try r.double("density", default: 1, .nonNegative)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .inUpdate)
         warmupEpoch = try r.int("warmup_epoch", default: 50, .nonNegative)
         threshold = try r.double("threshold", default: 5000, .nonNegative)
         gradAccuSteps = try r.int("grad_accu_steps", default: 20, .nonNegative)
         updateProjGap = try r.int("update_proj_gap", default: 500, .positive)
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: false)
         warmup = CosineDecay(0.99, tMax: warmupEpoch)
         currentStep = warmupEpoch + 1
     }

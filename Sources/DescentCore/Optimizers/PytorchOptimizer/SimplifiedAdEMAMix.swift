@@ -14,36 +14,26 @@ import DescentBase
 /// so ε is scaled in float32 and the division is by the float32 value. Morwani et al.,
 /// "Connections between Schedule-Free Optimizers, AdEMAMix, and Accelerated SGD Variants",
 /// arXiv 2025. Follows pytorch_optimizer 4.1.0 (foreach path); √v is `torchSqrt`.
-public struct SimplifiedAdEMAMix: ElementwiseOptimizer {
+public struct SimplifiedAdEMAMix: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "SimplifiedAdEMAMix", year: 2025,
         paper: "Morwani et al., Connections between Schedule-Free Optimizers, AdEMAMix, and Accelerated SGD Variants, arXiv 2025",
         url: "https://arxiv.org/abs/2502.02431", family: .adam,
         reference: "pytorch_optimizer.SimplifiedAdEMAMix")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var alpha: Double
     public var beta1Warmup: Int?
     public var minBeta1: Double
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// The running denominator sum `den_sum` (the same for every parameter tensor).
     public var denSum = 0.0
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-4, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.99, 0.95), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        adam = try AdamHyperparameters(&r, lr: 1e-4, betas: (0.99, 0.95), weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         alpha = try r.double("alpha", default: 0, .nonNegative)
         beta1Warmup = try r.optionalInt("beta1_warmup", default: nil)
         minBeta1 = try r.double("min_beta1", default: 0.9, .nonNegative)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// `linear_hl_warmup_scheduler`: β₁ during the half-life warm-up.

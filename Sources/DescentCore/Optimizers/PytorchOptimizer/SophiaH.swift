@@ -15,22 +15,17 @@
 /// exact Hessian–vector products, our seeded generator (`seed`) or the exact diagonal
 /// (`hessian_estimator: "exact"`); without second derivatives the moment h is not refreshed
 /// (it starts at 0, so the update is clamp(m/ε) = ±p where m ≠ 0) — see `HessianDiagonal`.
-public struct SophiaH: HessianPreconditioned {
+public struct SophiaH: HessianPreconditioned, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "SophiaH", year: 2023,
         paper: "Liu et al., Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training, ICLR 2024",
         url: "https://arxiv.org/abs/2305.14342", family: .secondOrder,
         reference: "pytorch_optimizer.SophiaH")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     /// `p`: the bound of each coordinate of the preconditioned update.
     public var clip: Double
     public var hessian: HessianDiagonal
-    public var eps: Double
-    public var maximize: Bool
     /// The step count and each coordinate's state.
     public var state = CoordinateState<Slot>()
 
@@ -43,14 +38,9 @@ public struct SophiaH: HessianPreconditioned {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 6e-2, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.96, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        adam = try AdamHyperparameters(&r, lr: 6e-2, betas: (0.96, 0.99), weightDecay: .pytorchOptimizer(0, decouple: true), eps: 1e-12, foreach: true)
         clip = try r.double("p", default: 1e-2, .nonNegative)
         hessian = try HessianDiagonal(&r, updatePeriod: 10, distribution: .gaussian, samplesBound: .atLeast(1))
-        eps = try r.double("eps", default: 1e-12, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// h ← β₂h + (1 − β₂)D (lerp).

@@ -13,26 +13,20 @@
 /// Huang et al., "Stable-SPAM: How to Train in 4-Bit More Stably than 16-Bit Adam", arXiv 2025.
 /// Follows pytorch_optimizer 4.1.0 (per-parameter path, its default); √ of tensors is
 /// `torchSqrt`, ‖·‖ torch's `linalg.norm`.
-public struct StableSPAM: TensorwiseOptimizer {
+public struct StableSPAM: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "StableSPAM", year: 2025,
         paper: "Huang et al., Stable-SPAM: How to Train in 4-Bit More Stably than 16-Bit Adam, arXiv 2025",
         url: "https://arxiv.org/abs/2502.17055", family: .adam,
         reference: "pytorch_optimizer.StableSPAM")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var gamma1: Double
     public var gamma2: Double
     public var theta: Double
     public var tMax: Int?
     public var etaMin: Double
-    /// `weight_decay` λ, decoupled.
-    public var weightDecay: WeightDecay
     public var updateProjGap: Int
-    public var eps: Double
-    public var maximize: Bool
     /// The group's step count t and each coordinate's moments …
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// … each parameter tensor's `m_max_t`, `m_norm_t` and `v_norm_t`, the total step count
@@ -48,19 +42,14 @@ public struct StableSPAM: TensorwiseOptimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(0, .decoupled), foreach: false)
         let g1 = try r.double("gamma1", default: 0.7)
-        gamma1 = g1 == -1 ? beta1 : g1
+        gamma1 = g1 == -1 ? adam.beta1 : g1
         gamma2 = try r.double("gamma2", default: 0.9)
         theta = try r.double("theta", default: 0.999)
         tMax = try r.optionalInt("t_max", default: nil)
         etaMin = try r.double("eta_min", default: 0.5)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .decoupled)
         updateProjGap = try r.int("update_proj_gap", default: 1000, .positive)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: false)
         warmup = tMax.map { CosineDecay(1, tMax: $0, etaMin: etaMin) }
     }
 

@@ -7,20 +7,14 @@
 ///
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, §7.1. torch adds ε
 /// inside the maximum (`max(β₂u, |g| + ε)`), where the paper has no ε; that form is followed.
-public struct Adamax: ElementwiseOptimizer {
+public struct Adamax: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Adamax", year: 2014,
         paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
         url: "https://arxiv.org/abs/1412.6980", family: .adam,
         reference: "torch.optim.Adamax")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    /// `weight_decay` λ, L2.
-    public var weightDecay: WeightDecay
-    public var maximize: Bool
+    public var adam: AdamHyperparameters
     public var state = CoordinateState<Slot>()
 
     /// torch's state of one coordinate: first moment `exp_avg`, infinity norm `exp_inf`.
@@ -32,11 +26,7 @@ public struct Adamax: ElementwiseOptimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 2e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
-        maximize = try r.bool("maximize", default: false)
+        adam = try AdamHyperparameters(&r, lr: 2e-3, weightDecay: .coefficient(0, .l2), foreach: nil)
     }
 
     /// γ / (1 − β₁ᵗ).
