@@ -1,7 +1,10 @@
 /// The hyperparameters the Adam family shares — learning rate γ, betas (β₁, β₂), weight decay λ
-/// in its form, ε and maximize — read once, by the references' names and rules, in this order:
+/// in its form, ε and maximize — read once, by the references' names and rules, in one of two
+/// orders:
 ///
-///     lr ≥ 0, betas ∈ [0, 1)², the weight decay's keys (`Decay`), eps ≥ 0, maximize, foreach
+///     pytorch_optimizer, torch.optim:  lr ≥ 0, betas ∈ [0, 1)², weight decay (`Decay`), eps ≥ 0,
+///                                      maximize, foreach (where the optimizer has it)
+///     torch_optimizer:                 lr > 0, betas ∈ [0, 1)², eps ≥ 0, weight decay; no maximize
 ///
 /// An optimizer that reads these holds one value of this type and conforms to
 /// `AdamFamilyOptimizer`, which exposes each as a property of its own; it reads its other keys
@@ -28,23 +31,44 @@ public struct AdamHyperparameters: Sendable, Hashable {
         case coefficient(Double, WeightDecay.Form)
     }
 
-    /// Reads the keys; `foreach` is pytorch_optimizer's switch (`HyperparameterReader.foreach`)
-    /// with its CPU default, or nil where the optimizer has no such key.
+    /// Reads the keys in pytorch_optimizer's and torch.optim's way; `foreach` is
+    /// pytorch_optimizer's switch (`HyperparameterReader.foreach`) with its CPU default, or nil
+    /// where the optimizer has no such key.
     init(
         _ r: inout HyperparameterReader, lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
         weightDecay decay: Decay, eps: Double = 1e-8, foreach: Bool?
     ) throws(OptimizerError) {
         learningRate = try r.double("lr", default: lr, .nonNegative)
         (beta1, beta2) = try r.pair("betas", default: betas, (.unitHalfOpen, .unitHalfOpen))
-        switch decay {
-        case .pytorchOptimizer(let lambda, let decouple):
-            weightDecay = try WeightDecay(pytorchOptimizer: &r, default: lambda, decouple: decouple)
-        case .coefficient(let lambda, let form):
-            weightDecay = WeightDecay(try r.double("weight_decay", default: lambda, .nonNegative), form)
-        }
+        weightDecay = try decay.read(&r)
         self.eps = try r.double("eps", default: eps, .nonNegative)
         maximize = try r.bool("maximize", default: false)
         if let foreach { _ = try r.foreach(cpuDefault: foreach) }
+    }
+
+    /// Reads the keys in torch_optimizer's way and order: `lr` > 0, `betas`, `eps`, then the
+    /// weight decay (L2 by default); it has no `maximize`.
+    init(
+        torchOptimizer r: inout HyperparameterReader, lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
+        eps: Double = 1e-8, weightDecay decay: Decay = .coefficient(0, .l2)
+    ) throws(OptimizerError) {
+        learningRate = try r.double("lr", default: lr, .positive)
+        (beta1, beta2) = try r.pair("betas", default: betas, (.unitHalfOpen, .unitHalfOpen))
+        self.eps = try r.double("eps", default: eps, .nonNegative)
+        weightDecay = try decay.read(&r)
+        maximize = false
+    }
+}
+
+extension AdamHyperparameters.Decay {
+    /// The weight decay these keys give.
+    func read(_ r: inout HyperparameterReader) throws(OptimizerError) -> WeightDecay {
+        switch self {
+        case .pytorchOptimizer(let lambda, let decouple):
+            try WeightDecay(pytorchOptimizer: &r, default: lambda, decouple: decouple)
+        case .coefficient(let lambda, let form):
+            WeightDecay(try r.double("weight_decay", default: lambda, .nonNegative), form)
+        }
     }
 }
 

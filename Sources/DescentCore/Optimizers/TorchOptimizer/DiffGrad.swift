@@ -8,19 +8,14 @@
 ///
 /// Dubey, Chakraborty, Roy, Mukherjee, Singh & Chaudhuri, "diffGrad: An Optimization Method
 /// for Convolutional Neural Networks", IEEE TNNLS 2019. Follows torch_optimizer 0.3.0.
-public struct DiffGrad: ElementwiseOptimizer {
+public struct DiffGrad: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "DiffGrad", year: 2019,
         paper: "Dubey et al., diffGrad: An Optimization Method for Convolutional Neural Networks, IEEE TNNLS 2019",
         url: "https://arxiv.org/abs/1909.11015", family: .adam,
         reference: "torch_optimizer.DiffGrad")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    /// `weight_decay` λ, L2.
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var state = CoordinateState<Slot>()
 
     /// torch_optimizer's state of one coordinate: the moments and the previous step's gradient
@@ -33,10 +28,7 @@ public struct DiffGrad: ElementwiseOptimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
+        adam = try AdamHyperparameters(torchOptimizer: &r)
     }
 
     /// γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
