@@ -4,41 +4,29 @@ import DescentBase
 /// output is the sum of its window divided by kh·kw; backward adds dy/(kh·kw) to every input
 /// of the window, as torch's CPU kernel.
 public struct AvgPool2d: Layer {
-    public let kernel: (height: Int, width: Int)
-    public let stride: (height: Int, width: Int)
-    let channels: Int, height: Int, width: Int, outHeight: Int, outWidth: Int
+    let geometry: Pool2dGeometry
     public let inputShape: [Int]
     public let outputShape: [Int]
 
     init(input: [Int], kernel: (Int, Int), stride: (Int, Int), path: String) throws(NetworkError) {
-        guard input.count == 3 else {
-            throw NetworkError(path: path, "avgpool2d needs an input of shape [channels, height, width], got \(input)")
-        }
-        (channels, height, width) = (input[0], input[1], input[2])
-        self.kernel = kernel
-        self.stride = stride
-        guard kernel.0 <= height, kernel.1 <= width else {
-            throw NetworkError(path: path + ".kernel_size", "kernel \(kernel.0)×\(kernel.1) is larger than the input \(height)×\(width)")
-        }
-        outHeight = (height - kernel.0) / stride.0 + 1
-        outWidth = (width - kernel.1) / stride.1 + 1
-        inputShape = input
-        outputShape = [channels, outHeight, outWidth]
+        geometry = try Pool2dGeometry(input: input, kernel: kernel, stride: stride, layer: "avgpool2d", path: path)
+        inputShape = geometry.inputShape
+        outputShape = geometry.outputShape
     }
 
-    public var description: String {
-        "AvgPool2d(kernel_size=(\(kernel.height), \(kernel.width)), stride=(\(stride.height), \(stride.width)))"
-    }
+    public var description: String { "AvgPool2d(\(geometry.arguments))" }
 
     func forward(_ b: LayerBuffers, mode _: ForwardMode, random _: inout SplitMix64) {
+        let (kernel, width, outWidth) = (geometry.kernel, geometry.width, geometry.outWidth)
         let divisor = Double(kernel.height * kernel.width)
-        for plane in 0..<(b.batch * channels) {
-            let x = b.input + plane * height * width, y = b.output + plane * outHeight * outWidth
-            for i in 0..<outHeight {
+        for plane in 0..<(b.batch * geometry.channels) {
+            let x = b.input + plane * geometry.inputPlane, y = b.output + plane * geometry.outputPlane
+            for i in 0..<geometry.outHeight {
                 for j in 0..<outWidth {
+                    let start = geometry.windowStart(i, j)
                     var sum = 0.0
                     for u in 0..<kernel.height {
-                        for v in 0..<kernel.width { sum += x[(i * stride.height + u) * width + j * stride.width + v] }
+                        for v in 0..<kernel.width { sum += x[start + u * width + v] }
                     }
                     y[i * outWidth + j] = sum / divisor
                 }
@@ -48,15 +36,17 @@ public struct AvgPool2d: Layer {
 
     func backward(_ b: LayerBuffers, mode _: ForwardMode) {
         guard let dx = b.inputGradient else { return }
+        let (kernel, width, outWidth) = (geometry.kernel, geometry.width, geometry.outWidth)
         let divisor = Double(kernel.height * kernel.width)
         dx.update(repeating: 0, count: b.batch * inputCount)
-        for plane in 0..<(b.batch * channels) {
-            let target = dx + plane * height * width, dy = b.outputGradient + plane * outHeight * outWidth
-            for i in 0..<outHeight {
+        for plane in 0..<(b.batch * geometry.channels) {
+            let target = dx + plane * geometry.inputPlane, dy = b.outputGradient + plane * geometry.outputPlane
+            for i in 0..<geometry.outHeight {
                 for j in 0..<outWidth {
+                    let start = geometry.windowStart(i, j)
                     let g = dy[i * outWidth + j] / divisor
                     for u in 0..<kernel.height {
-                        for v in 0..<kernel.width { target[(i * stride.height + u) * width + j * stride.width + v] += g }
+                        for v in 0..<kernel.width { target[start + u * width + v] += g }
                     }
                 }
             }
