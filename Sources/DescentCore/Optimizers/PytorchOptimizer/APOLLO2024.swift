@@ -14,36 +14,29 @@
 /// point APOLLO is the AdamW above. `scale_type` must be "tensor" or "channel" here (the
 /// reference does not check it and treats any other value as "tensor"). √v is torch's tensor
 /// root (`torchSqrt`).
-public struct APOLLO2024: ElementwiseOptimizer {
+public struct APOLLO2024: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "APOLLO2024", year: 2024,
         paper: "Zhu et al., APOLLO: SGD-like Memory, AdamW-level Performance, MLSys 2025",
         url: "https://arxiv.org/abs/2412.05270", family: .adam,
         reference: "pytorch_optimizer.APOLLO")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    /// Its decay is as read: coupled before the update, decoupled after it with the step size η
+    /// (so `weightDecay` is then its `.inUpdate` form).
+    public var adam: AdamHyperparameters
     /// "tensor" or "channel".
     public var scaleType: String
-    /// The decay as read: coupled before the update, decoupled after it with the step size η.
-    public var decay: WeightDecay
     public var correctBias: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
-    public var weightDecay: WeightDecay { decay.form == .l2 ? decay : WeightDecay(decay.coefficient, .inUpdate) }
+    public var weightDecay: WeightDecay {
+        adam.weightDecay.form == .l2 ? adam.weightDecay : WeightDecay(adam.weightDecay.coefficient, .inUpdate)
+    }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-2, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 1e-2, weightDecay: .pytorchOptimizer(0, decouple: true), eps: 1e-6, foreach: true)
         scaleType = try r.choice("scale_type", default: "tensor", ["tensor", "channel"]) ?? "tensor"
-        decay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         correctBias = try r.bool("correct_bias", default: true)
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// The step size η.
@@ -55,9 +48,9 @@ public struct APOLLO2024: ElementwiseOptimizer {
     public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ stepSize: Double) {
         let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
         theta = add(theta, m / (torchSqrt(v) + eps), alpha: -stepSize)
-        if decay.form != .l2 {
+        if adam.weightDecay.form != .l2 {
             var unused = g
-            decay.apply(&theta, &unused, lr: stepSize)
+            adam.weightDecay.apply(&theta, &unused, lr: stepSize)
         }
     }
 }

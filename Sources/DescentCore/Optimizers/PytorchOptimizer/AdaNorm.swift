@@ -10,35 +10,25 @@
 /// Dubey et al., "AdaNorm: Adaptive Gradient Norm Correction based Optimization for
 /// Convolutional Neural Networks", WACV 2023 (arXiv 2022). Follows pytorch_optimizer 4.1.0
 /// (foreach path).
-public struct AdaNorm: TensorwiseOptimizer {
+public struct AdaNorm: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaNorm", year: 2022,
         paper: "Dubey et al., AdaNorm: Adaptive Gradient Norm Correction based Optimization for CNNs, WACV 2023",
         url: "https://arxiv.org/abs/2210.06364", family: .adam,
         reference: "pytorch_optimizer.AdaNorm")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var r: Double?
-    public var weightDecay: WeightDecay
     public var amsBound: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var adamDebias: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// The running gradient norm `exp_grad_norm` of each parameter tensor.
     public var expGradNorm: [Double] = []
 
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try reader.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&reader, betas: (0.9, 0.99), weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         r = try reader.optionalDouble("r", default: 0.95)
-        weightDecay = try WeightDecay(pytorchOptimizer: &reader, default: 0, decouple: true)
         amsBound = try reader.bool("ams_bound", default: false)
-        eps = try reader.double("eps", default: 1e-8, .nonNegative)
-        maximize = try reader.bool("maximize", default: false)
-        _ = try reader.foreach(cpuDefault: true)
         adamDebias = try reader.bool("adam_debias", default: false)
     }
 

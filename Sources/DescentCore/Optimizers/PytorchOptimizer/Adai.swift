@@ -11,21 +11,17 @@
 /// Momentum", ICML 2022 (arXiv 2020). Follows pytorch_optimizer 4.1.0 (foreach path; the mean
 /// of v̂ is `Σ_params(Σ v / (1 − β₂ᵗ)) / n`, and tensor powers as torch special-cases them).
 /// `use_gc` only touches tensors of two or more dimensions: accepted, no effect on a point.
-public struct Adai: Optimizer {
+public struct Adai: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Adai", year: 2020,
         paper: "Xie et al., Adaptive Inertia: Disentangling the Effects of Adaptive Learning Rate and Momentum, ICML 2022",
         url: "https://arxiv.org/abs/2006.15815", family: .sgd,
         reference: "pytorch_optimizer.Adai")
 
-    public var learningRate: Double
-    public var beta0: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+    /// `betas` = (β₀, β₂): `adam.beta1` is β₀ (β₁ is computed per coordinate in the update).
+    public var adam: AdamHyperparameters
     public var stableWeightDecay: Bool
     public var dampening: Double
-    public var eps: Double
-    public var maximize: Bool
     public var useGC: Bool
     /// The step count and each coordinate's state.
     public var state = CoordinateState<Slot>()
@@ -38,20 +34,16 @@ public struct Adai: Optimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta0, beta2) = try r.pair("betas", default: (0.1, 0.99), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: false)
+        adam = try AdamHyperparameters(&r, betas: (0.1, 0.99), weightDecay: .pytorchOptimizer(0, decouple: false), eps: 1e-3, foreach: true)
         stableWeightDecay = try r.bool("stable_weight_decay", default: false)
         dampening = try r.double("dampening", default: 1)
-        eps = try r.double("eps", default: 1e-3, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
         useGC = try r.bool("use_gc", default: false)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         state.prepare(parameters) { _ in Slot() }
         state.step += 1
+        let beta0 = adam.beta1
         let bias2 = biasCorrection(beta2, step: state.step)
         var thetas = parameters.map(\.scalars)
         var grads = gradients.map { PytorchOptimizer.gradient($0, maximize: maximize) }

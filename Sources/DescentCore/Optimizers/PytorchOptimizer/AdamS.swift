@@ -12,34 +12,20 @@
 /// 4.1.0's default foreach path: two passes, the decay's ratio from the mean of the bias-corrected
 /// second moments over all parameters. Weight decay defaults to 1e-4. √ is torch's tensor root
 /// (`torchSqrt`).
-public struct AdamS: Optimizer {
+public struct AdamS: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamS", year: 2020,
         paper: "Xie et al., On the Overlooked Pitfalls of Weight Decay and How to Mitigate Them: A Gradient-Norm Perspective, NeurIPS 2023",
         url: "https://arxiv.org/abs/2011.11152", family: .adam,
         reference: "pytorch_optimizer.AdamS")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
+    public var adam: AdamHyperparameters
     public var amsBound: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try r.double("weight_decay", default: 1e-4, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(1e-4, decouple: true), foreach: true)
         amsBound = try r.bool("ams_bound", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
@@ -47,6 +33,7 @@ public struct AdamS: Optimizer {
         state.step += 1
         let bias1 = biasCorrection(beta1, step: state.step)
         let bias2 = biasCorrection(beta2, step: state.step)
+        let lambda = weightDecay.coefficient
         // Pass 1: the moments, and the sum of the bias-corrected second moments.
         var total = 0.0
         var count = 0
@@ -54,7 +41,7 @@ public struct AdamS: Optimizer {
             var sumHat = 0.0
             for i in parameters[p].scalars.indices {
                 var g = maximize ? -gradients[p].scalars[i] : gradients[p].scalars[i]
-                if !weightDecouple, weightDecay != 0 { g = add(g, parameters[p].scalars[i], alpha: weightDecay) }
+                if weightDecay.form == .l2, lambda != 0 { g = add(g, parameters[p].scalars[i], alpha: lambda) }
                 let (_, v) = state.slots[p][i].update(g, beta1: beta1, beta2: beta2)
                 sumHat += amsBound ? state.slots[p][i].updateMaximum(v) : v
             }
@@ -63,12 +50,12 @@ public struct AdamS: Optimizer {
         }
         // Pass 2: the decay scaled by 1/(√mean + ε), then Adam's step.
         let meanRoot = torchSqrt(total / Double(count)) + eps
-        let decay = weightDecay * (fixedDecay ? 1 : learningRate)
+        let decay = lambda * (weightDecay.form == .decoupledFixed ? 1 : learningRate)
         let factor = 1 - decay / meanRoot
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
-                if weightDecouple, weightDecay > 0 { theta *= factor }
+                if weightDecay.form != .l2, lambda > 0 { theta *= factor }
                 let moments = state.slots[p][i]
                 let d = torchSqrt((amsBound ? moments.maxExpAvgSq : moments.expAvgSq) / bias2) + eps
                 parameters[p].scalars[i] = addcdiv(theta, moments.expAvg, d, value: -(learningRate / bias1))

@@ -11,33 +11,23 @@
 /// constructor argument, so `subset_size` is accepted and has no effect, as in the reference; and
 /// since the decay runs after the update, coupled weight decay (`weight_decouple: false`) changes
 /// only an unused gradient: no effect (reproduced). √v is torch's tensor root (`torchSqrt`).
-public struct AdamWSN: ElementwiseOptimizer {
+public struct AdamWSN: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamWSN", year: 2024,
         paper: "Nguyen & Nguyen, Subset-Norm and Subspace-Momentum: Faster Memory-Efficient Adaptive Optimization with Convergence Guarantees, arXiv 2024",
         url: "https://arxiv.org/abs/2411.07120", family: .adam,
         reference: "pytorch_optimizer.AdamWSN")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// The decay the reference applies after the update (`weightDecay` is its `.inUpdate` form).
-    public var decay: WeightDecay
+    /// Its decay is what the reference applies after the update (`weightDecay` is its `.inUpdate` form).
+    public var adam: AdamHyperparameters
     public var subsetSize: Int
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
-    public var weightDecay: WeightDecay { WeightDecay(decay.coefficient, .inUpdate) }
+    public var weightDecay: WeightDecay { WeightDecay(adam.weightDecay.coefficient, .inUpdate) }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        decay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         subsetSize = try r.int("subset_size", default: -1)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// The step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
@@ -50,6 +40,6 @@ public struct AdamWSN: ElementwiseOptimizer {
         moments.expAvgSq = lerp(moments.expAvgSq, g * g, 1 - beta2)
         theta = addcdiv(theta, m, torchSqrt(moments.expAvgSq) + eps, value: -stepSize)
         var unused = g
-        decay.apply(&theta, &unused, lr: learningRate)
+        adam.weightDecay.apply(&theta, &unused, lr: learningRate)
     }
 }

@@ -9,38 +9,26 @@
 /// 2025. Follows pytorch_optimizer 4.1.0 (default foreach path). The column-normalising projection
 /// (`update_proj_gap`, `scale`, `projection_type`) acts on matrices only: for a point Conda is
 /// Adam with decoupled decay after the step, as above. √v is torch's tensor root (`torchSqrt`).
-public struct Conda: ElementwiseOptimizer {
+public struct Conda: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Conda", year: 2025,
         paper: "Wang et al., Conda: Column-Normalized Adam for Training Large Language Models Faster, arXiv 2025",
         url: "https://arxiv.org/abs/2509.24218", family: .adam,
         reference: "pytorch_optimizer.Conda")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// λ, decoupled, applied after the update (so `weightDecay` is its `.inUpdate` form).
-    public var decay: Double
+    /// λ, decoupled, applied after the update (so its form is `.inUpdate`).
+    public var adam: AdamHyperparameters
     public var updateProjGap: Int
     public var scale: Double
     public var projectionType: String
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
-    public var weightDecay: WeightDecay { WeightDecay(decay, .inUpdate) }
-
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        decay = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(0, .inUpdate), foreach: true)
         updateProjGap = try r.int("update_proj_gap", default: 2000, .positive)
         scale = try r.double("scale", default: 1)
         projectionType = try r.choice(
             "projection_type", default: "std", ["std", "reverse_std", "right", "left", "full", "random"]) ?? "std"
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// The step size γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).
@@ -51,6 +39,7 @@ public struct Conda: ElementwiseOptimizer {
     public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ stepSize: Double) {
         let (m, v) = moments.update(g, beta1: beta1, beta2: beta2)
         theta = add(theta, m / (torchSqrt(v) + eps), alpha: -stepSize)
-        if decay != 0 { theta *= 1 - decay * learningRate }
+        let lambda = weightDecay.coefficient
+        if lambda != 0 { theta *= 1 - lambda * learningRate }
     }
 }

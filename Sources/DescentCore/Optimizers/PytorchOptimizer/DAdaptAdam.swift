@@ -12,23 +12,16 @@
 /// pytorch_optimizer 4.1.0's batched (foreach) CPU path, with its scalar sums in one-element
 /// float64 tensors; ⟨·,·⟩ is torch's `dot`, √ its tensor root (`torchSqrt`). The step uses
 /// the η of before d changes; bias_correction is off by default.
-public struct DAdaptAdam: Optimizer {
+public struct DAdaptAdam: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "DAdaptAdam", year: 2023,
         paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
         url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
         reference: "pytorch_optimizer.DAdaptAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var growthRate: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
     public var biasCorrection: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var state: State
 
     /// The group's d, step count and weighted numerator W, and per parameter s, m, v.
@@ -42,17 +35,10 @@ public struct DAdaptAdam: Optimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 1, weightDecay: .pytorchOptimizer(0, decouple: false), foreach: true)
         let d0 = try r.double("d0", default: 1e-6)
         growthRate = try r.double("growth_rate", default: .infinity)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: false)
-        fixedDecay = try r.bool("fixed_decay", default: false)
         biasCorrection = try r.bool("bias_correction", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
         state = State(d: d0)
     }
 
@@ -62,6 +48,7 @@ public struct DAdaptAdam: Optimizer {
         let correction = DescentCore.biasCorrection(beta1, step: state.step + 1)
             / DescentCore.biasCorrection(beta2, step: state.step + 1).squareRoot()
         let dLR = biasCorrection ? d * learningRate / correction : d * learningRate
+        let lambda = weightDecay.coefficient
         if state.s.isEmpty {
             state.s = zeros(like: parameters)
             state.expAvg = zeros(like: parameters)
@@ -72,8 +59,8 @@ public struct DAdaptAdam: Optimizer {
         for p in parameters.indices {
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             let theta = parameters[p].scalars
-            if !weightDecouple, weightDecay != 0 {
-                for i in g.indices { g[i] = add(g[i], theta[i], alpha: weightDecay) }
+            if weightDecay.form == .l2, lambda != 0 {
+                for i in g.indices { g[i] = add(g[i], theta[i], alpha: lambda) }
             }
             let scaled = g.indices.map { state.s[p][$0] / (torchSqrt(state.expAvgSq[p][$0]) + eps) }
             numerator = add(numerator, dot(g, scaled), alpha: dLR)
@@ -93,7 +80,7 @@ public struct DAdaptAdam: Optimizer {
         for p in parameters.indices {
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
-                if weightDecouple, weightDecay != 0 { theta *= fixedDecay ? 1 - weightDecay : 1 - weightDecay * dLR }
+                if weightDecay.form != .l2, lambda != 0 { theta *= weightDecay.form == .decoupledFixed ? 1 - lambda : 1 - lambda * dLR }
                 theta = addcdiv(theta, state.expAvg[p][i], torchSqrt(state.expAvgSq[p][i]) + eps, value: -1)
                 parameters[p].scalars[i] = theta
             }

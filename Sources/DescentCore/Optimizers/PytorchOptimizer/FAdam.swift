@@ -15,7 +15,7 @@
 /// `torchSqrt`), ε^(2p) Python's. `momentum_dtype` and `fim_dtype` take only "torch.float64"
 /// here: the library's float32 defaults cannot step a float64 point (its `lerp_` fails on the
 /// mixed dtypes), so Descent's default is the float64 state the references were made with.
-public struct FAdam: TensorwiseOptimizer {
+public struct FAdam: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "FAdam", year: 2024,
         paper: "Hwang, FAdam: Adam is a natural gradient optimizer using diagonal empirical Fisher information, arXiv 2024",
@@ -29,32 +29,20 @@ public struct FAdam: TensorwiseOptimizer {
         public init() {}
     }
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// λ, applied in the update (to θ/b).
-    public var decay: Double
+    /// λ is applied in the update (to θ/b).
+    public var adam: AdamHyperparameters
     public var clip: Double
     public var p: Double
-    public var eps: Double
     public var eps2: Double
-    public var maximize: Bool
     public var state = CoordinateState<Slot>()
 
-    public var weightDecay: WeightDecay { WeightDecay(decay, .inUpdate) }
-
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        decay = try r.double("weight_decay", default: 0.1, .nonNegative)
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(0.1, .inUpdate), foreach: true)
         clip = try r.double("clip", default: 1, .positive)
         p = try r.double("p", default: 0.5, .positive)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
         _ = try r.choice("momentum_dtype", default: "torch.float64", ["torch.float64"])
         _ = try r.choice("fim_dtype", default: "torch.float64", ["torch.float64"])
-        maximize = try r.bool("maximize", default: false)
         eps2 = try r.double("eps_2", default: 0.01, .nonNegative)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// β₂ₜ (`debias_beta`, Python floats).
@@ -82,9 +70,10 @@ public struct FAdam: TensorwiseOptimizer {
         }
         var w = theta.indices.map { theta[$0] / bases[$0] }
         let wDivisor = divisor(w)
+        let lambda = weightDecay.coefficient
         for i in w.indices {
             w[i] /= wDivisor
-            w[i] *= decay
+            w[i] *= lambda
             w[i] += slots[i].momentum
             theta[i] = add(theta[i], w[i], alpha: -learningRate)
         }

@@ -21,7 +21,7 @@
 /// they have no effect here, and `check_numerics` (an error for lr < 10·|θ|max·2⁻⁶³ on a float64
 /// parameter) is accepted but not checked. `fused` must be false, as the library's portable
 /// backend requires. Rounding is torch's `round` (half to even), the float32 root `torchSqrt`.
-public struct FlashAdamW: TensorwiseOptimizer {
+public struct FlashAdamW: TensorwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "FlashAdamW", year: 2026,
         paper: "Gonzalez Ortiz et al., FlashOptim: Optimizers for Memory Efficient Training, arXiv 2026",
@@ -35,25 +35,16 @@ public struct FlashAdamW: TensorwiseOptimizer {
         public init() {}
     }
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// λ, decoupled (applied in the update, after decompression).
-    public var decay: Double
+    /// λ is decoupled (applied in the update, after decompression).
+    public var adam: AdamHyperparameters
     public var decoupleLR: Bool
     public var quantize: Bool
-    public var eps: Double
-    public var maximize: Bool
     /// The learning rate at construction (`initial_lr`), which decouple_lr divides λ by.
     public var initialLR: Double
     public var state = CoordinateState<Slot>()
 
-    public var weightDecay: WeightDecay { WeightDecay(decay, .inUpdate) }
-
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        decay = try r.double("weight_decay", default: 1e-2, .nonNegative)
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(1e-2, .inUpdate), foreach: true)
         decoupleLR = try r.bool("decouple_lr", default: false)
         quantize = try r.bool("quantize", default: true)
         _ = try r.bool("compress_state_dict", default: true)
@@ -64,15 +55,12 @@ public struct FlashAdamW: TensorwiseOptimizer {
         if try r.bool("fused", default: false) {
             throw .invalidChoice(optimizer: Self.info.name, key: "fused", value: "true", allowed: ["false"])
         }
-        maximize = try r.bool("maximize", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        _ = try r.foreach(cpuDefault: true)
-        initialLR = learningRate
+        initialLR = adam.learningRate
     }
 
     /// The bias corrections and the decay coefficient of this step.
     public func coefficients(step t: Int) -> (b1: Double, b2: Double, decay: Double) {
-        var lambda = decay
+        var lambda = weightDecay.coefficient
         if decoupleLR, lambda > 0, learningRate > 0 { lambda /= initialLR }
         return (biasCorrection(beta1, step: t), biasCorrection(beta2, step: t), lambda)
     }

@@ -13,7 +13,7 @@
 /// learning rate γ used (and exposed) is lr/(1 + λ_g); the denominator is clamped at ε, not
 /// offset by it; the slow average starts at the first gradient, so the first step's g is
 /// (1 + λ_g)·g. √ is torch's tensor root (`torchSqrt`).
-public struct GrokFastAdamW: ElementwiseOptimizer {
+public struct GrokFastAdamW: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "GrokFastAdamW", year: 2024,
         paper: "Lee et al., Grokfast: Accelerated Grokking by Amplifying Slow Gradients, arXiv 2024",
@@ -27,35 +27,25 @@ public struct GrokFastAdamW: ElementwiseOptimizer {
         public init() {}
     }
 
-    /// The learning rate γ in use: `lr / (1 + grokfast_lamb)` when grokfast and normalize_lr.
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    /// Its learning rate is the γ in use: `lr / (1 + grokfast_lamb)` when grokfast and
+    /// normalize_lr; its decay is applied in the update (after the slow average is first taken).
+    public var adam: AdamHyperparameters
     public var grokfast: Bool
     public var grokfastAlpha: Double
     public var grokfastLamb: Double
     public var grokfastAfterStep: Int
-    /// The decay, applied in the update (after the slow average is first taken).
-    public var decay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Slot>()
 
-    public var weightDecay: WeightDecay { WeightDecay(decay.coefficient, .inUpdate) }
+    public var weightDecay: WeightDecay { WeightDecay(adam.weightDecay.coefficient, .inUpdate) }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-4, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 1e-4, betas: (0.9, 0.99), weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
         grokfast = try r.bool("grokfast", default: true)
         grokfastAlpha = try r.double("grokfast_alpha", default: 0.98, .unitHalfOpen)
         grokfastLamb = try r.double("grokfast_lamb", default: 2)
         grokfastAfterStep = try r.int("grokfast_after_step", default: 0)
-        decay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
         let normalizeLR = try r.bool("normalize_lr", default: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        _ = try r.foreach(cpuDefault: true)
-        maximize = try r.bool("maximize", default: false)
-        if grokfast, normalizeLR { learningRate /= 1 + grokfastLamb }
+        if grokfast, normalizeLR { adam.learningRate /= 1 + grokfastLamb }
     }
 
     /// Whether the slow average acts this step, and the bias corrections 1 − β₁ᵗ, √(1 − β₂ᵗ).
@@ -67,7 +57,7 @@ public struct GrokFastAdamW: ElementwiseOptimizer {
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _ c: (grok: Bool, b1: Double, b2Sqrt: Double)) {
         var g = g
         if slot.grok == nil, grokfast, grokfastLamb > 0 { slot.grok = g }
-        decay.apply(&theta, &g, lr: learningRate)
+        adam.weightDecay.apply(&theta, &g, lr: learningRate)
         if c.grok, let average = slot.grok {
             let a = lerp(average, g, 1 - grokfastAlpha)
             slot.grok = a

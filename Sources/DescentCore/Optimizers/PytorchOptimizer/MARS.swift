@@ -19,30 +19,23 @@
 /// by `γ·(β₁/(1 − β₁))`.
 /// For a point the shampoo type's Newton–Schulz branch never applies (it needs a 2-D gradient);
 /// with `optimize_1d` it falls back to the AdamW form, as the reference does.
-public struct MARS: Optimizer {
+public struct MARS: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "MARS", year: 2024,
         paper: "Yuan et al., MARS: Unleashing the Power of Variance Reduction for Training Large Models, arXiv 2024",
         url: "https://arxiv.org/abs/2411.10438", family: .adam,
         reference: "pytorch_optimizer.MARS")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var gamma: Double
     public var marsType: String
     public var optimize1D: Bool
     public var lr1D: Double
     public var lr1DFactor: Double
     public var betas1D: (Double, Double)
-    public var weightDecay: Double
     public var weightDecay1D: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
     public var amsBound: Bool
     public var cautious: Bool
-    public var eps: Double
-    public var maximize: Bool
     /// The reference's code path: batched unless `foreach: false` or the shampoo type.
     public var foreach: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
@@ -50,26 +43,20 @@ public struct MARS: Optimizer {
     public var lastGrad: [[Double]] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 3e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.95, 0.99), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, lr: 3e-3, betas: (0.95, 0.99), weightDecay: .pytorchOptimizer(0, decouple: true), foreach: nil)
         gamma = try r.double("gamma", default: 0.025, .nonNegative)
         marsType = try r.choice("mars_type", default: "adamw", ["adamw", "lion", "shampoo"]) ?? "adamw"
         optimize1D = try r.bool("optimize_1d", default: false)
         lr1D = try r.double("lr_1d", default: 3e-3, .nonNegative)
         betas1D = try r.pair("betas_1d", default: (0.9, 0.95), (.unitHalfOpen, .unitHalfOpen))
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
         weightDecay1D = try r.double("weight_decay_1d", default: 1e-1, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
         amsBound = try r.bool("ams_bound", default: false)
         cautious = try r.bool("cautious", default: false)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
         foreach = try r.foreach(cpuDefault: true)
-        guard learningRate != 0 else {
+        guard adam.learningRate != 0 else {
             throw .outOfRange(optimizer: "MARS", key: "lr", value: 0, allowed: "non-zero (the reference divides lr_1d by lr)")
         }
-        lr1DFactor = lr1D / learningRate
+        lr1DFactor = lr1D / adam.learningRate
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
@@ -80,7 +67,7 @@ public struct MARS: Optimizer {
             let mixed = optimize1D || parameters[p].shape.count >= 2
             let (b1, b2) = mixed ? (beta1, beta2) : betas1D
             let lr = learningRate * (mixed ? 1 : lr1DFactor)
-            let wd = mixed ? weightDecay : weightDecay1D
+            let wd = mixed ? weightDecay.coefficient : weightDecay1D
             var theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             var c = g
@@ -105,7 +92,7 @@ public struct MARS: Optimizer {
                     update[i] /= (d / bias2Sqrt) * bias1
                 }
             }
-            WeightDecay(wd, !weightDecouple ? .l2 : fixedDecay ? .decoupledFixed : .decoupled).apply(&theta, &g, lr: lr)
+            WeightDecay(wd, weightDecay.form).apply(&theta, &g, lr: lr)
             for i in theta.indices { theta[i] = add(theta[i], update[i], alpha: -lr) }
             lastGrad[p] = g
             parameters[p].scalars = theta

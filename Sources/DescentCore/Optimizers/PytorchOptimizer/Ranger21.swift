@@ -25,18 +25,16 @@ import DescentBase
 /// has no effect here either. Wright & Demeure, "Ranger21: a synergistic deep learning
 /// optimizer", arXiv 2021. Follows pytorch_optimizer 4.1.0 (foreach path); √v̂ is `torchSqrt`,
 /// the softplus the C library's `log1p(exp(50x))/50` (x itself when 50x > 20), as torch computes it.
-public struct Ranger21: Optimizer {
+public struct Ranger21: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Ranger21", year: 2021,
         paper: "Wright & Demeure, Ranger21: a synergistic deep learning optimizer, arXiv 2021",
         url: "https://arxiv.org/abs/2106.13731", family: .adam,
         reference: "pytorch_optimizer.Ranger21")
 
-    public var learningRate: Double
+    public var adam: AdamHyperparameters
     public var numIterations: Int
     public var beta0: Double
-    public var beta1: Double
-    public var beta2: Double
     public var useSoftplus: Bool
     public var betaSoftplus: Double
     public var disableLRScheduler: Bool
@@ -49,12 +47,7 @@ public struct Ranger21: Optimizer {
     public var normalizeGradients: Bool
     public var lookaheadMergeTime: Int
     public var lookaheadBlendingAlpha: Double
-    public var weightDecay: Double
-    public var weightDecouple: Bool
-    public var fixedDecay: Bool
     public var normLossFactor: Double
-    public var eps: Double
-    public var maximize: Bool
     /// The group's step count and each coordinate's slot, the Lookahead counter.
     public var state = CoordinateState<Slot>()
     public var lookaheadStep = 0
@@ -70,9 +63,8 @@ public struct Ranger21: Optimizer {
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         numIterations = try r.int("num_iterations", default: 500, .positive)
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
+        adam = try AdamHyperparameters(&r, weightDecay: .pytorchOptimizer(1e-4, decouple: true), foreach: true)
         beta0 = try r.double("beta0", default: 0.9, .unitHalfOpen)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         useSoftplus = try r.bool("use_softplus", default: true)
         betaSoftplus = try r.double("beta_softplus", default: 50)
         disableLRScheduler = try r.bool("disable_lr_scheduler", default: false)
@@ -85,16 +77,10 @@ public struct Ranger21: Optimizer {
         normalizeGradients = try r.bool("normalize_gradients", default: true)
         lookaheadMergeTime = try r.int("lookahead_merge_time", default: 5)
         lookaheadBlendingAlpha = try r.double("lookahead_blending_alpha", default: 0.5)
-        weightDecay = try r.double("weight_decay", default: 1e-4, .nonNegative)
-        weightDecouple = try r.bool("weight_decouple", default: true)
-        fixedDecay = try r.bool("fixed_decay", default: false)
         normLossFactor = try r.double("norm_loss_factor", default: 1e-4)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
         let n = numIterations
         if let up { numWarmUpIterations = up } else {
-            let w = Int((2 / (1 - beta2)).rounded(.up))
+            let w = Int((2 / (1 - adam.beta2)).rounded(.up))
             numWarmUpIterations = Double(w) / Double(n) > 0.45 ? Int(0.22 * Double(n)) : w
         }
         numWarmDownIterations = down ?? n - Int(0.72 * Double(n))
@@ -152,10 +138,11 @@ public struct Ranger21: Optimizer {
         let stepSize = lr / biasCorrection(beta1, step: t)
         let noiseNorm = ((1 + beta0) * (1 + beta0) + beta0 * beta0).squareRoot()
         let swapped = t % 2 == 0
+        let lambda = weightDecay.coefficient
         for p in parameters.indices {
             var theta = parameters[p].scalars
-            if weightDecouple, weightDecay != 0 {
-                let factor = 1 - weightDecay * (fixedDecay ? 1 : lr) * (1 / varianceNormalized)
+            if weightDecay.form != .l2, lambda != 0 {
+                let factor = 1 - lambda * (weightDecay.form == .decoupledFixed ? 1 : lr) * (1 / varianceNormalized)
                 for i in theta.indices { theta[i] *= factor }
             }
             let correction = 2 * normLossFactor * (1 - 1 / (PytorchOptimizer.norm(theta) + eps))

@@ -11,24 +11,19 @@
 /// are validated with no effect on a point. Frans, Levine & Abbeel, "A Stable Whitening
 /// Optimizer for Efficient Neural Network Training", arXiv 2025. Follows pytorch_optimizer
 /// 4.1.0 (foreach path).
-public struct SPlus: ElementwiseOptimizer {
+public struct SPlus: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "SPlus", year: 2025,
         paper: "Frans, Levine & Abbeel, A Stable Whitening Optimizer for Efficient Neural Network Training, arXiv 2025",
         url: "https://arxiv.org/abs/2506.07254", family: .matrix,
         reference: "pytorch_optimizer.SPlus")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// `weight_decay` λ with `weight_decouple` and `fixed_decay`, applied by the update.
-    public var decay: WeightDecay
+    /// Its decay (`weight_decay` λ with `weight_decouple` and `fixed_decay`) is applied by the update.
+    public var adam: AdamHyperparameters
     public var emaRate: Double
     public var inverseSteps: Int
     public var nonstandardConstant: Double
     public var maxDim: Int
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Slot>()
 
     /// One coordinate's `momentum` and `ema`.
@@ -41,25 +36,20 @@ public struct SPlus: ElementwiseOptimizer {
     public var weightDecay: WeightDecay { .none }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 0.1, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        decay = try WeightDecay(pytorchOptimizer: &r, default: 0.01, decouple: true)
+        adam = try AdamHyperparameters(&r, lr: 0.1, weightDecay: .pytorchOptimizer(0.01, decouple: true), eps: 1e-30, foreach: true)
         emaRate = try r.double("ema_rate", default: 0.999, .unitHalfOpen)
         inverseSteps = try r.int("inverse_steps", default: 100, .positive)
         nonstandardConstant = try r.double("nonstandard_constant", default: 1e-3)
         maxDim = try r.int("max_dim", default: 10000, .positive)
-        eps = try r.double("eps", default: 1e-30, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout Slot, _: Void) {
         let s = learningRate * nonstandardConstant
         var g = g
-        if decay.form == .l2 { decay.apply(&theta, &g, lr: s) }
+        if adam.weightDecay.form == .l2 { adam.weightDecay.apply(&theta, &g, lr: s) }
         slot.momentum = lerp(slot.momentum, g, 1 - beta1)
         theta = add(theta, sign(slot.momentum), alpha: -s)
         slot.ema = lerp(slot.ema, theta, 1 - emaRate)
-        if decay.form != .l2 { decay.apply(&theta, &g, lr: s) }
+        if adam.weightDecay.form != .l2 { adam.weightDecay.apply(&theta, &g, lr: s) }
     }
 }

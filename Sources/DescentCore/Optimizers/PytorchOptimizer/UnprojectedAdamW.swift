@@ -9,27 +9,15 @@
 /// The two libraries' classes give the same trajectory here, so one type serves both, told
 /// apart by `Variant` (its registry entry). Default ε is 1e-6; √ is torch's tensor root
 /// (`torchSqrt`).
-public struct UnprojectedAdamW<Variant: UnprojectedAdamWVariant>: ElementwiseOptimizer {
+public struct UnprojectedAdamW<Variant: UnprojectedAdamWVariant>: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static var info: OptimizerInfo { Variant.info }
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// λ, decoupled and applied after the update.
-    public var decay: Double
-    public var eps: Double
-    public var maximize: Bool
+    /// λ, decoupled and applied after the update (so its form is `.inUpdate`).
+    public var adam: AdamHyperparameters
     public var state = CoordinateState<Moments<LerpRounding>>()
 
-    public var weightDecay: WeightDecay { WeightDecay(decay, .inUpdate) }
-
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        decay = try r.double("weight_decay", default: 0, .nonNegative)
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(0, .inUpdate), eps: 1e-6, foreach: true)
     }
 
     /// The step size s.
@@ -40,7 +28,7 @@ public struct UnprojectedAdamW<Variant: UnprojectedAdamWVariant>: ElementwiseOpt
     public func update(_ theta: inout Double, _ g: Double, _ moments: inout Moments<LerpRounding>, _ stepSize: Double) {
         PytorchOptimizer.unprojectedAdamW(
             &theta, g, &moments, beta1: beta1, beta2: beta2, eps: eps,
-            stepSize: stepSize, lr: learningRate, weightDecay: decay)
+            stepSize: stepSize, lr: learningRate, weightDecay: weightDecay.coefficient)
     }
 }
 
