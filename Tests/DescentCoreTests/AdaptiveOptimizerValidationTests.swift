@@ -81,7 +81,7 @@ import Testing
         let adamW = try #require(try OptimizerRegistry.make("AdamW") as? AdamW)
         #expect(adamW.adam.weightDecay == WeightDecay(0.01, .decoupled))
         let keys = OptimizerRegistry.specs(of: AdamW.self).map(\.key)
-        #expect(keys == ["lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"])
+        #expect(keys == ["lr", "betas", "weight_decay", "eps", "maximize", "amsgrad"])
     }
 
     /// Wrong types name the key too.

@@ -37,7 +37,7 @@ import Testing
         #expect(lookahead(around: Adam.self).info.name == "LookaheadAdam")
         #expect(try OptimizerRegistry.type(named: "lookaheadyogi") == Lookahead<Yogi>.self)
         let keys = OptimizerRegistry.specs(of: Lookahead<Yogi>.self).map(\.key)
-        #expect(keys == ["lr", "betas", "eps", "initial_accumulator", "weight_decay", "k", "alpha"])
+        #expect(keys == ["lr", "betas", "eps", "weight_decay", "initial_accumulator", "k", "alpha"])
         var optimizer = try Lookahead<Yogi>(["lr": 0.3, "k": 3])
         #expect(optimizer.learningRate == 0.3 && optimizer.base.learningRate == 0.3 && optimizer.alpha == 0.5)
         optimizer.learningRate = 0.2

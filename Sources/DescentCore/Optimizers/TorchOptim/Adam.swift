@@ -9,21 +9,15 @@
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; AMSGrad: Reddi et al.,
 /// "On the Convergence of Adam and Beyond", ICLR 2018. ε is added after the bias correction of
 /// √v, as PyTorch does (TensorFlow adds ε̂ before it); √v is torch's tensor root (`torchSqrt`).
-public struct Adam: ElementwiseOptimizer {
+public struct Adam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Adam", year: 2014,
         paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
         url: "https://arxiv.org/abs/1412.6980", family: .adam,
         reference: "torch.optim.Adam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    /// `weight_decay`, L2 or (`decoupled_weight_decay`) decoupled.
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var amsgrad: Bool
-    public var maximize: Bool
     /// torch's state: the step count and each coordinate's moments.
     public var state = CoordinateState<Moments<LerpRounding>>()
 
@@ -34,15 +28,11 @@ public struct Adam: ElementwiseOptimizer {
     /// Shared with AdamW, which is Adam with decoupled weight decay 0.01 by default. A fixed
     /// `decoupledWeightDecay` is not read as a key: torch's AdamW has no such argument.
     init(_ r: inout HyperparameterReader, decoupledWeightDecay fixed: Bool?, weightDecayDefault: Double) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        let lambda = try r.double("weight_decay", default: weightDecayDefault, .nonNegative)
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(weightDecayDefault, .l2), foreach: nil)
         amsgrad = try r.bool("amsgrad", default: false)
-        maximize = try r.bool("maximize", default: false)
         var decoupled = fixed ?? false
         if fixed == nil { decoupled = try r.bool("decoupled_weight_decay", default: false) }
-        weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
+        adam.weightDecay.form = decoupled ? .decoupled : .l2
     }
 
     public typealias Coefficients = (stepSize: Double, bias2Sqrt: Double)

@@ -11,35 +11,25 @@
 /// decay (NAdamW): Loshchilov & Hutter, ICLR 2019. torch's formula is followed: the moment
 /// m is averaged with β₁ (not μₜ) and the two parts of the step are added to θ one after the
 /// other, each rounded, as torch's two `addcdiv_`; the root is torch's tensor `sqrt` (`torchSqrt`).
-public struct NAdam: ElementwiseOptimizer {
+public struct NAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "NAdam", year: 2016,
         paper: "Dozat, Incorporating Nesterov Momentum into Adam, ICLR 2016 Workshop",
         url: "https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ", family: .adam,
         reference: "torch.optim.NAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    /// `weight_decay`, L2 or (`decoupled_weight_decay`) decoupled.
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var momentumDecay: Double
-    public var maximize: Bool
     /// torch's state: step count and each coordinate's moments, as Adam's …
     public var state = CoordinateState<Moments<LerpRounding>>()
     /// … and `mu_product`, the product of the μₜ so far (1 before the first step).
     public var muProduct = 1.0
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 2e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(&r, lr: 2e-3, weightDecay: .coefficient(0, .l2), foreach: nil)
         momentumDecay = try r.double("momentum_decay", default: 4e-3, .nonNegative)
         let decoupled = try r.bool("decoupled_weight_decay", default: false)
-        weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
-        maximize = try r.bool("maximize", default: false)
+        adam.weightDecay.form = decoupled ? .decoupled : .l2
     }
 
     public typealias Coefficients = (bias2: Double, gradStep: Double, momentumStep: Double)

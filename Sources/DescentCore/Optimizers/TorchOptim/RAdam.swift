@@ -14,31 +14,21 @@
 /// under a number divides as reciprocal then product), and the step is
 /// `((m̂ · γ) · l) · r`, subtracted from θ. √v is torch's tensor root (`torchSqrt`), not the IEEE
 /// one: on Rosenbrock from (−2, 2) at lr 0.1 a single IEEE root at step 137 grows to 1.9e-4.
-public struct RAdam: ElementwiseOptimizer {
+public struct RAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "RAdam", year: 2019,
         paper: "Liu et al., On the Variance of the Adaptive Learning Rate and Beyond, ICLR 2020",
         url: "https://arxiv.org/abs/1908.03265", family: .adam,
         reference: "torch.optim.RAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    /// `weight_decay`, L2 or (`decoupled_weight_decay`) decoupled.
-    public var weightDecay: WeightDecay
-    public var maximize: Bool
+    public var adam: AdamHyperparameters
     /// torch's state: step count and each coordinate's moments, as Adam's.
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(&r, weightDecay: .coefficient(0, .l2), foreach: nil)
         let decoupled = try r.bool("decoupled_weight_decay", default: false)
-        weightDecay = WeightDecay(lambda, decoupled ? .decoupled : .l2)
-        maximize = try r.bool("maximize", default: false)
+        adam.weightDecay.form = decoupled ? .decoupled : .l2
     }
 
     /// torch's rectification threshold on ρₜ.

@@ -13,19 +13,14 @@
 /// Adapting Stepsizes by the Belief in Observed Gradients", NeurIPS 2020. Follows
 /// torch_optimizer 0.3.0, including its quirk of adding ε to the stored s (or ŝ) in place at
 /// every step.
-public struct AdaBelief: ElementwiseOptimizer {
+public struct AdaBelief: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaBelief", year: 2020,
         paper: "Zhuang et al., AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed Gradients, NeurIPS 2020",
         url: "https://arxiv.org/abs/2010.07468", family: .adam,
         reference: "torch_optimizer.AdaBelief")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    /// `weight_decay` λ: L2, or decoupled if `weight_decouple` (not scaled by γ if `fixed_decay`).
-    public var weightDecay: WeightDecay
+    public var adam: AdamHyperparameters
     public var amsgrad: Bool
     public var rectify: Bool
     /// The step count and each coordinate's m, s and ŝ (torch_optimizer's `exp_avg`,
@@ -33,14 +28,11 @@ public struct AdaBelief: ElementwiseOptimizer {
     public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(torchOptimizer: &r)
         amsgrad = try r.bool("amsgrad", default: false)
         let decouple = try r.bool("weight_decouple", default: false)
         let fixed = try r.bool("fixed_decay", default: false)
-        weightDecay = WeightDecay(lambda, !decouple ? .l2 : fixed ? .decoupledFixed : .decoupled)
+        adam.weightDecay.form = !decouple ? .l2 : fixed ? .decoupledFixed : .decoupled
         rectify = try r.bool("rectify", default: false)
     }
 

@@ -10,35 +10,27 @@
 /// Luo, Xiong, Liu & Sun, "Adaptive Gradient Methods with Dynamic Bound of Learning Rate",
 /// ICLR 2019. Follows torch_optimizer 0.3.0. With gamma = 0 the upper bound is +∞ here; the
 /// reference raises a division by zero at the first step.
-public struct AdaBound: ElementwiseOptimizer {
+public struct AdaBound: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaBound", year: 2019,
         paper: "Luo, Xiong, Liu & Sun, Adaptive Gradient Methods with Dynamic Bound of Learning Rate, ICLR 2019",
         url: "https://arxiv.org/abs/1902.09843", family: .adam,
         reference: "torch_optimizer.AdaBound")
 
-    public var learningRate: Double
+    public var adam: AdamHyperparameters
     /// The learning rate at construction (torch_optimizer's `base_lr`), scaling `final_lr`.
     public let baseLearningRate: Double
-    public var beta1: Double
-    public var beta2: Double
     public var finalLearningRate: Double
     public var gamma: Double
-    public var eps: Double
-    /// `weight_decay` λ, L2.
-    public var weightDecay: WeightDecay
     public var amsbound: Bool
     /// The step count and each coordinate's moments (and v̂ for amsbound).
     public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        baseLearningRate = learningRate
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(torchOptimizer: &r)
+        baseLearningRate = adam.learningRate
         finalLearningRate = try r.double("final_lr", default: 0.1, .nonNegative)
         gamma = try r.double("gamma", default: 1e-3, .unitHalfOpen)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
         amsbound = try r.bool("amsbound", default: false)
     }
 

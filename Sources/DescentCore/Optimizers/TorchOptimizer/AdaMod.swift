@@ -9,20 +9,15 @@
 /// Ding, Ren, Luo & Sun, "An Adaptive and Momental Bound Method for Stochastic Learning",
 /// arXiv 2019. Follows torch_optimizer 0.3.0 (the weight decay shrinks θ; the gradient is
 /// left as it is).
-public struct AdaMod: ElementwiseOptimizer {
+public struct AdaMod: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdaMod", year: 2019,
         paper: "Ding, Ren, Luo & Sun, An Adaptive and Momental Bound Method for Stochastic Learning, arXiv 2019",
         url: "https://arxiv.org/abs/1910.12249", family: .adam,
         reference: "torch_optimizer.AdaMod")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var beta3: Double
-    public var eps: Double
-    /// `weight_decay` λ, shrinking θ as `p.add_(p, alpha=−λγ)` (fused).
-    public var weightDecay: WeightDecay
     public var state = CoordinateState<Slot>()
 
     /// torch_optimizer's state of one coordinate: the moments and the moving average of the
@@ -35,11 +30,8 @@ public struct AdaMod: ElementwiseOptimizer {
     }
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(torchOptimizer: &r, weightDecay: .coefficient(0, .decoupledFused))
         beta3 = try r.double("beta3", default: 0.999, .unitHalfOpen)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .decoupledFused)
     }
 
     /// γ√(1 − β₂ᵗ)/(1 − β₁ᵗ).

@@ -11,28 +11,22 @@
 /// Heo, Chun, Oh, Han, Yun, Kim, Uh & Ha, "AdamP: Slowing Down the Slowdown for Momentum
 /// Optimizers on Scale-invariant Weights", ICLR 2021. Follows torch_optimizer 0.3.0. A 2-D
 /// point is a vector, for which the projection never applies (as in the reference).
-public struct AdamP: Optimizer {
+public struct AdamP: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "AdamP", year: 2021,
         paper: "Heo et al., AdamP: Slowing Down the Slowdown for Momentum Optimizers on Scale-invariant Weights, ICLR 2021",
         url: "https://arxiv.org/abs/2006.08217", family: .adam,
         reference: "torch_optimizer.AdamP")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    public var weightDecay: Double
+    /// Its `weight_decay` λ is applied by `step`, scaled by the projection's ratio.
+    public var adam: AdamHyperparameters
     public var delta: Double
     public var wdRatio: Double
     public var nesterov: Bool
     public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(torchOptimizer: &r, weightDecay: .coefficient(0, .inUpdate))
         delta = try r.double("delta", default: 0.1, .nonNegative)
         wdRatio = try r.double("wd_ratio", default: 0.1, .nonNegative)
         nesterov = try r.bool("nesterov", default: false)
@@ -58,7 +52,7 @@ public struct AdamP: Optimizer {
             }
             for i in parameters[p].scalars.indices {
                 var theta = parameters[p].scalars[i]
-                if weightDecay > 0 { theta *= 1 - learningRate * weightDecay * ratio }
+                if weightDecay.coefficient > 0 { theta *= 1 - learningRate * weightDecay.coefficient * ratio }
                 parameters[p].scalars[i] = add(theta, perturb[i], alpha: -stepSize)
             }
         }

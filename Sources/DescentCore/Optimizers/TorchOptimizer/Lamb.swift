@@ -9,30 +9,25 @@
 /// You, Li, Reddi, Hseu, Kumar, Bhojanapalli, Song, Demmel, Keutzer & Hsieh, "Large Batch
 /// Optimization for Deep Learning: Training BERT in 76 minutes", ICLR 2020. Follows
 /// torch_optimizer 0.3.0 (no bias correction of m and v unless `debias`).
-public struct Lamb: Optimizer {
+public struct Lamb: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Lamb", year: 2020,
         paper: "You et al., Large Batch Optimization for Deep Learning: Training BERT in 76 minutes, ICLR 2020",
         url: "https://arxiv.org/abs/1904.00962", family: .adam,
         reference: "torch_optimizer.Lamb")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    public var weightDecay: Double
+    /// Its `weight_decay` λ is added to the Adam step by `step`.
+    public var adam: AdamHyperparameters
     public var clampValue: Double
-    public var adam: Bool
+    /// The `adam` key: the trust ratio is fixed at 1.
+    public var adamMode: Bool
     public var debias: Bool
     public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(torchOptimizer: &r, eps: 1e-6, weightDecay: .coefficient(0, .inUpdate))
         clampValue = try r.double("clamp_value", default: 10, .nonNegative)
-        adam = try r.bool("adam", default: false)
+        adamMode = try r.bool("adam", default: false)
         debias = try r.bool("debias", default: false)
     }
 
@@ -52,14 +47,14 @@ public struct Lamb: Optimizer {
                 let g = gradients[p].scalars[i]
                 let (m, v) = state.slots[p][i].update(g, beta1: beta1, beta2: beta2)
                 adamStep.scalars[i] = m / (torchSqrt(v) + eps)
-                if weightDecay != 0 {
-                    adamStep.scalars[i] = add(adamStep.scalars[i], parameters[p].scalars[i], alpha: weightDecay)
+                if weightDecay.coefficient != 0 {
+                    adamStep.scalars[i] = add(adamStep.scalars[i], parameters[p].scalars[i], alpha: weightDecay.coefficient)
                 }
             }
             let weightNorm = clamp(parameters[p].norm, 0, clampValue)
             let adamNorm = adamStep.norm
             var trustRatio = weightNorm == 0 || adamNorm == 0 ? 1 : weightNorm / adamNorm
-            if adam { trustRatio = 1 }
+            if adamMode { trustRatio = 1 }
             let alpha = -stepSize * trustRatio
             for i in parameters[p].scalars.indices {
                 parameters[p].scalars[i] = add(parameters[p].scalars[i], adamStep.scalars[i], alpha: alpha)

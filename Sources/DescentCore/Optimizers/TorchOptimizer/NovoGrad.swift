@@ -9,18 +9,15 @@
 /// Ginsburg, Castonguay, Hrinchuk, Kuchaiev, Lavrukhin, Leary, Li, Nguyen, Zhang & Cohen,
 /// "Stochastic Gradient Methods with Layer-wise Adaptive Moments for Training of Deep
 /// Networks", arXiv 2019. Follows torch_optimizer 0.3.0 (default betas (0.95, 0)).
-public struct NovoGrad: Optimizer {
+public struct NovoGrad: Optimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "NovoGrad", year: 2019,
         paper: "Ginsburg et al., Stochastic Gradient Methods with Layer-wise Adaptive Moments for Training of Deep Networks, arXiv 2019",
         url: "https://arxiv.org/abs/1905.11286", family: .adam,
         reference: "torch_optimizer.NovoGrad")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
-    public var weightDecay: Double
+    /// Its `weight_decay` λ is added to the normalized gradient by `step`.
+    public var adam: AdamHyperparameters
     public var gradAveraging: Bool
     public var amsgrad: Bool
     /// Per parameter tensor: the momentum, and the scalar second moment and its maximum.
@@ -29,10 +26,7 @@ public struct NovoGrad: Optimizer {
     public var maxExpAvgSq: [Double] = []
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.95, 0), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        weightDecay = try r.double("weight_decay", default: 0, .nonNegative)
+        adam = try AdamHyperparameters(torchOptimizer: &r, betas: (0.95, 0), weightDecay: .coefficient(0, .inUpdate))
         gradAveraging = try r.bool("grad_averaging", default: false)
         amsgrad = try r.bool("amsgrad", default: false)
     }
@@ -55,7 +49,7 @@ public struct NovoGrad: Optimizer {
             for i in parameters[p].scalars.indices {
                 let theta = parameters[p].scalars[i]
                 var g = gradients[p].scalars[i] / denom
-                if weightDecay != 0 { g = add(g, theta, alpha: weightDecay) }
+                if weightDecay.coefficient != 0 { g = add(g, theta, alpha: weightDecay.coefficient) }
                 if gradAveraging { g *= 1 - beta1 }
                 let m = expAvg[p][i] * beta1 + g
                 expAvg[p][i] = m

@@ -8,34 +8,26 @@
 ///
 /// Ma & Yarats, "Quasi-hyperbolic momentum and Adam for deep learning", ICLR 2019. Follows
 /// torch_optimizer 0.3.0 (the ν terms are skipped when ν = 1, ε when ε = 0).
-public struct QHAdam: ElementwiseOptimizer {
+public struct QHAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "QHAdam", year: 2019,
         paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
         url: "https://arxiv.org/abs/1810.06801", family: .adam,
         reference: "torch_optimizer.QHAdam")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var nu1: Double
     public var nu2: Double
-    /// `weight_decay` λ: L2, or decoupled if `decouple_weight_decay`.
-    public var weightDecay: WeightDecay
-    public var eps: Double
     /// `beta1_weight`, `beta2_weight` and each coordinate's moments.
     public var beta1Weight = 0.0
     public var beta2Weight = 0.0
     public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(torchOptimizer: &r)
         (nu1, nu2) = try r.pair("nus", default: (1.0, 1.0), (.any, .any))
-        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
         let decouple = try r.bool("decouple_weight_decay", default: false)
-        weightDecay = WeightDecay(lambda, decouple ? .decoupled : .l2)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
+        adam.weightDecay.form = decouple ? .decoupled : .l2
     }
 
     /// The weights w₁, w₂ (stored), as the decay rates 1 − 1/w of the two averages.

@@ -9,28 +9,20 @@
 /// Zaheer, Reddi, Sachan, Kale & Kumar, "Adaptive Methods for Nonconvex Optimization",
 /// NeurIPS 2018. Follows torch_optimizer 0.3.0: both moments start at `initial_accumulator`
 /// (as TensorFlow Addons does), and ε defaults to 1e-3.
-public struct Yogi: ElementwiseOptimizer {
+public struct Yogi: ElementwiseOptimizer, AdamFamilyOptimizer {
     public static let info = OptimizerInfo(
         name: "Yogi", year: 2018,
         paper: "Zaheer, Reddi, Sachan, Kale & Kumar, Adaptive Methods for Nonconvex Optimization, NeurIPS 2018",
         url: "https://proceedings.neurips.cc/paper_files/paper/2018/hash/90365351ccc7437a1309dc64e4db32a3-Abstract.html", family: .adam,
         reference: "torch_optimizer.Yogi")
 
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var eps: Double
+    public var adam: AdamHyperparameters
     public var initialAccumulator: Double
-    /// `weight_decay` λ, L2.
-    public var weightDecay: WeightDecay
     public var state = CoordinateState<Moments<MulAddRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-2, .positive)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        eps = try r.double("eps", default: 1e-3, .nonNegative)
+        adam = try AdamHyperparameters(torchOptimizer: &r, lr: 1e-2, eps: 1e-3)
         initialAccumulator = try r.double("initial_accumulator", default: 1e-6)
-        weightDecay = WeightDecay(try r.double("weight_decay", default: 0, .nonNegative), .l2)
     }
 
     public func initialSlot(_: Double) -> Moments<MulAddRounding> {
