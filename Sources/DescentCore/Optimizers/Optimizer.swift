@@ -30,6 +30,9 @@ public protocol Optimizer: Sendable {
 }
 
 extension Optimizer {
+    /// The type's entry in `OptimizerRegistry.catalog`.
+    public static var info: OptimizerInfo { OptimizerRegistry.info(of: Self.self) }
+
     public static func shapeProblem(_ shapes: [[Int]]) -> String? { nil }
 
     @inlinable

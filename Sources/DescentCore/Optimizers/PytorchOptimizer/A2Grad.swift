@@ -14,12 +14,6 @@
 /// `learningRate` reads and writes it (0 when unset). √v is torch's tensor root (`torchSqrt`),
 /// √(t + 1) Python's `math.sqrt`.
 public struct A2Grad: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "A2Grad", year: 2018,
-        paper: "Deng, Cheng & Lan, Optimal Adaptive and Accelerated Stochastic Gradient Descent, arXiv 2018",
-        url: "https://arxiv.org/abs/1810.00553", family: .sgd,
-        reference: "pytorch_optimizer.A2Grad")
-
     /// Unused by the algorithm (`lr`, default null).
     public var lr: Double?
     public var beta: Double

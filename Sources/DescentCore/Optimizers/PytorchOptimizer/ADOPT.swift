@@ -11,12 +11,6 @@
 /// (a Python callable; it cannot be given as a number, so it is not a hyperparameter here).
 /// √v is torch's tensor root (`torchSqrt`).
 public struct ADOPT: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ADOPT", year: 2024,
-        paper: "Taniguchi et al., ADOPT: Modified Adam Can Converge with Any β₂ with the Optimal Rate, NeurIPS 2024",
-        url: "https://arxiv.org/abs/2411.02853", family: .adam,
-        reference: "pytorch_optimizer.ADOPT")
-
     public var adam: AdamHyperparameters
     public var cautious: Bool
     public var stableAdamW: Bool

@@ -15,12 +15,6 @@
 /// reference does not check it and treats any other value as "tensor"). √v is torch's tensor
 /// root (`torchSqrt`).
 public struct APOLLO2024: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "APOLLO2024", year: 2024,
-        paper: "Zhu et al., APOLLO: SGD-like Memory, AdamW-level Performance, MLSys 2025",
-        url: "https://arxiv.org/abs/2412.05270", family: .adam,
-        reference: "pytorch_optimizer.APOLLO")
-
     /// Its decay is as read: coupled before the update, decoupled after it with the step size η
     /// (so `weightDecay` is then its `.inUpdate` form).
     public var adam: AdamHyperparameters

@@ -13,12 +13,6 @@ import DescentBase
 /// Follows pytorch_optimizer 4.1.0 (default foreach path: `addcdiv` for the final step).
 /// √v is torch's tensor root (`torchSqrt`); √(1 − β₂ᵗ) is Python's `math.sqrt`.
 public struct AdEMAMix: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdEMAMix", year: 2024,
-        paper: "Pagliardini et al., The AdEMAMix Optimizer: Better, Faster, Older, ICLR 2025",
-        url: "https://arxiv.org/abs/2409.03137", family: .adam,
-        reference: "pytorch_optimizer.AdEMAMix")
-
     public var learningRate: Double
     public var betas: [Double]
     public var weightDecay: WeightDecay

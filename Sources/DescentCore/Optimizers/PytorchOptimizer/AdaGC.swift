@@ -15,12 +15,6 @@
 /// decay is coupled, cached otherwise), and its factor λ_abs/G is torch's float32 `reciprocal`
 /// times λ_abs. Weight decay defaults to 0.1, decoupled. √v is torch's tensor root (`torchSqrt`).
 public struct AdaGC: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaGC", year: 2025,
-        paper: "Wang et al., AdaGC: Improving Training Stability for Large Language Model Pretraining, arXiv 2025",
-        url: "https://arxiv.org/abs/2502.11034", family: .adam,
-        reference: "pytorch_optimizer.AdaGC")
-
     public var adam: AdamHyperparameters
     /// The smoothing β of γ after warm-up.
     public var beta: Double

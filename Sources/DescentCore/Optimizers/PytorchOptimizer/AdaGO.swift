@@ -14,12 +14,6 @@
 /// references are made. The AdamW settings (`adamw_*`) are for the library's non-Muon groups,
 /// which a point never is: accepted, checked and unused.
 public struct AdaGO: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaGO", year: 2025,
-        paper: "Zhang et al., AdaGrad Meets Muon: Adaptive Stepsizes for Orthogonal Updates, arXiv 2025",
-        url: "https://arxiv.org/abs/2509.02981", family: .matrix,
-        reference: "pytorch_optimizer.AdaGO")
-
     public var learningRate: Double
     public var momentum: Double
     public var weightDecay: WeightDecay

@@ -18,12 +18,6 @@
 /// divide by ε). `step(_:gradients:hessian:)` takes an external estimate, as the reference's
 /// `step(hessian=...)`.
 public struct AdaHessian: HessianPreconditioned, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaHessian", year: 2020,
-        paper: "Yao et al., ADAHESSIAN: An Adaptive Second Order Optimizer for Machine Learning, AAAI 2021",
-        url: "https://arxiv.org/abs/2006.00719", family: .secondOrder,
-        reference: "pytorch_optimizer.AdaHessian")
-
     public var adam: AdamHyperparameters
     public var hessianPower: Double
     public var hessian: HessianDiagonal

@@ -15,12 +15,6 @@
 /// references are made. The AdamW settings (`adamw_*`) are for the library's non-Muon groups,
 /// which a point never is: accepted, checked and unused. √ is torch's tensor root (`torchSqrt`).
 public struct AdaMuon: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaMuon", year: 2025,
-        paper: "Si et al., AdaMuon: Adaptive Muon Optimizer, arXiv 2025",
-        url: "https://arxiv.org/abs/2507.11005", family: .matrix,
-        reference: "pytorch_optimizer.AdaMuon")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

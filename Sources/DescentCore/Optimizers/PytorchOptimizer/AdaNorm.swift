@@ -11,12 +11,6 @@
 /// Convolutional Neural Networks", WACV 2023 (arXiv 2022). Follows pytorch_optimizer 4.1.0
 /// (foreach path).
 public struct AdaNorm: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaNorm", year: 2022,
-        paper: "Dubey et al., AdaNorm: Adaptive Gradient Norm Correction based Optimization for CNNs, WACV 2023",
-        url: "https://arxiv.org/abs/2210.06364", family: .adam,
-        reference: "pytorch_optimizer.AdaNorm")
-
     public var adam: AdamHyperparameters
     public var r: Double?
     public var amsBound: Bool

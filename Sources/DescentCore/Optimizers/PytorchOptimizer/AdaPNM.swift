@@ -10,12 +10,6 @@
 /// Generalization", ICML 2021. Follows pytorch_optimizer 4.1.0 (foreach path; the
 /// per-parameter path when adanorm is set).
 public struct AdaPNM: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaPNM", year: 2021,
-        paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
-        url: "https://arxiv.org/abs/2103.17182", family: .adam,
-        reference: "pytorch_optimizer.AdaPNM")
-
     public var learningRate: Double
     public var betas: [Double]
     public var weightDecay: WeightDecay

@@ -14,12 +14,6 @@
 /// Python callable, `torch.max` by default: here `"max"` or null (no reduction). √ is torch's
 /// tensor root (`torchSqrt`).
 public struct AdaShift: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaShift", year: 2019,
-        paper: "Zhou et al., AdaShift: Decorrelation and Convergence of Adaptive Learning Rate Methods, ICLR 2019",
-        url: "https://arxiv.org/abs/1810.00143", family: .adam,
-        reference: "pytorch_optimizer.AdaShift")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -11,12 +11,6 @@
 /// Follows pytorch_optimizer 4.1.0 (default foreach path); ε sits inside the root, which is
 /// torch's tensor root (`torchSqrt`).
 public struct AdaSmooth: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaSmooth", year: 2022,
-        paper: "Lu, AdaSmooth: An Adaptive Learning Rate Method based on Effective Ratio, arXiv 2022",
-        url: "https://arxiv.org/abs/2204.00825", family: .adaptive,
-        reference: "pytorch_optimizer.AdaSmooth")
-
     public var adam: AdamHyperparameters
     public var state = CoordinateState<Slot>()
 

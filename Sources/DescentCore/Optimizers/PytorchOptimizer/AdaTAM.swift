@@ -9,12 +9,6 @@
 /// Malviya et al., "Torque-Aware Momentum", arXiv 2024. Follows pytorch_optimizer 4.1.0 (default
 /// foreach path); no bias correction. √v is torch's tensor root (`torchSqrt`).
 public struct AdaTAM: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaTAM", year: 2024,
-        paper: "Malviya et al., Torque-Aware Momentum, arXiv 2024",
-        url: "https://arxiv.org/abs/2412.18790", family: .adam,
-        reference: "pytorch_optimizer.AdaTAM")
-
     public var adam: AdamHyperparameters
     public var decayRate: Double
     public var state = CoordinateState<Slot>()

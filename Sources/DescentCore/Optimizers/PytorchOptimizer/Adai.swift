@@ -12,12 +12,6 @@
 /// of v̂ is `Σ_params(Σ v / (1 − β₂ᵗ)) / n`, and tensor powers as torch special-cases them).
 /// `use_gc` only touches tensors of two or more dimensions: accepted, no effect on a point.
 public struct Adai: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Adai", year: 2020,
-        paper: "Xie et al., Adaptive Inertia: Disentangling the Effects of Adaptive Learning Rate and Momentum, ICML 2022",
-        url: "https://arxiv.org/abs/2006.15815", family: .sgd,
-        reference: "pytorch_optimizer.Adai")
-
     /// `betas` = (β₀, β₂): `adam.beta1` is β₀ (β₁ is computed per coordinate in the update).
     public var adam: AdamHyperparameters
     public var stableWeightDecay: Bool

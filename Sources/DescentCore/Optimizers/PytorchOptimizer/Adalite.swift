@@ -10,12 +10,6 @@
 /// its factored second moment (and so `tau`, `eps2`) is for matrices only, which a point never is.
 /// Weight decay defaults to 0.01, decoupled. √ is torch's tensor root (`torchSqrt`).
 public struct Adalite: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Adalite", year: 2024,
-        paper: "Vatsa, Adalite, GitHub 2024",
-        url: "https://github.com/VatsaDev/adalite", family: .adam,
-        reference: "pytorch_optimizer.Adalite")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -11,12 +11,6 @@
 /// argument; for a plain parameter the decay is AdamW's θ(1 − γλ). √ is torch's tensor root
 /// (`torchSqrt`), √(1 − β₂ᵗ) Python's `math.sqrt`.
 public struct AdamC: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdamC", year: 2025,
-        paper: "Defazio et al., Why Gradients Rapidly Increase Near the End of Training, arXiv 2025",
-        url: "https://arxiv.org/abs/2506.02285", family: .adam,
-        reference: "pytorch_optimizer.AdamC")
-
     public var adam: AdamHyperparameters
     public var amsBound: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()

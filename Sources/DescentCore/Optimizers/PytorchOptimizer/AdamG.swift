@@ -10,12 +10,6 @@
 /// pytorch_optimizer 4.1.0 (default foreach path). v^q is torch's tensor `pow` (`tensorPow`),
 /// the root torch's tensor root (`torchSqrt`), 1/√t Python's `math.sqrt`.
 public struct AdamG: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdamG", year: 2024,
-        paper: "Pang et al., Towards Stability of Parameter-free Optimization, arXiv 2024",
-        url: "https://arxiv.org/abs/2405.04376", family: .parameterFree,
-        reference: "pytorch_optimizer.AdamG")
-
     public var learningRate: Double
     public var betas: [Double]
     /// The golden step-size function's coefficient p and power q, s(v) = p·v^q.

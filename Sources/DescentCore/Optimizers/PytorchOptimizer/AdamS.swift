@@ -13,12 +13,6 @@
 /// second moments over all parameters. Weight decay defaults to 1e-4. √ is torch's tensor root
 /// (`torchSqrt`).
 public struct AdamS: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdamS", year: 2020,
-        paper: "Xie et al., On the Overlooked Pitfalls of Weight Decay and How to Mitigate Them: A Gradient-Norm Perspective, NeurIPS 2023",
-        url: "https://arxiv.org/abs/2011.11152", family: .adam,
-        reference: "pytorch_optimizer.AdamS")
-
     public var adam: AdamHyperparameters
     public var amsBound: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()

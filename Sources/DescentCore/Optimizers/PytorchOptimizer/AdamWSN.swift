@@ -12,12 +12,6 @@
 /// since the decay runs after the update, coupled weight decay (`weight_decouple: false`) changes
 /// only an unused gradient: no effect (reproduced). √v is torch's tensor root (`torchSqrt`).
 public struct AdamWSN: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdamWSN", year: 2024,
-        paper: "Nguyen & Nguyen, Subset-Norm and Subspace-Momentum: Faster Memory-Efficient Adaptive Optimization with Convergence Guarantees, arXiv 2024",
-        url: "https://arxiv.org/abs/2411.07120", family: .adam,
-        reference: "pytorch_optimizer.AdamWSN")
-
     /// Its decay is what the reference applies after the update (`weightDecay` is its `.inUpdate` form).
     public var adam: AdamHyperparameters
     public var subsetSize: Int

@@ -15,12 +15,6 @@
 /// float32 tensor. `use_gc` only touches tensors of two or more dimensions: no effect here.
 /// √n is torch's tensor root (`torchSqrt`); √(1 − β₃ᵗ) is Python's `math.sqrt`.
 public struct Adan: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Adan", year: 2022,
-        paper: "Xie et al., Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models, TPAMI 2024",
-        url: "https://arxiv.org/abs/2208.06677", family: .adam,
-        reference: "pytorch_optimizer.Adan")
-
     public var learningRate: Double
     public var betas: [Double]
     public var weightDecay: Double

@@ -13,12 +13,6 @@
 /// Stepsize Range", arXiv 2022. Follows pytorch_optimizer 4.1.0 (default foreach path). √ is
 /// torch's tensor root (`torchSqrt`), √(1 − β₂ᵗ) Python's `math.sqrt`.
 public struct Aida: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Aida", year: 2022,
-        paper: "Zhang et al., A DNN Optimizer that Improves over AdaBelief by Suppression of the Adaptive Stepsize Range, arXiv 2022",
-        url: "https://arxiv.org/abs/2203.13273", family: .adam,
-        reference: "pytorch_optimizer.Aida")
-
     public var adam: AdamHyperparameters
     /// The number of mutual projections.
     public var k: Int

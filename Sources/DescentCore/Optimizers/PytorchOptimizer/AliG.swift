@@ -13,12 +13,6 @@
 /// gradients before maximize negates them. `learningRate` is `max_lr` (0 when unset; setting it
 /// sets `max_lr`). `projection_fn`, a Python callable, is not supported.
 public struct AliG: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "AliG", year: 2020,
-        paper: "Berrada, Zisserman & Kumar, Training Neural Networks for and by Interpolation, ICML 2020",
-        url: "https://arxiv.org/abs/1906.05661", family: .parameterFree,
-        reference: "pytorch_optimizer.AliG")
-
     /// The largest step size, or nil for none (`max_lr`).
     public var maxLR: Double?
     public var momentum: Double

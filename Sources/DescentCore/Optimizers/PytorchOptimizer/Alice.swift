@@ -23,12 +23,6 @@ import DescentBase
 /// products in float64 are summed plainly (`Matrix.matmul`); √v and √p are torch's tensor root
 /// (`torchSqrt`).
 public struct Alice: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Alice", year: 2025,
-        paper: "Gong et al., Towards Efficient Optimizer Design for LLM via Structured Fisher Approximation with a Low-Rank Extension, arXiv 2025",
-        url: "https://arxiv.org/abs/2502.07752", family: .matrix,
-        reference: "pytorch_optimizer.Alice")
-
     public var learningRate: Double
     public var betas: [Double]
     public var alpha: Double

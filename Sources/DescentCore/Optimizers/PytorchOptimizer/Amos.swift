@@ -14,12 +14,6 @@
 /// order of operations). √r is torch's tensor root (`torchSqrt`), 1/√(1 + …) its `rsqrt` (the
 /// IEEE root), √γ and √η₀ Python's `math.sqrt`.
 public struct Amos: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Amos", year: 2022,
-        paper: "Tian & Parikh, Amos: An Adam-style Optimizer with Adaptive Weight Decay towards Model-Oriented Scale, arXiv 2022",
-        url: "https://arxiv.org/abs/2210.11693", family: .adam,
-        reference: "pytorch_optimizer.Amos")
-
     public var learningRate: Double
     public var beta: Double
     public var momentum: Double

@@ -10,12 +10,6 @@ import DescentBase
 /// Kegreisz, "Ano: Faster is Better in Noisy Landscape", arXiv 2025. Follows pytorch_optimizer
 /// 4.1.0 (default foreach path). √ is torch's tensor root (`torchSqrt`); ln is Python's `math.log`.
 public struct Ano: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Ano", year: 2025,
-        paper: "Kegreisz, Ano: Faster is Better in Noisy Landscape, arXiv 2025",
-        url: "https://arxiv.org/abs/2508.18258", family: .adam,
-        reference: "pytorch_optimizer.Ano")
-
     public var adam: AdamHyperparameters
     public var logarithmicSchedule: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()

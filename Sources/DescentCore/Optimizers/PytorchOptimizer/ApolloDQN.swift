@@ -15,12 +15,6 @@
 /// pytorch_optimizer 4.1.0 writes it (per-parameter loop: its foreach path runs on CUDA only).
 /// `init_lr` null means γ₀/1000.
 public struct ApolloDQN: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "ApolloDQN", year: 2020,
-        paper: "Ma, Apollo: An Adaptive Parameter-wise Diagonal Quasi-Newton Method for Nonconvex Stochastic Optimization, arXiv 2020",
-        url: "https://arxiv.org/abs/2009.13586", family: .secondOrder,
-        reference: "pytorch_optimizer.ApolloDQN")
-
     public var learningRate: Double
     /// The learning rate at construction (`self.lr`), the end of the warm-up.
     public let baseLearningRate: Double

@@ -12,12 +12,6 @@
 /// as `1/(pow(Σ pow(η, −2), −½))²`. `adam_debias` drops the 1/(1 − β₁ᵗ). √v is torch's
 /// tensor root (`torchSqrt`); the other roots are Python's `math.sqrt`.
 public struct AvaGrad: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AvaGrad", year: 2019,
-        paper: "Savarese et al., Domain-independent Dominance of Adaptive Methods, CVPR 2021",
-        url: "https://arxiv.org/abs/1912.01823", family: .adam,
-        reference: "pytorch_optimizer.AvaGrad")
-
     public var adam: AdamHyperparameters
     public var adamDebias: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()

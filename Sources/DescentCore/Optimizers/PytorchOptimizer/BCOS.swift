@@ -11,12 +11,6 @@
 /// Follows pytorch_optimizer 4.1.0 (default foreach path). Weight decay defaults to 0.1,
 /// decoupled. √v is torch's tensor root (`torchSqrt`); the β powers are Python's.
 public struct BCOS: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "BCOS", year: 2025,
-        paper: "Jiang et al., Stochastic Approximation with Block Coordinate Optimal Stepsizes, arXiv 2025",
-        url: "https://arxiv.org/abs/2507.08963", family: .adam,
-        reference: "pytorch_optimizer.BCOS")
-
     public var learningRate: Double
     public var beta: Double
     public var beta2: Double?

@@ -18,12 +18,6 @@
 /// `num_data`; Descent defaults it to 100 (the value of the reference's rosenbrock golden) so that
 /// every optimizer builds from defaults.
 public struct BSAM: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "BSAM", year: 2023,
-        paper: "Möllenhoff & Khan, SAM as an Optimal Relaxation of Bayes, ICLR 2023",
-        url: "https://arxiv.org/abs/2210.01620", family: .wrapper,
-        reference: "pytorch_optimizer.BSAM")
-
     public var learningRate: Double
     /// N, the number of training examples the posterior is of (`num_data`).
     public var numData: Double

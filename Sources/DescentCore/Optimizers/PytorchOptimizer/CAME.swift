@@ -13,12 +13,6 @@
 /// Follows pytorch_optimizer 4.1.0 (foreach path). β₃ and ε₂ act only on factored (2-D)
 /// parameters, so they are accepted and have no effect on a point.
 public struct CAME: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "CAME", year: 2023,
-        paper: "Luo et al., CAME: Confidence-guided Adaptive Memory Efficient Optimization, ACL 2023",
-        url: "https://arxiv.org/abs/2307.02047", family: .adam,
-        reference: "pytorch_optimizer.CAME")
-
     public var learningRate: Double
     public var betas: [Double]
     public var weightDecay: WeightDecay

@@ -10,12 +10,6 @@
 /// (`update_proj_gap`, `scale`, `projection_type`) acts on matrices only: for a point Conda is
 /// Adam with decoupled decay after the step, as above. √v is torch's tensor root (`torchSqrt`).
 public struct Conda: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Conda", year: 2025,
-        paper: "Wang et al., Conda: Column-Normalized Adam for Training Large Language Models Faster, arXiv 2025",
-        url: "https://arxiv.org/abs/2509.24218", family: .adam,
-        reference: "pytorch_optimizer.Conda")
-
     /// λ, decoupled, applied after the update (so its form is `.inUpdate`).
     public var adam: AdamHyperparameters
     public var updateProjGap: Int

@@ -32,12 +32,6 @@ import Darwin
 /// `torch.manual_seed(seed)` before the optimizer is built (`TorchGenerator.normalFill`, one
 /// block of B·h·16 draws per root).
 public struct DASH: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "DASH", year: 2026,
-        paper: "Modoranu et al., DASH: Faster Shampoo via Batched Block Preconditioning and Efficient Inverse-Root Solvers, arXiv 2026",
-        url: "https://arxiv.org/abs/2602.02016", family: .matrix,
-        reference: "pytorch_optimizer.DASH")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -16,12 +16,6 @@
 /// last bit from `torchSqrt` (AMD) and the chaotic path amplifies it to 8e-5 from step 173; rerun
 /// with `torchSqrt`'s roots the library matches Descent bit for bit.
 public struct DAdaptAdaGrad: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "DAdaptAdaGrad", year: 2023,
-        paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
-        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
-        reference: "pytorch_optimizer.DAdaptAdaGrad")
-
     public var learningRate: Double
     public var momentum: Double
     public var growthRate: Double

@@ -13,12 +13,6 @@
 /// float64 tensors; ⟨·,·⟩ is torch's `dot`, √ its tensor root (`torchSqrt`). The step uses
 /// the η of before d changes; bias_correction is off by default.
 public struct DAdaptAdam: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "DAdaptAdam", year: 2023,
-        paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
-        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
-        reference: "pytorch_optimizer.DAdaptAdam")
-
     public var adam: AdamHyperparameters
     public var growthRate: Double
     public var biasCorrection: Bool

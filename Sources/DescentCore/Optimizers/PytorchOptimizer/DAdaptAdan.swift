@@ -19,12 +19,6 @@
 /// path amplifies from step 12 to order 1; rerun with `torchSqrt`'s roots the library matches
 /// Descent bit for bit.
 public struct DAdaptAdan: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "DAdaptAdan", year: 2023,
-        paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
-        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
-        reference: "pytorch_optimizer.DAdaptAdan")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -11,12 +11,6 @@
 /// al.'s Lion. Follows pytorch_optimizer 4.1.0's batched (foreach) CPU path; ⟨·,·⟩ is torch's
 /// `dot`. The parameters move before d changes; there is no growth_rate.
 public struct DAdaptLion: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "DAdaptLion", year: 2023,
-        paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
-        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
-        reference: "pytorch_optimizer.DAdaptLion")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

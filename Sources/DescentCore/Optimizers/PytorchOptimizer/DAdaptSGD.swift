@@ -11,12 +11,6 @@
 /// pytorch_optimizer 4.1.0's batched (foreach) CPU path; ⟨·,·⟩ is torch's `dot`, √S² its
 /// tensor root (`torchSqrt`), and the first gradient's norm is squared and rooted in float32.
 public struct DAdaptSGD: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "DAdaptSGD", year: 2023,
-        paper: "Defazio & Mishchenko, Learning-Rate-Free Learning by D-Adaptation, ICML 2023",
-        url: "https://arxiv.org/abs/2301.07733", family: .parameterFree,
-        reference: "pytorch_optimizer.DAdaptSGD")
-
     public var learningRate: Double
     public var momentum: Double
     public var growthRate: Double

@@ -10,12 +10,6 @@
 /// Optimizers", arXiv 2026 (arXiv:2603.07122). Follows pytorch_optimizer 4.1.0's batched
 /// (foreach) CPU path; √ is torch's tensor root (`torchSqrt`).
 public struct DualAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "DualAdam", year: 2026,
-        paper: "Shi et al., Combining Adam and its Inverse Counterpart to Enhance Generalization of Deep Learning Optimizers, arXiv 2026",
-        url: "https://arxiv.org/abs/2603.07122", family: .adam,
-        reference: "pytorch_optimizer.DualAdam")
-
     public var adam: AdamHyperparameters
     public var switchRate: Double
     public var state = CoordinateState<Moments<LerpRounding>>()

@@ -10,12 +10,6 @@
 /// 4.1.0's per-parameter path (its `foreach` defaults to false), in its order of operations;
 /// √ is torch's tensor root (`torchSqrt`).
 public struct EXAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "EXAdam", year: 2024,
-        paper: "Adly, EXAdam: The Power of Adaptive Cross-Moments, arXiv 2024",
-        url: "https://arxiv.org/abs/2412.20302", family: .adam,
-        reference: "pytorch_optimizer.EXAdam")
-
     public var adam: AdamHyperparameters
     public var state = CoordinateState<Moments<LerpRounding>>()
 

@@ -12,12 +12,6 @@
 /// `step(_:gradients:)` its `step()` (loss 0). Default weight decay 0.01, decoupled. √ is torch's
 /// tensor root (`torchSqrt`).
 public struct EmoNavi: EmoOptimizer {
-    public static let info = OptimizerInfo(
-        name: "EmoNavi", year: 2025,
-        paper: "muooon, EmoNavi: An emotion-driven optimizer that feels loss and navigates accordingly, GitHub 2025",
-        url: "https://github.com/muooon/EmoNavi", family: .adam,
-        reference: "pytorch_optimizer.EmoNavi")
-
     public var settings: EmoSettings
     public var emo = EmoDrive()
     public var state = CoordinateState<EmoSlot>()

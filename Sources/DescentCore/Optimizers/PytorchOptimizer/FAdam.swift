@@ -16,12 +16,6 @@
 /// here: the library's float32 defaults cannot step a float64 point (its `lerp_` fails on the
 /// mixed dtypes), so Descent's default is the float64 state the references were made with.
 public struct FAdam: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "FAdam", year: 2024,
-        paper: "Hwang, FAdam: Adam is a natural gradient optimizer using diagonal empirical Fisher information, arXiv 2024",
-        url: "https://arxiv.org/abs/2405.12807", family: .adam,
-        reference: "pytorch_optimizer.FAdam")
-
     /// One coordinate's momentum and Fisher diagonal `fim`.
     public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var momentum = 0.0

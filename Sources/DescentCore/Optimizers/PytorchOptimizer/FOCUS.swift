@@ -9,12 +9,6 @@
 /// Liu, Liu & Gore, "FOCUS: First Order Concentrated Updating Scheme", arXiv 2025. Follows
 /// pytorch_optimizer 4.1.0's batched (foreach) CPU path, in its order of operations.
 public struct FOCUS: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "FOCUS", year: 2025,
-        paper: "Liu, Liu & Gore, FOCUS: First Order Concentrated Updating Scheme, arXiv 2025",
-        url: "https://arxiv.org/abs/2501.12243", family: .sign,
-        reference: "pytorch_optimizer.FOCUS")
-
     /// One coordinate's gradient average `exp_avg` and parameter average `pbar`.
     public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var expAvg = 0.0

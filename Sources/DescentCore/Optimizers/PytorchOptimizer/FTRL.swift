@@ -8,12 +8,6 @@
 /// pytorch_optimizer 4.1.0 (foreach path; `pow` with exponent ½ is torch's √ kernel, `torchSqrt`). The
 /// point is recomputed from z and n at every step, not moved from where it was.
 public struct FTRL: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "FTRL", year: 2013,
-        paper: "McMahan et al., Ad Click Prediction: a View from the Trenches, KDD 2013",
-        url: "https://doi.org/10.1145/2487575.2488200", family: .adaptive,
-        reference: "pytorch_optimizer.FTRL")
-
     public var learningRate: Double
     public var lrPower: Double
     public var beta: Double

@@ -22,12 +22,6 @@
 /// parameter) is accepted but not checked. `fused` must be false, as the library's portable
 /// backend requires. Rounding is torch's `round` (half to even), the float32 root `torchSqrt`.
 public struct FlashAdamW: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "FlashAdamW", year: 2026,
-        paper: "Gonzalez Ortiz et al., FlashOptim: Optimizers for Memory Efficient Training, arXiv 2026",
-        url: "https://arxiv.org/abs/2602.23349", family: .adam,
-        reference: "pytorch_optimizer.FlashAdamW")
-
     /// One coordinate's moments as the next step reads them (decompressed).
     public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var expAvg = 0.0

@@ -10,12 +10,6 @@
 /// CPU path: norms of the whole tensor (`_foreach_norm`, the IEEE root), √(1 + γ²) by Python's
 /// `math.sqrt`, the bound applied as a multiply then a divide.
 public struct Fromage: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Fromage", year: 2020,
-        paper: "Bernstein et al., On the distance between two neural networks and the stability of learning, NeurIPS 2020",
-        url: "https://arxiv.org/abs/2002.03432", family: .sgd,
-        reference: "pytorch_optimizer.Fromage")
-
     public var learningRate: Double
     public var pBound: Double?
     public var maximize: Bool

@@ -10,12 +10,6 @@
 /// gradient after the update direction was computed, so it has no effect (reproduced).
 /// √v is torch's tensor root (`torchSqrt`).
 public struct Grams: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Grams", year: 2024,
-        paper: "Cao et al., Grams: Gradient Descent with Adaptive Momentum Scaling, arXiv 2024",
-        url: "https://arxiv.org/abs/2412.17107", family: .adam,
-        reference: "pytorch_optimizer.Grams")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

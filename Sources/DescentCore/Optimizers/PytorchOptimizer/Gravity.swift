@@ -11,12 +11,6 @@
 /// the optimizer is built, and v's elements are that generator's first normal draws
 /// (`TorchGenerator`), parameter by parameter.
 public struct Gravity: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Gravity", year: 2021,
-        paper: "Bahrami & Zadeh, Gravity Optimizer: a Kinematic Approach on Optimization in Deep Learning, arXiv 2021",
-        url: "https://arxiv.org/abs/2101.09192", family: .sgd,
-        reference: "pytorch_optimizer.Gravity")
-
     public var learningRate: Double
     public var alpha: Double
     public var beta: Double

@@ -14,12 +14,6 @@
 /// offset by it; the slow average starts at the first gradient, so the first step's g is
 /// (1 + λ_g)·g. √ is torch's tensor root (`torchSqrt`).
 public struct GrokFastAdamW: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "GrokFastAdamW", year: 2024,
-        paper: "Lee et al., Grokfast: Accelerated Grokking by Amplifying Slow Gradients, arXiv 2024",
-        url: "https://arxiv.org/abs/2405.20233", family: .adam,
-        reference: "pytorch_optimizer.GrokFastAdamW")
-
     /// One coordinate's moments and slow gradient average (`grok_exp_avg`, nil until the first step).
     public struct Slot: Sendable, Hashable, ZeroInitializable {
         public var moments = Moments<LerpRounding>()

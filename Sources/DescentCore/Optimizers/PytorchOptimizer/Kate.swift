@@ -9,12 +9,6 @@
 /// AdaGrad", NeurIPS 2024. Follows pytorch_optimizer 4.1.0 (foreach path) — note ε is added to
 /// b² at every step, as that library does. Both roots are torch's tensor `sqrt_` (`torchSqrt`).
 public struct Kate: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Kate", year: 2024,
-        paper: "Choudhury et al., Remove that Square Root: A New Efficient Scale-Invariant Version of AdaGrad, NeurIPS 2024",
-        url: "https://arxiv.org/abs/2403.02648", family: .adaptive,
-        reference: "pytorch_optimizer.Kate")
-
     public var learningRate: Double
     public var delta: Double
     public var weightDecay: WeightDecay

@@ -27,12 +27,6 @@ import Darwin
 /// no part. Triangular (dense) factors, which vectors get only with min_ndim_triangular ≤ 1, are
 /// not implemented (min_ndim_triangular must be at least 2), nor float32 momentum (`mu_dtype`).
 public struct Kron: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Kron", year: 2018,
-        paper: "Li, Preconditioned Stochastic Gradient Descent, IEEE TNNLS 2018",
-        url: "https://arxiv.org/abs/1512.04202", family: .matrix,
-        reference: "pytorch_optimizer.Kron")
-
     public var learningRate: Double
     public var momentum: Double
     public var weightDecay: Double

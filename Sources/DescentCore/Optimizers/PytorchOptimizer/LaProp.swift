@@ -14,12 +14,6 @@
 /// after the update, so coupled weight decay (`weight_decouple: false`) changes only an unused
 /// gradient: no effect.
 public struct LaProp: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "LaProp", year: 2020,
-        paper: "Ziyin et al., LaProp: Separating Momentum and Adaptivity in Adam, arXiv 2020",
-        url: "https://arxiv.org/abs/2002.04839", family: .adam,
-        reference: "pytorch_optimizer.LaProp")
-
     public var adam: AdamHyperparameters
     public var centered: Bool
     public var stepsBeforeUsingCentered: Int

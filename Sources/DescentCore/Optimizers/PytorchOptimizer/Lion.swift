@@ -11,12 +11,6 @@
 /// `use_gc` (gradient centralization) only touches tensors of two or more dimensions, so it
 /// is accepted and has no effect on a point.
 public struct Lion: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Lion", year: 2023,
-        paper: "Chen et al., Symbolic Discovery of Optimization Algorithms, NeurIPS 2023",
-        url: "https://arxiv.org/abs/2302.06675", family: .sign,
-        reference: "pytorch_optimizer.Lion")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -20,12 +20,6 @@
 /// For a point the shampoo type's Newton–Schulz branch never applies (it needs a 2-D gradient);
 /// with `optimize_1d` it falls back to the AdamW form, as the reference does.
 public struct MARS: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "MARS", year: 2024,
-        paper: "Yuan et al., MARS: Unleashing the Power of Variance Reduction for Training Large Models, arXiv 2024",
-        url: "https://arxiv.org/abs/2411.10438", family: .adam,
-        reference: "pytorch_optimizer.MARS")
-
     public var adam: AdamHyperparameters
     public var gamma: Double
     public var marsType: String

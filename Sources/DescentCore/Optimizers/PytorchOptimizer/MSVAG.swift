@@ -10,12 +10,6 @@
 /// Balles & Hennig, "Dissecting Adam: The Sign, Magnitude and Variance of Stochastic
 /// Gradients", ICML 2018. Follows pytorch_optimizer 4.1.0's batched (foreach) CPU path.
 public struct MSVAG: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "MSVAG", year: 2018,
-        paper: "Balles & Hennig, Dissecting Adam: The Sign, Magnitude and Variance of Stochastic Gradients, ICML 2018",
-        url: "https://arxiv.org/abs/1705.07774", family: .adam,
-        reference: "pytorch_optimizer.MSVAG")
-
     public var learningRate: Double
     public var beta: Double
     public var maximize: Bool

@@ -26,12 +26,6 @@ import Darwin
 /// when torch's default dtype is float32; with a float64 default its lerp fails, so the
 /// references were made that way (see make_goldens.py). σ is float32 1/(1 + expf(−x)).
 public struct Magma: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Magma", year: 2026,
-        paper: "Joo et al., On Surprising Effectiveness of Masking Updates in Adaptive Optimizers, arXiv 2026",
-        url: "https://arxiv.org/abs/2602.15322", family: .wrapper,
-        reference: "pytorch_optimizer.Magma")
-
     /// The AdamW that takes the steps.
     public var base: AdamW
     public var maskProb: Double

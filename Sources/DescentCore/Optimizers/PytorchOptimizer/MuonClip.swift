@@ -13,12 +13,6 @@
 /// "newton_schulz" method are offered. The `qk_clip_*` options and the `adamw_*` options of
 /// non-Muon groups are validated and have no effect on the point.
 public struct MuonClip: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "MuonClip", year: 2025,
-        paper: "Kimi Team, Kimi K2: Open Agentic Intelligence, arXiv 2025",
-        url: "https://arxiv.org/abs/2507.20534", family: .matrix,
-        reference: "pytorch_optimizer.MuonClip")
-
     public var learningRate: Double
     public var momentum: Double
     /// `weight_decay` λ, decoupled.

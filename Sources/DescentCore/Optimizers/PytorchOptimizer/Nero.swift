@@ -12,12 +12,6 @@
 /// Turning: Neural Architecture Aware Optimisation", ICML 2021. Follows pytorch_optimizer 4.1.0
 /// (foreach path); √ is torch's tensor root (`torchSqrt`).
 public struct Nero: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Nero", year: 2021,
-        paper: "Liu et al., Learning by Turning: Neural Architecture Aware Optimisation, ICML 2021",
-        url: "https://arxiv.org/abs/2102.07227", family: .adaptive,
-        reference: "pytorch_optimizer.Nero")
-
     public var learningRate: Double
     public var beta: Double
     public var constraints: Bool

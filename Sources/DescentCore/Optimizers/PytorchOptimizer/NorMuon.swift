@@ -16,12 +16,6 @@
 /// offered; √vᵣ is `torchSqrt`, ‖·‖ torch's `_foreach_norm`. The `adamw_*` options of non-Muon
 /// groups are validated and have no effect on the point.
 public struct NorMuon: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "NorMuon", year: 2025,
-        paper: "Li et al., NorMuon: Making Muon more efficient and scalable, arXiv 2025",
-        url: "https://arxiv.org/abs/2510.05491", family: .matrix,
-        reference: "pytorch_optimizer.NorMuon")
-
     public enum UpdateScale: String, CaseIterable, Sendable {
         case preserveNorm = "preserve_norm"
         case matchRMS = "match_rms"

@@ -10,12 +10,6 @@
 /// Gradient Methods in Training Deep Neural Networks", IJCAI 2020. Follows pytorch_optimizer
 /// 4.1.0 (foreach path); √v is torch's tensor root (`torchSqrt`), the power `tensorPow`.
 public struct PAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "PAdam", year: 2020,
-        paper: "Chen et al., Closing the Generalization Gap of Adaptive Gradient Methods in Training Deep Neural Networks, IJCAI 2020",
-        url: "https://arxiv.org/abs/1806.06763", family: .adam,
-        reference: "pytorch_optimizer.PAdam")
-
     public var adam: AdamHyperparameters
     public var partial: Double
     public var state = CoordinateState<Moments<LerpRounding>>()

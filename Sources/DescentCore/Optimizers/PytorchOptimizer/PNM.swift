@@ -8,12 +8,6 @@
 /// Xie et al., "Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve
 /// Generalization", ICML 2021. Follows pytorch_optimizer 4.1.0 (foreach path).
 public struct PNM: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "PNM", year: 2021,
-        paper: "Xie et al., Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve Generalization, ICML 2021",
-        url: "https://arxiv.org/abs/2103.17182", family: .sgd,
-        reference: "pytorch_optimizer.PNM")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

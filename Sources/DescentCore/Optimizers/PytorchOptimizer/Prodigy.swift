@@ -23,12 +23,6 @@ import Darwin
 /// changes only a gradient that is no longer used, so it has no effect. √v is torch's tensor
 /// root (`torchSqrt`): with the IEEE root the chaotic rosenbrock reference is lost by step ~270.
 public struct Prodigy: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Prodigy", year: 2023,
-        paper: "Mishchenko & Defazio, Prodigy: An Expeditiously Adaptive Parameter-Free Learner, ICML 2024",
-        url: "https://arxiv.org/abs/2306.06101", family: .parameterFree,
-        reference: "pytorch_optimizer.Prodigy")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -13,12 +13,6 @@
 /// Approximation with a Low-Rank Extension", arXiv 2025. Follows pytorch_optimizer 4.1.0
 /// (per-parameter path, its default); √ is torch's tensor root, ‖·‖ torch's `norm`.
 public struct RACS: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "RACS", year: 2025,
-        paper: "Gong et al., Towards Efficient Optimizer Design for LLM via Structured Fisher Approximation with a Low-Rank Extension, arXiv 2025",
-        url: "https://arxiv.org/abs/2502.07752", family: .matrix,
-        reference: "pytorch_optimizer.RACS")
-
     public var learningRate: Double
     public var beta: Double
     public var alpha: Double

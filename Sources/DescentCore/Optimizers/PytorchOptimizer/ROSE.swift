@@ -13,12 +13,6 @@
 /// MatthewK78, "Rose: Range-Of-Slice Equilibration" (GitHub MatthewK78/Rose), 2025. Follows
 /// pytorch_optimizer 4.1.0 (per-parameter path, its default).
 public struct ROSE: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ROSE", year: 2025,
-        paper: "MatthewK78, Rose: Range-Of-Slice Equilibration, GitHub 2025",
-        url: "https://github.com/MatthewK78/Rose", family: .adaptive,
-        reference: "pytorch_optimizer.ROSE")
-
     public var learningRate: Double
     public var weightDecay: WeightDecay
     public var centralize: Bool

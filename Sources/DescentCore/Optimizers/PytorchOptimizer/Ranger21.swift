@@ -26,12 +26,6 @@ import DescentBase
 /// optimizer", arXiv 2021. Follows pytorch_optimizer 4.1.0 (foreach path); √v̂ is `torchSqrt`,
 /// the softplus the C library's `log1p(exp(50x))/50` (x itself when 50x > 20), as torch computes it.
 public struct Ranger21: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Ranger21", year: 2021,
-        paper: "Wright & Demeure, Ranger21: a synergistic deep learning optimizer, arXiv 2021",
-        url: "https://arxiv.org/abs/2106.13731", family: .adam,
-        reference: "pytorch_optimizer.Ranger21")
-
     public var adam: AdamHyperparameters
     public var numIterations: Int
     public var beta0: Double

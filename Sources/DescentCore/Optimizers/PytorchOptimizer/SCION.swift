@@ -13,12 +13,6 @@
 /// hyperparameters here: the other oracles (spectral, sign, column, row) act on matrices, and
 /// AUTO picks BiasRMS for every vector.
 public struct SCION: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SCION", year: 2025,
-        paper: "Pethick et al., Training Deep Learning Models with Norm-Constrained LMOs, ICML 2025",
-        url: "https://arxiv.org/abs/2502.07529", family: .matrix,
-        reference: "pytorch_optimizer.SCION")
-
     public var learningRate: Double
     public var momentum: Double
     public var constraint: Bool

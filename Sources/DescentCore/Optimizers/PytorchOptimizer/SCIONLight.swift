@@ -13,12 +13,6 @@
 /// reference run this way. Pethick et al., "Training Deep Learning Models with Norm-Constrained
 /// LMOs", ICML 2025. Follows pytorch_optimizer 4.1.0 (foreach path); see `SCION`.
 public struct SCIONLight: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SCIONLight", year: 2025,
-        paper: "Pethick et al., Training Deep Learning Models with Norm-Constrained LMOs, ICML 2025",
-        url: "https://arxiv.org/abs/2502.07529", family: .matrix,
-        reference: "pytorch_optimizer.SCIONLight")
-
     public var learningRate: Double
     public var momentum: Double
     public var constraint: Bool

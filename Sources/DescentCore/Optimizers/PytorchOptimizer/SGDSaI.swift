@@ -13,12 +13,6 @@
 /// Xu et al., "No More Adam: Learning Rate Scaling at Initialization is All You Need",
 /// arXiv 2024. Follows pytorch_optimizer 4.1.0 (foreach path).
 public struct SGDSaI: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SGDSaI", year: 2024,
-        paper: "Xu et al., No More Adam: Learning Rate Scaling at Initialization is All You Need, arXiv 2024",
-        url: "https://arxiv.org/abs/2412.11768", family: .sgd,
-        reference: "pytorch_optimizer.SGDSaI")
-
     public var learningRate: Double
     public var momentum: Double
     /// `weight_decay` λ, which the update applies in the reference's place.

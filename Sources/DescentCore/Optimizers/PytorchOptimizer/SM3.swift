@@ -11,12 +11,6 @@
 /// Anil et al., "Memory-Efficient Adaptive Optimization", NeurIPS 2019. Follows
 /// pytorch_optimizer 4.1.0 (per-parameter path, the CPU default); `rsqrt` is 1/IEEE √.
 public struct SM3: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SM3", year: 2019,
-        paper: "Anil et al., Memory-Efficient Adaptive Optimization, NeurIPS 2019",
-        url: "https://arxiv.org/abs/1901.11150", family: .adaptive,
-        reference: "pytorch_optimizer.SM3")
-
     public var learningRate: Double
     public var momentum: Double
     public var beta: Double

@@ -32,12 +32,6 @@
 /// reference's algorithm, not its exact trajectory. √v and the normalize_gradient root are
 /// torch's tensor root (`torchSqrt`); the LAPACK emulation keeps LAPACK's IEEE roots.
 public struct SOAP: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SOAP", year: 2024,
-        paper: "Vyas et al., SOAP: Improving and Stabilizing Shampoo using Adam, ICLR 2025",
-        url: "https://arxiv.org/abs/2409.11321", family: .matrix,
-        reference: "pytorch_optimizer.SOAP")
-
     public var adam: AdamHyperparameters
     public var shampooBeta: Double?
     public var preconditionFrequency: Int

@@ -15,12 +15,6 @@
 /// 2025. Follows pytorch_optimizer 4.1.0 (per-parameter path, the CPU default); √ is torch's
 /// tensor root. `density` < 1 draws random masks for matrices only: accepted, no effect on a point.
 public struct SPAM: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SPAM", year: 2025,
-        paper: "Huang et al., SPAM: Spike-Aware Adam with Momentum Reset for Stable LLM Training, ICLR 2025",
-        url: "https://arxiv.org/abs/2501.06842", family: .adam,
-        reference: "pytorch_optimizer.SPAM")
-
     public var adam: AdamHyperparameters
     public var density: Double
     public var warmupEpoch: Int

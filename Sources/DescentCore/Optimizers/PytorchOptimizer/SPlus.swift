@@ -12,12 +12,6 @@
 /// Optimizer for Efficient Neural Network Training", arXiv 2025. Follows pytorch_optimizer
 /// 4.1.0 (foreach path).
 public struct SPlus: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SPlus", year: 2025,
-        paper: "Frans, Levine & Abbeel, A Stable Whitening Optimizer for Efficient Neural Network Training, arXiv 2025",
-        url: "https://arxiv.org/abs/2506.07254", family: .matrix,
-        reference: "pytorch_optimizer.SPlus")
-
     /// Its decay (`weight_decay` λ with `weight_decouple` and `fixed_decay`) is applied by the update.
     public var adam: AdamHyperparameters
     public var emaRate: Double

@@ -9,12 +9,6 @@
 /// surrogates", arXiv 2022. Follows pytorch_optimizer 4.1.0 (foreach path). `memory_length`
 /// must be positive here (0 makes the reference's step divide by zero).
 public struct SRMM: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SRMM", year: 2022,
-        paper: "Lyu, Stochastic regularized majorization-minimization with weakly convex and multi-convex surrogates, arXiv 2022",
-        url: "https://arxiv.org/abs/2201.01652", family: .sgd,
-        reference: "pytorch_optimizer.SRMM")
-
     public var learningRate: Double
     public var beta: Double
     public var memoryLength: Int?

@@ -16,12 +16,6 @@ import DescentBase
 /// "SaRA: High-Efficient Diffusion Model Fine-tuning with Progressive Sparse Low-Rank
 /// Adaptation", arXiv 2024. Follows pytorch_optimizer 4.1.0 (foreach path); √ is `torchSqrt`.
 public struct SaRA: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SaRA", year: 2024,
-        paper: "Hu et al., SaRA: High-Efficient Diffusion Model Fine-tuning with Progressive Sparse Low-Rank Adaptation, arXiv 2024",
-        url: "https://arxiv.org/abs/2409.06633", family: .adam,
-        reference: "pytorch_optimizer.SaRA")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -19,12 +19,6 @@
 /// and have no effect on a point. Anil et al., "Scalable Second Order Optimization for Deep
 /// Learning", arXiv 2020. Follows pytorch_optimizer 4.1.0 (per-parameter path, its only one).
 public struct ScalableShampoo: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ScalableShampoo", year: 2020,
-        paper: "Anil et al., Scalable Second Order Optimization for Deep Learning, arXiv 2020",
-        url: "https://arxiv.org/abs/2002.09018", family: .matrix,
-        reference: "pytorch_optimizer.ScalableShampoo")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

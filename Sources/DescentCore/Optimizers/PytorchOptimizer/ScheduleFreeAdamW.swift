@@ -10,12 +10,6 @@
 /// Defazio et al., "The Road Less Scheduled", NeurIPS 2024. Follows pytorch_optimizer 4.1.0
 /// (foreach path). `use_palm` is stored by the reference but never read: accepted, no effect.
 public struct ScheduleFreeAdamW: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ScheduleFreeAdamW", year: 2024,
-        paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
-        url: "https://arxiv.org/abs/2405.15682", family: .parameterFree,
-        reference: "pytorch_optimizer.ScheduleFreeAdamW")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

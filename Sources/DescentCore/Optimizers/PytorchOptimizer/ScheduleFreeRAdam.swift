@@ -13,12 +13,6 @@
 /// NeurIPS 2024. Follows pytorch_optimizer 4.1.0 (foreach path); √v is `torchSqrt`,
 /// √(1 − β₂ᵗ) Python's `** 0.5`.
 public struct ScheduleFreeRAdam: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ScheduleFreeRAdam", year: 2024,
-        paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
-        url: "https://arxiv.org/abs/2405.15682", family: .parameterFree,
-        reference: "pytorch_optimizer.ScheduleFreeRAdam")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -8,12 +8,6 @@
 /// Defazio et al., "The Road Less Scheduled", NeurIPS 2024. Follows pytorch_optimizer 4.1.0
 /// (foreach path). `eps` is validated and unused, as in the reference.
 public struct ScheduleFreeSGD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ScheduleFreeSGD", year: 2024,
-        paper: "Defazio et al., The Road Less Scheduled, NeurIPS 2024",
-        url: "https://arxiv.org/abs/2405.15682", family: .parameterFree,
-        reference: "pytorch_optimizer.ScheduleFreeSGD")
-
     public var learningRate: Double
     public var momentum: Double
     /// `weight_decay` λ, which the update adds to the gradient (g ← g + λy).

@@ -7,12 +7,6 @@
 /// Bernstein et al., "signSGD: Compressed Optimisation for Non-Convex Problems", ICML 2018.
 /// Follows pytorch_optimizer 4.1.0 (momentum 0.9 and decoupled weight decay by default).
 public struct SignSGD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SignSGD", year: 2018,
-        paper: "Bernstein et al., signSGD: Compressed Optimisation for Non-Convex Problems, ICML 2018",
-        url: "https://arxiv.org/abs/1802.04434", family: .sign,
-        reference: "pytorch_optimizer.SignSGD")
-
     public var learningRate: Double
     public var momentum: Double
     /// `weight_decay` λ: decoupled if `weight_decouple` (the default), else L2.

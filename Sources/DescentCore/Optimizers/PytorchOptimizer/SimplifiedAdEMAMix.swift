@@ -15,12 +15,6 @@ import DescentBase
 /// "Connections between Schedule-Free Optimizers, AdEMAMix, and Accelerated SGD Variants",
 /// arXiv 2025. Follows pytorch_optimizer 4.1.0 (foreach path); √v is `torchSqrt`.
 public struct SimplifiedAdEMAMix: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SimplifiedAdEMAMix", year: 2025,
-        paper: "Morwani et al., Connections between Schedule-Free Optimizers, AdEMAMix, and Accelerated SGD Variants, arXiv 2025",
-        url: "https://arxiv.org/abs/2502.02431", family: .adam,
-        reference: "pytorch_optimizer.SimplifiedAdEMAMix")
-
     public var adam: AdamHyperparameters
     public var alpha: Double
     public var beta1Warmup: Int?

@@ -16,12 +16,6 @@
 /// (`hessian_estimator: "exact"`); without second derivatives the moment h is not refreshed
 /// (it starts at 0, so the update is clamp(m/ε) = ±p where m ≠ 0) — see `HessianDiagonal`.
 public struct SophiaH: HessianPreconditioned, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SophiaH", year: 2023,
-        paper: "Liu et al., Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training, ICLR 2024",
-        url: "https://arxiv.org/abs/2305.14342", family: .secondOrder,
-        reference: "pytorch_optimizer.SophiaH")
-
     public var adam: AdamHyperparameters
     /// `p`: the bound of each coordinate of the preconditioned update.
     public var clip: Double

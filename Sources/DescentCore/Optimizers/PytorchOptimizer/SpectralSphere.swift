@@ -20,12 +20,6 @@
 /// Xie et al., "Controlled LLM Training on Spectral Sphere", arXiv 2026. Follows pytorch_optimizer
 /// 4.1.0 (per-parameter path, the CPU default).
 public struct SpectralSphere: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "SpectralSphere", year: 2026,
-        paper: "Xie et al., Controlled LLM Training on Spectral Sphere, arXiv 2026",
-        url: "https://arxiv.org/abs/2601.08393", family: .matrix,
-        reference: "pytorch_optimizer.SpectralSphere")
-
     public var learningRate: Double
     public var momentum: Double
     public var weightDecay: WeightDecay

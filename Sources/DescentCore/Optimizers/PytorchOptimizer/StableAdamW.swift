@@ -13,12 +13,6 @@
 /// float16/bfloat16 parameters, so it is accepted and has no effect in float64. √v and the
 /// RMS root are torch's tensor root (`torchSqrt`).
 public struct StableAdamW: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "StableAdamW", year: 2023,
-        paper: "Wortsman et al., Stable and low-precision training for large-scale vision-language models, NeurIPS 2023",
-        url: "https://arxiv.org/abs/2304.13013", family: .adam,
-        reference: "pytorch_optimizer.StableAdamW")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -14,12 +14,6 @@
 /// Follows pytorch_optimizer 4.1.0 (per-parameter path, its default); √ of tensors is
 /// `torchSqrt`, ‖·‖ torch's `linalg.norm`.
 public struct StableSPAM: TensorwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "StableSPAM", year: 2025,
-        paper: "Huang et al., Stable-SPAM: How to Train in 4-Bit More Stably than 16-Bit Adam, arXiv 2025",
-        url: "https://arxiv.org/abs/2502.17055", family: .adam,
-        reference: "pytorch_optimizer.StableSPAM")
-
     public var adam: AdamHyperparameters
     public var gamma1: Double
     public var gamma2: Double

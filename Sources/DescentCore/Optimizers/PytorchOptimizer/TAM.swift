@@ -11,12 +11,6 @@
 /// used, so it has no effect — the reference's order, kept. Malviya et al., "Torque-Aware
 /// Momentum", arXiv 2024. Follows pytorch_optimizer 4.1.0 (foreach path).
 public struct TAM: TensorwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "TAM", year: 2024,
-        paper: "Malviya et al., Torque-Aware Momentum, arXiv 2024",
-        url: "https://arxiv.org/abs/2412.18790", family: .sgd,
-        reference: "pytorch_optimizer.TAM")
-
     public var learningRate: Double
     public var momentum: Double
     public var decayRate: Double

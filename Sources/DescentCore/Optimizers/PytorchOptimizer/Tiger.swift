@@ -7,12 +7,6 @@
 /// Su, "Tiger: A Tight-fisted Optimizer", 2023 (github.com/bojone/tiger). Follows
 /// pytorch_optimizer 4.1.0; note its default weight decay is 0.01, decoupled.
 public struct Tiger: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Tiger", year: 2023,
-        paper: "Su, Tiger: A Tight-fisted Optimizer, GitHub 2023",
-        url: "https://github.com/bojone/tiger", family: .sign,
-        reference: "pytorch_optimizer.Tiger")
-
     public var learningRate: Double
     public var beta: Double
     public var weightDecay: WeightDecay

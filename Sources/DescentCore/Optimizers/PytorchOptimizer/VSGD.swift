@@ -12,12 +12,6 @@
 /// "Variational Stochastic Gradient Descent for Deep Neural Networks", OpenReview 2024. Follows
 /// pytorch_optimizer 4.1.0 (foreach path); √s is `torchSqrt`.
 public struct VSGD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "VSGD", year: 2024,
-        paper: "Chen et al., Variational Stochastic Gradient Descent for Deep Neural Networks, OpenReview 2024",
-        url: "https://openreview.net/forum?id=xu4ATNjcdy", family: .adam,
-        reference: "pytorch_optimizer.VSGD")
-
     public var learningRate: Double
     public var ghattg: Double
     public var ps: Double

@@ -11,12 +11,6 @@
 /// updated after the parameter, so step t uses the η and μ computed at step t − 1. The
 /// parameters themselves are the SGD iterates; the average only lives in the slots (`ax`).
 public struct ASGD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "ASGD", year: 1992,
-        paper: "Polyak & Juditsky, Acceleration of Stochastic Approximation by Averaging, SIAM J. Control Optim. 1992",
-        url: "https://doi.org/10.1137/0330046", family: .sgd,
-        reference: "torch.optim.ASGD")
-
     public var learningRate: Double
     public var lambd: Double
     public var alpha: Double

@@ -11,12 +11,6 @@
 /// followed: a learning rate γ (default 1.0) scales Δ, which the paper does not have, and Δ
 /// is `(√(a + ε) / √(s + ε)) · g` in that order, the roots torch's tensor `sqrt_` (`torchSqrt`).
 public struct Adadelta: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Adadelta", year: 2012,
-        paper: "Zeiler, ADADELTA: An Adaptive Learning Rate Method, arXiv 2012",
-        url: "https://arxiv.org/abs/1212.5701", family: .adaptive,
-        reference: "torch.optim.Adadelta")
-
     public var learningRate: Double
     public var rho: Double
     public var eps: Double

@@ -19,12 +19,6 @@
 /// the single-tensor path (torch's default on CPU, `foreach` false or null) fuses them into one
 /// `add_(u, alpha=…)`; on chaotic paths the two drift apart, so both are reproduced.
 public struct Adafactor: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Adafactor", year: 2018,
-        paper: "Shazeer & Stern, Adafactor: Adaptive Learning Rates with Sublinear Memory Cost, ICML 2018",
-        url: "https://arxiv.org/abs/1804.04235", family: .adaptive,
-        reference: "torch.optim.Adafactor")
-
     public var learningRate: Double
     public var beta2Decay: Double
     /// ε₁ (torch's `None`: the float64 machine epsilon, `finfo(float64).eps`) and ε₂.

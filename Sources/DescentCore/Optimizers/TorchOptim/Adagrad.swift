@@ -10,12 +10,6 @@
 /// learning rate γₜ, and `s.addcmul_(g, g, value=1)` as one fused multiply-add; √s is torch's
 /// tensor root (`torchSqrt`).
 public struct Adagrad: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Adagrad", year: 2011,
-        paper: "Duchi, Hazan & Singer, Adaptive Subgradient Methods for Online Learning and Stochastic Optimization, JMLR 2011",
-        url: "https://jmlr.org/papers/v12/duchi11a.html", family: .adaptive,
-        reference: "torch.optim.Adagrad")
-
     public var learningRate: Double
     public var lrDecay: Double
     /// `weight_decay` λ, L2.

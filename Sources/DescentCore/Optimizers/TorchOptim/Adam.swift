@@ -10,12 +10,6 @@
 /// "On the Convergence of Adam and Beyond", ICLR 2018. ε is added after the bias correction of
 /// √v, as PyTorch does (TensorFlow adds ε̂ before it); √v is torch's tensor root (`torchSqrt`).
 public struct Adam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Adam", year: 2014,
-        paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
-        url: "https://arxiv.org/abs/1412.6980", family: .adam,
-        reference: "torch.optim.Adam")
-
     public var adam: AdamHyperparameters
     public var amsgrad: Bool
     /// torch's state: the step count and each coordinate's moments.

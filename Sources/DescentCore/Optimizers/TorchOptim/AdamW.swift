@@ -9,12 +9,6 @@
 /// no `decoupled_weight_decay` argument; so is this type, which runs `Adam`'s step. The decay
 /// uses the learning rate, θ(1 − γλ), as torch does (the paper scales λ by the schedule only).
 public struct AdamW: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "AdamW", year: 2017,
-        paper: "Loshchilov & Hutter, Decoupled Weight Decay Regularization, ICLR 2019",
-        url: "https://arxiv.org/abs/1711.05101", family: .adam,
-        reference: "torch.optim.AdamW")
-
     /// The Adam that runs the steps, with decoupled weight decay fixed on.
     public var adam: Adam
 

@@ -8,12 +8,6 @@
 /// Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, §7.1. torch adds ε
 /// inside the maximum (`max(β₂u, |g| + ε)`), where the paper has no ε; that form is followed.
 public struct Adamax: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Adamax", year: 2014,
-        paper: "Kingma & Ba, Adam: A Method for Stochastic Optimization, ICLR 2015",
-        url: "https://arxiv.org/abs/1412.6980", family: .adam,
-        reference: "torch.optim.Adamax")
-
     public var adam: AdamHyperparameters
     public var state = CoordinateState<Slot>()
 

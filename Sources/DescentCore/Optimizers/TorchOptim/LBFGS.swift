@@ -41,12 +41,6 @@
 /// `max_iter = 1` and no line search (the one configuration that needs exactly one evaluation),
 /// the given gradients standing for that evaluation. Use `step(_:objective:)` for torch's LBFGS.
 public struct LBFGS: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "LBFGS", year: 1989,
-        paper: "Liu & Nocedal, On the Limited Memory BFGS Method for Large Scale Optimization, Math. Programming 1989",
-        url: "https://doi.org/10.1007/BF01589116", family: .secondOrder,
-        reference: "torch.optim.LBFGS")
-
     /// The line searches torch's LBFGS offers (`line_search_fn`).
     public enum LineSearch: String, Sendable, Hashable {
         case strongWolfe = "strong_wolfe"

@@ -23,12 +23,6 @@
 /// "match_rms_adamw" 0.2√2·γ, "spectral_unclamped" γ/√2. torch validates `ns_steps < 100` when
 /// stepping; Descent checks it when the optimizer is built.
 public struct Muon: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Muon", year: 2024,
-        paper: "Jordan et al., Muon: An optimizer for hidden layers in neural networks, blog post 2024",
-        url: "https://kellerjordan.github.io/posts/muon/", family: .matrix,
-        reference: "torch.optim.Muon")
-
     /// torch's `adjust_lr_fn` choices (null means "original").
     public enum LearningRateAdjustment: String, CaseIterable, Sendable {
         case original

@@ -12,12 +12,6 @@
 /// m is averaged with β₁ (not μₜ) and the two parts of the step are added to θ one after the
 /// other, each rounded, as torch's two `addcdiv_`; the root is torch's tensor `sqrt` (`torchSqrt`).
 public struct NAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "NAdam", year: 2016,
-        paper: "Dozat, Incorporating Nesterov Momentum into Adam, ICLR 2016 Workshop",
-        url: "https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ", family: .adam,
-        reference: "torch.optim.NAdam")
-
     public var adam: AdamHyperparameters
     public var momentumDecay: Double
     /// torch's state: step count and each coordinate's moments, as Adam's …

@@ -15,12 +15,6 @@
 /// `((m̂ · γ) · l) · r`, subtracted from θ. √v is torch's tensor root (`torchSqrt`), not the IEEE
 /// one: on Rosenbrock from (−2, 2) at lr 0.1 a single IEEE root at step 137 grows to 1.9e-4.
 public struct RAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "RAdam", year: 2019,
-        paper: "Liu et al., On the Variance of the Adaptive Learning Rate and Beyond, ICLR 2020",
-        url: "https://arxiv.org/abs/1908.03265", family: .adam,
-        reference: "torch.optim.RAdam")
-
     public var adam: AdamHyperparameters
     /// torch's state: step count and each coordinate's moments, as Adam's.
     public var state = CoordinateState<Moments<LerpRounding>>()

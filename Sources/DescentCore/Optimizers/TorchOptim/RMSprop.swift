@@ -13,12 +13,6 @@
 /// form is followed: ε is added outside the square root, and the momentum buffer accumulates
 /// g/d with the learning rate applied afterwards.
 public struct RMSprop: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "RMSprop", year: 2012,
-        paper: "Hinton, Srivastava & Swersky, Neural Networks for Machine Learning, lecture 6e, 2012",
-        url: "https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf", family: .adaptive,
-        reference: "torch.optim.RMSprop")
-
     public var learningRate: Double
     public var alpha: Double
     public var eps: Double

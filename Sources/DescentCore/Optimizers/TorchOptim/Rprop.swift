@@ -11,12 +11,6 @@
 /// step sizes start at `lr`, g_prev starts at 0, and the zeroed gradient is what is remembered,
 /// so the step after a sign change neither grows nor shrinks η.
 public struct Rprop: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Rprop", year: 1993,
-        paper: "Riedmiller & Braun, A Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm, IEEE ICNN 1993",
-        url: "https://doi.org/10.1109/ICNN.1993.298623", family: .sign,
-        reference: "torch.optim.Rprop")
-
     public var learningRate: Double
     /// (η₋, η₊): multiplicative decrease and increase, `0 < η₋ < 1 < η₊`.
     public var etas: (minus: Double, plus: Double)

@@ -9,12 +9,6 @@
 /// Nesterov form: Sutskever et al., ICML 2013. torch's momentum form (`b ← μb + g`, γ applied
 /// after) differs from Sutskever's `b ← μb + γg`, and is followed here.
 public struct SGD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "SGD", year: 1951,
-        paper: "Robbins & Monro, A Stochastic Approximation Method, Ann. Math. Statist. 1951",
-        url: "https://doi.org/10.1214/aoms/1177729586", family: .sgd,
-        reference: "torch.optim.SGD")
-
     public var learningRate: Double
     public var momentum: Double
     public var dampening: Double

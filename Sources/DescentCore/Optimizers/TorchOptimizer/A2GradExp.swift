@@ -7,12 +7,6 @@
 /// Deng, Cheng & Lan, "Optimal Adaptive and Accelerated Stochastic Gradient Descent",
 /// arXiv 2018. Follows torch_optimizer 0.3.0 (`lr` is accepted and unused).
 public struct A2GradExp: A2GradFamily {
-    public static let info = OptimizerInfo(
-        name: "A2GradExp", year: 2018,
-        paper: "Deng, Cheng & Lan, Optimal Adaptive and Accelerated Stochastic Gradient Descent, arXiv 2018",
-        url: "https://arxiv.org/abs/1810.00553", family: .sgd,
-        reference: "torch_optimizer.A2GradExp")
-
     public var common: A2GradHyperparameters
     public var rho: Double
     public var state = A2GradState()

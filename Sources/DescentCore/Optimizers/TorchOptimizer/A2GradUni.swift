@@ -4,12 +4,6 @@
 /// Deng, Cheng & Lan, "Optimal Adaptive and Accelerated Stochastic Gradient Descent",
 /// arXiv 2018. Follows torch_optimizer 0.3.0 (`lr` is accepted and unused).
 public struct A2GradUni: A2GradFamily {
-    public static let info = OptimizerInfo(
-        name: "A2GradUni", year: 2018,
-        paper: "Deng, Cheng & Lan, Optimal Adaptive and Accelerated Stochastic Gradient Descent, arXiv 2018",
-        url: "https://arxiv.org/abs/1810.00553", family: .sgd,
-        reference: "torch_optimizer.A2GradUni")
-
     public var common: A2GradHyperparameters
     public var state = A2GradState()
     public var variant: A2GradVariant { .uniform }

@@ -9,12 +9,6 @@
 /// Kidambi, Netrapalli, Jain & Kakade, "On the insufficiency of existing momentum schemes for
 /// Stochastic Optimization", ICLR 2018. Follows torch_optimizer 0.3.0, operation by operation.
 public struct AccSGD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AccSGD", year: 2018,
-        paper: "Kidambi, Netrapalli, Jain & Kakade, On the insufficiency of existing momentum schemes for Stochastic Optimization, ICLR 2018",
-        url: "https://arxiv.org/abs/1803.05591", family: .sgd,
-        reference: "torch_optimizer.AccSGD")
-
     public var learningRate: Double
     public var kappa: Double
     public var xi: Double

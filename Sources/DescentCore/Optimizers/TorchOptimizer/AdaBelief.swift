@@ -14,12 +14,6 @@
 /// torch_optimizer 0.3.0, including its quirk of adding ε to the stored s (or ŝ) in place at
 /// every step.
 public struct AdaBelief: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaBelief", year: 2020,
-        paper: "Zhuang et al., AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed Gradients, NeurIPS 2020",
-        url: "https://arxiv.org/abs/2010.07468", family: .adam,
-        reference: "torch_optimizer.AdaBelief")
-
     public var adam: AdamHyperparameters
     public var amsgrad: Bool
     public var rectify: Bool

@@ -11,12 +11,6 @@
 /// ICLR 2019. Follows torch_optimizer 0.3.0. With gamma = 0 the upper bound is +∞ here; the
 /// reference raises a division by zero at the first step.
 public struct AdaBound: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaBound", year: 2019,
-        paper: "Luo, Xiong, Liu & Sun, Adaptive Gradient Methods with Dynamic Bound of Learning Rate, ICLR 2019",
-        url: "https://arxiv.org/abs/1902.09843", family: .adam,
-        reference: "torch_optimizer.AdaBound")
-
     public var adam: AdamHyperparameters
     /// The learning rate at construction (torch_optimizer's `base_lr`), scaling `final_lr`.
     public let baseLearningRate: Double

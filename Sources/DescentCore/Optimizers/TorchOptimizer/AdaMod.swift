@@ -10,12 +10,6 @@
 /// arXiv 2019. Follows torch_optimizer 0.3.0 (the weight decay shrinks θ; the gradient is
 /// left as it is).
 public struct AdaMod: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdaMod", year: 2019,
-        paper: "Ding, Ren, Luo & Sun, An Adaptive and Momental Bound Method for Stochastic Learning, arXiv 2019",
-        url: "https://arxiv.org/abs/1910.12249", family: .adam,
-        reference: "torch_optimizer.AdaMod")
-
     public var adam: AdamHyperparameters
     public var beta3: Double
     public var state = CoordinateState<Slot>()

@@ -12,12 +12,6 @@
 /// Optimizers on Scale-invariant Weights", ICLR 2021. Follows torch_optimizer 0.3.0. A 2-D
 /// point is a vector, for which the projection never applies (as in the reference).
 public struct AdamP: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AdamP", year: 2021,
-        paper: "Heo et al., AdamP: Slowing Down the Slowdown for Momentum Optimizers on Scale-invariant Weights, ICLR 2021",
-        url: "https://arxiv.org/abs/2006.08217", family: .adam,
-        reference: "torch_optimizer.AdamP")
-
     /// Its `weight_decay` λ is applied by `step`, scaled by the projection's ratio.
     public var adam: AdamHyperparameters
     public var delta: Double

@@ -9,12 +9,6 @@
 /// keyed by the β value, so a β listed twice updates one buffer twice. `betas` may have any
 /// length (default [0, 0.9, 0.99]), each in [0, 1).
 public struct AggMo: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "AggMo", year: 2019,
-        paper: "Lucas, Sun, Zemel & Grosse, Aggregated Momentum: Stability Through Passive Damping, ICLR 2019",
-        url: "https://arxiv.org/abs/1804.00325", family: .sgd,
-        reference: "torch_optimizer.AggMo")
-
     public var learningRate: Double
     public var betas: [Double]
     /// `weight_decay` λ, L2.

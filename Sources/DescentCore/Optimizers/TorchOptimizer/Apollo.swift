@@ -12,12 +12,6 @@
 /// Stochastic Optimization", arXiv 2020. Follows torch_optimizer 0.3.0 (norms and sums per
 /// parameter tensor; the warmup's target is the learning rate at construction).
 public struct Apollo: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Apollo", year: 2020,
-        paper: "Ma, Apollo: An Adaptive Parameter-wise Diagonal Quasi-Newton Method for Nonconvex Stochastic Optimization, arXiv 2020",
-        url: "https://arxiv.org/abs/2009.13586", family: .secondOrder,
-        reference: "torch_optimizer.Apollo")
-
     public var learningRate: Double
     /// The learning rate at construction (`base_lr`), the end of the warmup.
     public let baseLearningRate: Double

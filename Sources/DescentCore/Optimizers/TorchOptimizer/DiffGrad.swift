@@ -9,12 +9,6 @@
 /// Dubey, Chakraborty, Roy, Mukherjee, Singh & Chaudhuri, "diffGrad: An Optimization Method
 /// for Convolutional Neural Networks", IEEE TNNLS 2019. Follows torch_optimizer 0.3.0.
 public struct DiffGrad: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "DiffGrad", year: 2019,
-        paper: "Dubey et al., diffGrad: An Optimization Method for Convolutional Neural Networks, IEEE TNNLS 2019",
-        url: "https://arxiv.org/abs/1909.11015", family: .adam,
-        reference: "torch_optimizer.DiffGrad")
-
     public var adam: AdamHyperparameters
     public var state = CoordinateState<Slot>()
 

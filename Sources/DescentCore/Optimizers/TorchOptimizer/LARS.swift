@@ -8,12 +8,6 @@
 /// Follows torch_optimizer 0.3.0, whose trust ratio (and weight decay) apply only when
 /// weight_decay ≠ 0 — with the default λ = 0 this is plain (momentum) SGD.
 public struct LARS: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "LARS", year: 2017,
-        paper: "You, Gitman & Ginsburg, Large Batch Training of Convolutional Networks, arXiv 2017",
-        url: "https://arxiv.org/abs/1708.03888", family: .sgd,
-        reference: "torch_optimizer.LARS")
-
     public var learningRate: Double
     public var momentum: Double
     public var dampening: Double

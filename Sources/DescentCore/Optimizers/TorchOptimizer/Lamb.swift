@@ -10,12 +10,6 @@
 /// Optimization for Deep Learning: Training BERT in 76 minutes", ICLR 2020. Follows
 /// torch_optimizer 0.3.0 (no bias correction of m and v unless `debias`).
 public struct Lamb: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Lamb", year: 2020,
-        paper: "You et al., Large Batch Optimization for Deep Learning: Training BERT in 76 minutes, ICLR 2020",
-        url: "https://arxiv.org/abs/1904.00962", family: .adam,
-        reference: "torch_optimizer.Lamb")
-
     /// Its `weight_decay` λ is added to the Adam step by `step`.
     public var adam: AdamHyperparameters
     public var clampValue: Double

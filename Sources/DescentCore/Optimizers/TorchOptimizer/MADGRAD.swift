@@ -13,12 +13,6 @@
 /// torch_optimizer 0.3.0, dense gradients. torch's `pow(t, 1/3)` on a tensor of fewer than 16
 /// elements is the C library's `pow` (measured; longer tensors take a vectorized kernel).
 public struct MADGRAD: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "MADGRAD", year: 2021,
-        paper: "Defazio & Jelassi, Adaptivity without Compromise: A Momentumized, Adaptive, Dual Averaged Gradient Method for Stochastic Optimization, arXiv 2021",
-        url: "https://arxiv.org/abs/2101.11075", family: .adaptive,
-        reference: "torch_optimizer.MADGRAD")
-
     public var learningRate: Double
     public var momentum: Double
     /// `weight_decay` λ, L2.

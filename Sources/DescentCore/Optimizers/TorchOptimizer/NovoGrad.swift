@@ -10,12 +10,6 @@
 /// "Stochastic Gradient Methods with Layer-wise Adaptive Moments for Training of Deep
 /// Networks", arXiv 2019. Follows torch_optimizer 0.3.0 (default betas (0.95, 0)).
 public struct NovoGrad: Optimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "NovoGrad", year: 2019,
-        paper: "Ginsburg et al., Stochastic Gradient Methods with Layer-wise Adaptive Moments for Training of Deep Networks, arXiv 2019",
-        url: "https://arxiv.org/abs/1905.11286", family: .adam,
-        reference: "torch_optimizer.NovoGrad")
-
     /// Its `weight_decay` λ is added to the normalized gradient by `step`.
     public var adam: AdamHyperparameters
     public var gradAveraging: Bool

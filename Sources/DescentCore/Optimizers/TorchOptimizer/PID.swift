@@ -12,12 +12,6 @@
 /// Deep Networks", CVPR 2018. Follows torch_optimizer 0.3.0, including its quirk that g_prev
 /// is not kept at the first step: the second step's D uses g_prev = 0.
 public struct PID: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "PID", year: 2018,
-        paper: "An, Wang, Sun, Xu, Dai & Zhang, A PID Controller Approach for Stochastic Optimization of Deep Networks, CVPR 2018",
-        url: "https://openaccess.thecvf.com/content_cvpr_2018/html/An_A_PID_Controller_CVPR_2018_paper.html", family: .sgd,
-        reference: "torch_optimizer.PID")
-
     public var learningRate: Double
     public var momentum: Double
     public var dampening: Double

@@ -9,12 +9,6 @@
 /// Ma & Yarats, "Quasi-hyperbolic momentum and Adam for deep learning", ICLR 2019. Follows
 /// torch_optimizer 0.3.0 (the ν terms are skipped when ν = 1, ε when ε = 0).
 public struct QHAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "QHAdam", year: 2019,
-        paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
-        url: "https://arxiv.org/abs/1810.06801", family: .adam,
-        reference: "torch_optimizer.QHAdam")
-
     public var adam: AdamHyperparameters
     public var nu1: Double
     public var nu2: Double

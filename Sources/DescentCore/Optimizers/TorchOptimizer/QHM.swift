@@ -8,12 +8,6 @@
 /// Ma & Yarats, "Quasi-hyperbolic momentum and Adam for deep learning", ICLR 2019. Follows
 /// torch_optimizer 0.3.0 (two separate updates of θ, in that order).
 public struct QHM: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "QHM", year: 2019,
-        paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019",
-        url: "https://arxiv.org/abs/1810.06801", family: .sgd,
-        reference: "torch_optimizer.QHM")
-
     public var learningRate: Double
     public var momentum: Double
     public var nu: Double

@@ -17,12 +17,6 @@
 /// arithmetic with the Python-float coefficients rounded to float32, and only the result is
 /// copied back into the float64 parameter; the slow weights are float64.
 public struct Ranger: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Ranger", year: 2019,
-        paper: "Wright, New Deep Learning Optimizer, Ranger: Synergistic combination of RAdam + LookAhead for the best of both, Medium 2019",
-        url: "https://medium.com/@lessw/new-deep-learning-optimizer-ranger-synergistic-combination-of-radam-lookahead-for-the-best-of-2dc83f79a48d", family: .adam,
-        reference: "torch_optimizer.Ranger")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -14,12 +14,6 @@
 /// created after the decoupled decay of the first step, so the slow weights start decayed. The reference checks neither k nor α (k = 0 fails
 /// with a division by zero at the first step): Descent requires k ≥ 1.
 public struct RangerQH: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "RangerQH", year: 2019,
-        paper: "Ma & Yarats, Quasi-hyperbolic momentum and Adam for deep learning, ICLR 2019 (+ Lookahead, Wright 2019)",
-        url: "https://arxiv.org/abs/1810.06801", family: .adam,
-        reference: "torch_optimizer.RangerQH")
-
     /// The quasi-hyperbolic Adam step, with its state.
     public var qhadam: QHAdam
     public var lookahead: RangerLookahead

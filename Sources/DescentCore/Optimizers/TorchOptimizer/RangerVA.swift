@@ -24,12 +24,6 @@ import Darwin
 /// plain denominator ("none" here); `grad_transformer` is "square" or "abs" (the reference
 /// fails on anything else); `n_sma_threshhold` is accepted and, as in the reference, unused.
 public struct RangerVA: ElementwiseOptimizer {
-    public static let info = OptimizerInfo(
-        name: "RangerVA", year: 2019,
-        paper: "Tong, Liang & Bi, Calibrating the Adaptive Learning Rate to Improve Convergence of ADAM, arXiv 2019 (+ Ranger, Wright 2019)",
-        url: "https://arxiv.org/abs/1908.00700", family: .adam,
-        reference: "torch_optimizer.RangerVA")
-
     public var learningRate: Double
     public var beta1: Double
     public var beta2: Double

@@ -13,12 +13,6 @@
 /// by 1 − μ. A 2-D point is a vector, for which the projection never applies; for matrices
 /// the projection is AdamP's (`projection`).
 public struct SGDP: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "SGDP", year: 2021,
-        paper: "Heo et al., AdamP: Slowing Down the Slowdown for Momentum Optimizers on Scale-invariant Weights, ICLR 2021",
-        url: "https://arxiv.org/abs/2006.08217", family: .sgd,
-        reference: "torch_optimizer.SGDP")
-
     public var learningRate: Double
     public var momentum: Double
     public var dampening: Double

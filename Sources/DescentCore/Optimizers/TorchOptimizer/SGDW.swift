@@ -11,12 +11,6 @@
 /// instead of the paper's γλθ. The momentum part is exactly `torch.optim.SGD` without weight
 /// decay, so it is one (`sgd`).
 public struct SGDW: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "SGDW", year: 2017,
-        paper: "Loshchilov & Hutter, Decoupled Weight Decay Regularization, ICLR 2019 (arXiv 2017)",
-        url: "https://arxiv.org/abs/1711.05101", family: .sgd,
-        reference: "torch_optimizer.SGDW")
-
     /// The momentum step: torch.optim.SGD's rule with weight decay 0.
     public var sgd: SGD
     public var weightDecay: Double

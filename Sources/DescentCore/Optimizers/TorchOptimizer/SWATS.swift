@@ -17,12 +17,6 @@
 /// Nesterov) in place and keeps that; at the first SGD step the buffer is a copy and stays
 /// unscaled; dot products are plain `p₀g₀ + p₁g₁` (measured).
 public struct SWATS: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "SWATS", year: 2017,
-        paper: "Keskar & Socher, Improving Generalization Performance by Switching from Adam to SGD, arXiv 2017",
-        url: "https://arxiv.org/abs/1712.07628", family: .adam,
-        reference: "torch_optimizer.SWATS")
-
     public enum Phase: String, Sendable, Hashable { case adam = "ADAM", sgd = "SGD" }
 
     public var learningRate: Double

@@ -18,12 +18,6 @@
 /// bit for bit (`TwoByTwoSVD`): Shampoo on Rosenbrock is chaotic enough that a few ulps in H⁻¹
 /// at step 1 grow to 0.4 by step 136.
 public struct Shampoo: Optimizer {
-    public static let info = OptimizerInfo(
-        name: "Shampoo", year: 2018,
-        paper: "Gupta, Koren & Singer, Shampoo: Preconditioned Stochastic Tensor Optimization, ICML 2018",
-        url: "https://arxiv.org/abs/1802.09568", family: .matrix,
-        reference: "torch_optimizer.Shampoo")
-
     public var learningRate: Double
     public var momentum: Double
     /// `weight_decay` λ, L2 (on the momentum-mixed gradient).

@@ -10,12 +10,6 @@
 /// NeurIPS 2018. Follows torch_optimizer 0.3.0: both moments start at `initial_accumulator`
 /// (as TensorFlow Addons does), and ε defaults to 1e-3.
 public struct Yogi: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static let info = OptimizerInfo(
-        name: "Yogi", year: 2018,
-        paper: "Zaheer, Reddi, Sachan, Kale & Kumar, Adaptive Methods for Nonconvex Optimization, NeurIPS 2018",
-        url: "https://proceedings.neurips.cc/paper_files/paper/2018/hash/90365351ccc7437a1309dc64e4db32a3-Abstract.html", family: .adam,
-        reference: "torch_optimizer.Yogi")
-
     public var adam: AdamHyperparameters
     public var initialAccumulator: Double
     public var state = CoordinateState<Moments<MulAddRounding>>()
