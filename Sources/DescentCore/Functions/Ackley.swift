@@ -3,10 +3,6 @@ import DescentBase
 /// Ackley: −20·exp(−0.2·√(0.5(x²+y²))) − exp(0.5(cos2πx + cos2πy)) + e + 20.
 public struct Ackley: CatalogFunction {
     public init() {}
-    public static let info = FunctionInfo(
-        name: "ackley", displayName: "Ackley", formula: "−20·exp(−0.2·√(0.5(x²+y²))) − exp(0.5(cos2πx + cos2πy)) + e + 20",
-        minima: [Point(0, 0)], start: Point(2.3, -1.7),
-        view: ViewWindow(x: -4...4, y: -4...4), levels: .automatic(count: 20))
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let twoPi = 2 * Double.pi

@@ -3,10 +3,6 @@ import DescentBase
 /// Goldstein–Price: [1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)].
 public struct GoldsteinPrice: CatalogFunction {
     public init() {}
-    public static let info = FunctionInfo(
-        name: "goldstein_price", displayName: "Goldstein–Price", formula: "[1+(x+y+1)²(19−14x+3x²−14y+6xy+3y²)]·[30+(2x−3y)²(18−32x+12x²+48y−36xy+27y²)]",
-        minima: [Point(0, -1)], start: Point(-1.5, 1.5),
-        view: ViewWindow(x: -2...2, y: -2...2), levels: .logSpaced(from: 0.5, to: 6, count: 25))
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let a = 1 + S.square(x + y + 1)

@@ -3,10 +3,6 @@ import DescentBase
 /// Lévi N.13: sin²3πx + (x−1)²(1+sin²3πy) + (y−1)²(1+sin²2πy).
 public struct Levi13: CatalogFunction {
     public init() {}
-    public static let info = FunctionInfo(
-        name: "levi13", displayName: "Lévi N.13", formula: "sin²3πx + (x−1)²(1+sin²3πy) + (y−1)²(1+sin²2πy)",
-        minima: [Point(1, 1)], start: Point(-3, 3.5),
-        view: ViewWindow(x: -4...4, y: -4...4), levels: .automatic(count: 20))
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let pi = Double.pi

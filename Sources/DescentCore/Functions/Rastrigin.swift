@@ -3,10 +3,6 @@ import DescentBase
 /// Rastrigin: 20 + x² − 10cos2πx + y² − 10cos2πy.
 public struct Rastrigin: CatalogFunction {
     public init() {}
-    public static let info = FunctionInfo(
-        name: "rastrigin", displayName: "Rastrigin", formula: "20 + x² − 10cos2πx + y² − 10cos2πy",
-        minima: [Point(0, 0)], start: Point(-2, 3.5),
-        view: ViewWindow(x: -4.5...4.5, y: -4.5...4.5), levels: .automatic(count: 20))
 
     @inlinable public func value<S: Scalar>(_ x: S, _ y: S) -> S {
         let a = 10.0, twoPi = 2 * Double.pi

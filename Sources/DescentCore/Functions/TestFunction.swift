@@ -24,6 +24,8 @@ public protocol CatalogFunction: TestFunction {
 }
 
 extension CatalogFunction {
+    /// The type's entry in `FunctionCatalog`.
+    public static var info: FunctionInfo { FunctionCatalog.info(of: Self.self) }
     public var info: FunctionInfo { Self.info }
 }
 
