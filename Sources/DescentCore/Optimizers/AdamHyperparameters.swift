@@ -2,7 +2,7 @@
 /// in its form, ε and maximize — read once, by the references' names and rules, in one of two
 /// orders:
 ///
-///     pytorch_optimizer, torch.optim:  lr ≥ 0, betas ∈ [0, 1)², weight decay (`Decay`), eps ≥ 0,
+///     pytorch_optimizer, torch.optim:  lr ≥ 0, betas (∈ [0, 1)²), weight decay (`Decay`), eps ≥ 0,
 ///                                      maximize, foreach (where the optimizer has it)
 ///     torch_optimizer:                 lr > 0, betas ∈ [0, 1)², eps ≥ 0, weight decay; no maximize
 ///
@@ -29,6 +29,9 @@ public struct AdamHyperparameters: Sendable, Hashable {
         case pytorchOptimizer(Double, decouple: Bool)
         /// `weight_decay` λ ≥ 0 alone, applied in `form`.
         case coefficient(Double, WeightDecay.Form)
+        /// `weight_decay` λ and `weight_decouple` (no `fixed_decay`), applied in `decoupled` or
+        /// `coupled` form.
+        case decouple(Double, default: Bool, decoupled: WeightDecay.Form, coupled: WeightDecay.Form)
     }
 
     /// Reads the keys in pytorch_optimizer's and torch.optim's way; `foreach` is
@@ -36,10 +39,11 @@ public struct AdamHyperparameters: Sendable, Hashable {
     /// where the optimizer has no such key.
     init(
         _ r: inout HyperparameterReader, lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
+        within betaBounds: (Bound, Bound) = (.unitHalfOpen, .unitHalfOpen),
         weightDecay decay: Decay, eps: Double = 1e-8, foreach: Bool?
     ) throws(OptimizerError) {
         learningRate = try r.double("lr", default: lr, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: betas, (.unitHalfOpen, .unitHalfOpen))
+        (beta1, beta2) = try r.pair("betas", default: betas, betaBounds)
         weightDecay = try decay.read(&r)
         self.eps = try r.double("eps", default: eps, .nonNegative)
         maximize = try r.bool("maximize", default: false)
@@ -68,6 +72,9 @@ extension AdamHyperparameters.Decay {
             try WeightDecay(pytorchOptimizer: &r, default: lambda, decouple: decouple)
         case .coefficient(let lambda, let form):
             WeightDecay(try r.double("weight_decay", default: lambda, .nonNegative), form)
+        case .decouple(let lambda, let decouple, let decoupled, let coupled):
+            WeightDecay(try r.double("weight_decay", default: lambda, .nonNegative),
+                        try r.bool("weight_decouple", default: decouple) ? decoupled : coupled)
         }
     }
 }

@@ -14,36 +14,27 @@
 /// float64 (Keller Jordan's form, `newtonSchulz`) rather than bfloat16, as the project's Muon
 /// references are made. The AdamW settings (`adamw_*`) are for the library's non-Muon groups,
 /// which a point never is: accepted, checked and unused. √ is torch's tensor root (`torchSqrt`).
-public struct AdaMuon: Optimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
+public struct AdaMuon: Optimizer, AdamFamilyOptimizer {
+    public var adam: AdamHyperparameters
     public var nsSteps: Int
     public var nsSchedule: [(a: Double, b: Double, c: Double)]
     public var useAdjustedLR: Bool
     public var adamwLR: Double
     public var adamwBetas: (Double, Double)
     public var adamwWeightDecay: Double
-    public var eps: Double
-    public var maximize: Bool
     /// Each coordinate's `m` and `v` (the step count is in `state.step`).
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 0.02, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.95), (.unitHalfOpen, .unitHalfOpen))
-        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
-        weightDecay = WeightDecay(lambda, try r.bool("weight_decouple", default: true) ? .decoupled : .l2)
+        adam = try AdamHyperparameters(
+            &r, lr: 0.02, betas: (0.9, 0.95), weightDecay: .decouple(0, default: true, decoupled: .decoupled, coupled: .l2),
+            eps: 1e-10, foreach: false)
         nsSteps = try r.int("ns_steps", default: 5, .positive)
         nsSchedule = try r.newtonSchulzSchedule()
         useAdjustedLR = try r.bool("use_adjusted_lr", default: true)
         adamwLR = try r.double("adamw_lr", default: 3e-4, .nonNegative)
         adamwBetas = try r.pair("adamw_betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
         adamwWeightDecay = try r.double("adamw_wd", default: 0, .nonNegative)
-        eps = try r.double("eps", default: 1e-10, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: false)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

@@ -9,25 +9,15 @@
 /// pytorch_optimizer 4.1.0; its coupled weight decay (`weight_decouple: false`) is added to the
 /// gradient after the update direction was computed, so it has no effect (reproduced).
 /// √v is torch's tensor root (`torchSqrt`).
-public struct Grams: ElementwiseOptimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// `weight_decay` λ, decoupled; `.none` when `weight_decouple` is false (it has no effect).
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+public struct Grams: ElementwiseOptimizer, AdamFamilyOptimizer {
+    /// Its `weight_decay` λ is decoupled, or, when `weight_decouple` is false, `.inUpdate` and
+    /// never applied (it has no effect).
+    public var adam: AdamHyperparameters
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        let lambda = try r.double("weight_decay", default: 0, .nonNegative)
-        let decouple = try r.bool("weight_decouple", default: true)
-        weightDecay = decouple ? WeightDecay(lambda, .decoupled) : .none
-        eps = try r.double("eps", default: 1e-6, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: false)
+        adam = try AdamHyperparameters(
+            &r, weightDecay: .decouple(0, default: true, decoupled: .decoupled, coupled: .inUpdate), eps: 1e-6, foreach: false)
     }
 
     /// 1 − β₁ᵗ and √(1 − β₂ᵗ).

@@ -7,23 +7,14 @@
 ///
 /// Xie et al., "Positive-Negative Momentum: Manipulating Stochastic Gradient Noise to Improve
 /// Generalization", ICML 2021. Follows pytorch_optimizer 4.1.0 (foreach path).
-public struct PNM: ElementwiseOptimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
+public struct PNM: ElementwiseOptimizer, AdamFamilyOptimizer {
+    public var adam: AdamHyperparameters
     /// The step count and each coordinate's two momenta.
     public var state = CoordinateState<PositiveNegativeMomentum>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 1.0), (.unitClosed, .unitClosed))
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0, decouple: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
+        adam = try AdamHyperparameters(
+            &r, betas: (0.9, 1.0), within: (.unitClosed, .unitClosed), weightDecay: .pytorchOptimizer(0, decouple: true), foreach: true)
     }
 
     public func coefficients(step: Int) -> PositiveNegativeMomentum.Coefficients {

@@ -9,19 +9,14 @@
 ///
 /// Defazio et al., "The Road Less Scheduled", NeurIPS 2024. Follows pytorch_optimizer 4.1.0
 /// (foreach path). `use_palm` is stored by the reference but never read: accepted, no effect.
-public struct ScheduleFreeAdamW: ElementwiseOptimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// `weight_decay` λ, which the update adds to the normalised gradient (g ← g + λy).
-    public var weightDecay: WeightDecay
+public struct ScheduleFreeAdamW: ElementwiseOptimizer, AdamFamilyOptimizer {
+    /// Its `weight_decay` λ is added by the update to the normalised gradient (g ← g + λy).
+    public var adam: AdamHyperparameters
     public var r: Double
     public var weightLRPower: Double
     public var warmupSteps: Int
     public var decouplingC: Double
     public var amsBound: Bool
-    public var eps: Double
-    public var maximize: Bool
     public var usePalm: Bool
     /// The group's step count and each coordinate's z and moments …
     public var state = CoordinateState<Slot>()
@@ -37,45 +32,38 @@ public struct ScheduleFreeAdamW: ElementwiseOptimizer {
     }
 
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try reader.double("lr", default: 2.5e-3, .nonNegative)
-        (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.999), (.open(0, 1), .unitHalfOpen))
-        weightDecay = WeightDecay(try reader.double("weight_decay", default: 0, .nonNegative), .inUpdate)
+        adam = try AdamHyperparameters(
+            &reader, lr: 2.5e-3, within: (.open(0, 1), .unitHalfOpen), weightDecay: .coefficient(0, .inUpdate), foreach: true)
         r = try reader.double("r", default: 0)
         weightLRPower = try reader.double("weight_lr_power", default: 2)
         warmupSteps = try reader.int("warmup_steps", default: 0)
         decouplingC = try reader.double("decoupling_c", default: 0, .nonNegative)
         amsBound = try reader.bool("ams_bound", default: false)
-        eps = try reader.double("eps", default: 1e-8, .nonNegative)
-        maximize = try reader.bool("maximize", default: false)
-        _ = try reader.foreach(cpuDefault: true)
         usePalm = try reader.bool("use_palm", default: false)
     }
 
     public func initialSlot(_ theta: Double) -> Slot { Slot(z: theta) }
 
-    public typealias Coefficients = (bias2: Double, lr: Double, checkpoint: Double, yStep: Double)
+    public typealias Coefficients = (bias2: Double, lr: Double, checkpoint: Double)
 
-    /// γₜ, the weight (updating W and γ_max), the interpolation c and y's step size.
+    /// γₜ and the interpolation c (updating W and γ_max).
     public mutating func coefficients(step: Int) -> Coefficients {
         let schedule = step < warmupSteps ? Double(step) / Double(warmupSteps) : 1
         let lr = learningRate * schedule
-        lrMax = lrMax > lr ? lrMax : lr
-        let weight = pythonPow(Double(step), r) * pythonPow(lrMax, weightLRPower)
-        weightSum += weight
-        var checkpoint = weightSum != 0 ? weight / weightSum : 0
+        var checkpoint = PytorchOptimizer.scheduleFreeCheckpoint(
+            step: step, lr: lr, r: r, weightLRPower: weightLRPower, lrMax: &lrMax, weightSum: &weightSum)
         if decouplingC > 0 {
             let c = checkpoint * (1 - beta1) * decouplingC
             checkpoint = c < 1 ? c : 1
         }
-        return (biasCorrection(beta2, step: step), lr, checkpoint, lr * (beta1 * (1 - checkpoint) - 1))
+        return (biasCorrection(beta2, step: step), lr, checkpoint)
     }
 
     public func update(_ y: inout Double, _ g: Double, _ slot: inout Slot, _ c: Coefficients) {
         slot.expAvgSq = addcmul(slot.expAvgSq * beta2, g, g, value: 1 - beta2)
-        var g = g / PytorchOptimizer.amsBoundDenominator(
+        let g = g / PytorchOptimizer.amsBoundDenominator(
             slot.expAvgSq / c.bias2, maxExpAvgSq: &slot.maxExpAvgSq, amsBound: amsBound, eps: eps)
-        if weightDecay.coefficient != 0 { g = add(g, y, alpha: weightDecay.coefficient) }
-        y = add(lerp(y, slot.z, c.checkpoint), g, alpha: c.yStep)
-        slot.z = add(slot.z, g, alpha: -c.lr)
+        PytorchOptimizer.scheduleFreeUpdate(
+            &y, &slot.z, g, lr: c.lr, checkpoint: c.checkpoint, momentum: beta1, weightDecay: weightDecay.coefficient)
     }
 }

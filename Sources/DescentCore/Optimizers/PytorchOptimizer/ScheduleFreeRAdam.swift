@@ -12,17 +12,12 @@
 /// `float(not silent_sgd_phase)`), whatever `lr` is. Defazio et al., "The Road Less Scheduled",
 /// NeurIPS 2024. Follows pytorch_optimizer 4.1.0 (foreach path); √v is `torchSqrt`,
 /// √(1 − β₂ᵗ) Python's `** 0.5`.
-public struct ScheduleFreeRAdam: ElementwiseOptimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    /// `weight_decay` λ, which the update adds to the normalised gradient (g ← g + λy).
-    public var weightDecay: WeightDecay
+public struct ScheduleFreeRAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
+    /// Its `weight_decay` λ is added by the update to the normalised gradient (g ← g + λy).
+    public var adam: AdamHyperparameters
     public var r: Double
     public var weightLRPower: Double
     public var silentSGDPhase: Bool
-    public var eps: Double
-    public var maximize: Bool
     /// The group's step count and each coordinate's z and `exp_avg_sq` …
     public var state = CoordinateState<Slot>()
     /// … and the group's weight sum and largest learning rate so far.
@@ -36,15 +31,11 @@ public struct ScheduleFreeRAdam: ElementwiseOptimizer {
     }
 
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try reader.double("lr", default: 2.5e-3, .nonNegative)
-        (beta1, beta2) = try reader.pair("betas", default: (0.9, 0.999), (.open(0, 1), .unitHalfOpen))
-        weightDecay = WeightDecay(try reader.double("weight_decay", default: 0, .nonNegative), .inUpdate)
+        adam = try AdamHyperparameters(
+            &reader, lr: 2.5e-3, within: (.open(0, 1), .unitHalfOpen), weightDecay: .coefficient(0, .inUpdate), foreach: true)
         r = try reader.double("r", default: 0)
         weightLRPower = try reader.double("weight_lr_power", default: 2)
         silentSGDPhase = try reader.bool("silent_sgd_phase", default: true)
-        eps = try reader.double("eps", default: 1e-8, .nonNegative)
-        maximize = try reader.bool("maximize", default: false)
-        _ = try reader.foreach(cpuDefault: true)
     }
 
     public func initialSlot(_ theta: Double) -> Slot { Slot(z: theta) }

@@ -12,27 +12,16 @@
 /// `η = reciprocal(rms) · (−γ)` (Python's `float / tensor`). `kahan_sum` only acts on
 /// float16/bfloat16 parameters, so it is accepted and has no effect in float64. √v and the
 /// RMS root are torch's tensor root (`torchSqrt`).
-public struct StableAdamW: TensorwiseOptimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+public struct StableAdamW: TensorwiseOptimizer, AdamFamilyOptimizer {
+    /// Its `weight_decay` λ: L2, or, if `weight_decouple`, θ(1 + λη), which the update applies.
+    public var adam: AdamHyperparameters
     public var kahanSum: Bool
-    /// `weight_decay` λ: L2, or, if `weight_decouple`, θ(1 + λη), which the update applies.
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
     public var state = CoordinateState<Moments<LerpRounding>>()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: (0.9, 0.99), (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(
+            &r, betas: (0.9, 0.99), weightDecay: .decouple(1e-2, default: true, decoupled: .inUpdate, coupled: .l2), foreach: true)
         kahanSum = try r.bool("kahan_sum", default: true)
-        let lambda = try r.double("weight_decay", default: 1e-2, .nonNegative)
-        let decouple = try r.bool("weight_decouple", default: true)
-        weightDecay = WeightDecay(lambda, decouple ? .inUpdate : .l2)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 
     /// `BaseOptimizer.debias_beta`: `(βᵗ − β) / (βᵗ − 1)`.
