@@ -26,10 +26,6 @@ public struct AdaGO: Optimizer {
     public var nsSteps: Int
     public var nsSchedule: [(a: Double, b: Double, c: Double)]
     public var useAdjustedLR: Bool
-    public var adamwLR: Double
-    public var adamwBetas: (Double, Double)
-    public var adamwWeightDecay: Double
-    public var adamwEps: Double
     public var maximize: Bool
     /// The step count, each tensor's accumulator `v` and each coordinate's `momentum_buffer`.
     public var step = 0
@@ -48,10 +44,7 @@ public struct AdaGO: Optimizer {
         nsSteps = try r.int("ns_steps", default: 5, .positive)
         nsSchedule = try r.newtonSchulzSchedule()
         useAdjustedLR = try r.bool("use_adjusted_lr", default: false)
-        adamwLR = try r.double("adamw_lr", default: 3e-4, .nonNegative)
-        adamwBetas = try r.pair("adamw_betas", default: (0.9, 0.95), (.unitHalfOpen, .unitHalfOpen))
-        adamwWeightDecay = try r.double("adamw_wd", default: 0, .nonNegative)
-        adamwEps = try r.double("adamw_eps", default: 1e-10, .nonNegative)
+        try PytorchOptimizer.readMuonAdamW(&r)
         maximize = try r.bool("maximize", default: false)
         _ = try r.foreach(cpuDefault: true)
     }

@@ -19,9 +19,6 @@ public struct AdaMuon: Optimizer, AdamFamilyOptimizer {
     public var nsSteps: Int
     public var nsSchedule: [(a: Double, b: Double, c: Double)]
     public var useAdjustedLR: Bool
-    public var adamwLR: Double
-    public var adamwBetas: (Double, Double)
-    public var adamwWeightDecay: Double
     /// Each coordinate's `m` and `v` (the step count is in `state.step`).
     public var state = CoordinateState<Moments<LerpRounding>>()
 
@@ -32,9 +29,7 @@ public struct AdaMuon: Optimizer, AdamFamilyOptimizer {
         nsSteps = try r.int("ns_steps", default: 5, .positive)
         nsSchedule = try r.newtonSchulzSchedule()
         useAdjustedLR = try r.bool("use_adjusted_lr", default: true)
-        adamwLR = try r.double("adamw_lr", default: 3e-4, .nonNegative)
-        adamwBetas = try r.pair("adamw_betas", default: (0.9, 0.999), (.unitHalfOpen, .unitHalfOpen))
-        adamwWeightDecay = try r.double("adamw_wd", default: 0, .nonNegative)
+        try PytorchOptimizer.readMuonAdamW(&r, betas: (0.9, 0.999), readsEps: false)
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {

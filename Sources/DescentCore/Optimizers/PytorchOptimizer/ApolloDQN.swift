@@ -29,10 +29,7 @@ public struct ApolloDQN: Optimizer {
     public var eps: Double
     public var maximize: Bool
     /// `step`, and per parameter `exp_avg_grad`, `approx_hessian`, `update`.
-    public var stepCount = 0
-    public var expAvgGrad: [[Double]] = []
-    public var approxHessian: [[Double]] = []
-    public var update: [[Double]] = []
+    public var state = ApolloState()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-2, .nonNegative)
@@ -49,49 +46,33 @@ public struct ApolloDQN: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if expAvgGrad.isEmpty {
-            expAvgGrad = zeros(like: parameters)
-            approxHessian = expAvgGrad
-            update = expAvgGrad
-        }
-        stepCount += 1
-        let currentLR = stepCount >= warmupSteps
+        state.prepare(parameters)
+        state.stepCount += 1
+        let step = state.stepCount
+        let currentLR = step >= warmupSteps
             ? learningRate
-            : (baseLearningRate - initialLearningRate) * Double(stepCount) / Double(warmupSteps) + initialLearningRate
+            : (baseLearningRate - initialLearningRate) * Double(step) / Double(warmupSteps) + initialLearningRate
         let epsilon = beliefRebound ? eps : eps / 1e-2
-        let alpha = (1 - beta) / biasCorrection(beta, step: stepCount)
+        let alpha = state.alpha(beta: beta)
         for p in parameters.indices {
-            let n = parameters[p].count
             let theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             if weightDecay > 0, weightDecayType == "l2" {
-                for i in 0..<n { g[i] = add(g[i], theta[i], alpha: weightDecay) }
+                for i in g.indices { g[i] = add(g[i], theta[i], alpha: weightDecay) }
             }
-            var deltaGrad = [Double](repeating: 0, count: n)
-            for i in 0..<n { deltaGrad[i] = g[i] - expAvgGrad[p][i] }
+            let (deltaGrad, _) = state.updateCurvature(p, g, alpha: alpha, eps: epsilon)
             let rebound = beliefRebound ? deltaGrad.reduce(0) { maximum($0, Swift.abs($1)) } : 1e-2
-            for i in 0..<n { expAvgGrad[p][i] = add(expAvgGrad[p][i], deltaGrad[i], alpha: alpha) }
-            let denom = pythonPow(sum(update[p].map { pythonPow(Swift.abs($0), 4) }), 0.25) + epsilon
-            var vSq = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                update[p][i] /= denom
-                vSq[i] = update[p][i] * update[p][i]
-            }
-            let projected = sum((0..<n).map { deltaGrad[$0] / denom * update[p][$0] })
-            let curvature = sum((0..<n).map { approxHessian[p][$0] * vSq[$0] })
-            let delta = projected * -alpha - curvature
-            var d = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                approxHessian[p][i] = addcmul(approxHessian[p][i], vSq[i], delta, value: 1)
-                d[i] = clamp(Swift.abs(approxHessian[p][i]), rebound, .infinity)
+            var d = [Double](repeating: 0, count: g.count)
+            for i in g.indices {
+                d[i] = clamp(Swift.abs(state.approxHessian[p][i]), rebound, .infinity)
                 if beliefRebound { d[i] += epsilon / alpha }
-                update[p][i] = expAvgGrad[p][i] / d[i]
+                state.update[p][i] = state.expAvgGrad[p][i] / d[i]
             }
             if weightDecay > 0, weightDecayType != "l2" {
                 let decay = weightDecayType == "stable" ? weightDecay / PytorchOptimizer.mean(d) : weightDecay
-                for i in 0..<n { update[p][i] = add(update[p][i], theta[i], alpha: decay) }
+                for i in g.indices { state.update[p][i] = add(state.update[p][i], theta[i], alpha: decay) }
             }
-            for i in 0..<n { parameters[p].scalars[i] = add(theta[i], update[p][i], alpha: -currentLR) }
+            for i in g.indices { parameters[p].scalars[i] = add(theta[i], state.update[p][i], alpha: -currentLR) }
         }
     }
 }

@@ -75,12 +75,15 @@ enum PytorchOptimizer {
     static let muonCoefficients = newtonSchulzSchedules["original"]![0]
 
     /// The Muon family's options for its AdamW (non-Muon) groups, with the reference's checks:
-    /// read so that they are accepted and validated, though a point is one Muon group.
-    static func readMuonAdamW(_ r: inout HyperparameterReader) throws(OptimizerError) {
+    /// read so that they are accepted and validated, though a point or a network's weights are
+    /// Muon groups, which never use them. `adamw_eps` is read where the optimizer has it.
+    static func readMuonAdamW(
+        _ r: inout HyperparameterReader, betas: (Double, Double) = (0.9, 0.95), readsEps: Bool = true
+    ) throws(OptimizerError) {
         _ = try r.double("adamw_lr", default: 3e-4, .nonNegative)
-        _ = try r.pair("adamw_betas", default: (0.9, 0.95), (.unitHalfOpen, .unitHalfOpen))
+        _ = try r.pair("adamw_betas", default: betas, (.unitHalfOpen, .unitHalfOpen))
         _ = try r.double("adamw_wd", default: 0, .nonNegative)
-        _ = try r.double("adamw_eps", default: 1e-10, .nonNegative)
+        if readsEps { _ = try r.double("adamw_eps", default: 1e-10, .nonNegative) }
     }
 
     /// `tensor.mean()`: the sum divided by the element count.

@@ -22,10 +22,7 @@ public struct Apollo: Optimizer {
     /// `weight_decay` λ, L2.
     public var weightDecay: WeightDecay
     /// `step`, and per parameter `exp_avg_grad`, `approx_hessian`, `update`.
-    public var stepCount = 0
-    public var expAvgGrad: [[Double]] = []
-    public var approxHessian: [[Double]] = []
-    public var update: [[Double]] = []
+    public var state = ApolloState()
 
     public init(hyperparameters r: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try r.double("lr", default: 1e-2, .positive)
@@ -38,40 +35,19 @@ public struct Apollo: Optimizer {
     }
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
-        if expAvgGrad.isEmpty {
-            expAvgGrad = zeros(like: parameters)
-            approxHessian = expAvgGrad
-            update = expAvgGrad
-        }
-        let currentLr = stepCount < warmup
-            ? (baseLearningRate - initialLearningRate) * Double(stepCount) / Double(warmup) + initialLearningRate
+        state.prepare(parameters)
+        let currentLr = state.stepCount < warmup
+            ? (baseLearningRate - initialLearningRate) * Double(state.stepCount) / Double(warmup) + initialLearningRate
             : learningRate
-        stepCount += 1
-        let biasCorrection = 1 - pythonPow(beta, Double(stepCount))
-        let alpha = (1 - beta) / biasCorrection
+        state.stepCount += 1
+        let alpha = state.alpha(beta: beta)
         for p in parameters.indices {
-            let n = parameters[p].count
             var g = gradients[p].scalars
             weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
-            var deltaGrad = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                deltaGrad[i] = g[i] - expAvgGrad[p][i]
-                expAvgGrad[p][i] = add(expAvgGrad[p][i], deltaGrad[i], alpha: alpha)
-            }
-            let norm4 = pythonPow(sum(update[p].map { pythonPow(Swift.abs($0), 4) }), 0.25)
-            let denom = norm4 + eps
-            var vSq = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                update[p][i] /= denom
-                vSq[i] = update[p][i] * update[p][i]
-            }
-            let projected = sum((0..<n).map { deltaGrad[$0] / denom * update[p][$0] })
-            let curvature = sum((0..<n).map { approxHessian[p][$0] * vSq[$0] })
-            let delta = projected * -alpha - curvature
-            for i in 0..<n {
-                approxHessian[p][i] = addcmul(approxHessian[p][i], vSq[i], delta, value: 1)
-                update[p][i] = expAvgGrad[p][i] / clamp(Swift.abs(approxHessian[p][i]), 1, .infinity)
-                parameters[p].scalars[i] = add(parameters[p].scalars[i], update[p][i], alpha: -currentLr)
+            _ = state.updateCurvature(p, g, alpha: alpha, eps: eps)
+            for i in g.indices {
+                state.update[p][i] = state.expAvgGrad[p][i] / clamp(Swift.abs(state.approxHessian[p][i]), 1, .infinity)
+                parameters[p].scalars[i] = add(parameters[p].scalars[i], state.update[p][i], alpha: -currentLr)
             }
         }
     }
