@@ -50,17 +50,6 @@ enum PytorchOptimizer {
         x.isNaN ? 0 : x.isInfinite ? (x > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude) : x
     }
 
-    /// The schedule-free averaging weight of step `t` at learning rate `lr` (`r`, `weight_lr_power`):
-    /// γ_max ← max(γ, γ_max), w = t^r·γ_max^p, W ← W + w; returns c = w/W (0 if W = 0).
-    @inlinable static func scheduleFreeCheckpoint(
-        step: Int, lr: Double, r: Double, weightLRPower: Double, lrMax: inout Double, weightSum: inout Double
-    ) -> Double {
-        lrMax = lrMax > lr ? lrMax : lr
-        let weight = pythonPow(Double(step), r) * pythonPow(lrMax, weightLRPower)
-        weightSum += weight
-        return weightSum != 0 ? weight / weightSum : 0
-    }
-
     /// `schedulefree._apply_schedule_free_update` for one coordinate: g ← g + λy (if λ ≠ 0),
     /// y ← lerp(y, z, c) + γ(β(1 − c) − 1)·g, z ← z − γg.
     @inlinable static func scheduleFreeUpdate(

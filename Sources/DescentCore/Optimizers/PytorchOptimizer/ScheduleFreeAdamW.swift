@@ -12,17 +12,13 @@
 public struct ScheduleFreeAdamW: ElementwiseOptimizer, AdamFamilyOptimizer {
     /// Its `weight_decay` λ is added by the update to the normalised gradient (g ← g + λy).
     public var adam: AdamHyperparameters
-    public var r: Double
-    public var weightLRPower: Double
+    public var weighting: ScheduleFreeWeighting
     public var warmupSteps: Int
     public var decouplingC: Double
     public var amsBound: Bool
     public var usePalm: Bool
-    /// The group's step count and each coordinate's z and moments …
+    /// The group's step count and each coordinate's z and moments.
     public var state = CoordinateState<Slot>()
-    /// … and the group's weight sum and largest learning rate so far.
-    public var weightSum = 0.0
-    public var lrMax = -1.0
 
     /// One coordinate's `z` (θ at the start), `exp_avg_sq` and `max_exp_avg_sq`.
     public struct Slot: Sendable, Hashable {
@@ -34,8 +30,7 @@ public struct ScheduleFreeAdamW: ElementwiseOptimizer, AdamFamilyOptimizer {
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
         adam = try AdamHyperparameters(
             &reader, lr: 2.5e-3, within: (.open(0, 1), .unitHalfOpen), weightDecay: .coefficient(0, .inUpdate), foreach: true)
-        r = try reader.double("r", default: 0)
-        weightLRPower = try reader.double("weight_lr_power", default: 2)
+        weighting = try ScheduleFreeWeighting(&reader)
         warmupSteps = try reader.int("warmup_steps", default: 0)
         decouplingC = try reader.double("decoupling_c", default: 0, .nonNegative)
         amsBound = try reader.bool("ams_bound", default: false)
@@ -50,8 +45,7 @@ public struct ScheduleFreeAdamW: ElementwiseOptimizer, AdamFamilyOptimizer {
     public mutating func coefficients(step: Int) -> Coefficients {
         let schedule = step < warmupSteps ? Double(step) / Double(warmupSteps) : 1
         let lr = learningRate * schedule
-        var checkpoint = PytorchOptimizer.scheduleFreeCheckpoint(
-            step: step, lr: lr, r: r, weightLRPower: weightLRPower, lrMax: &lrMax, weightSum: &weightSum)
+        var checkpoint = weighting.checkpoint(step: step, lr: lr)
         if decouplingC > 0 {
             let c = checkpoint * (1 - beta1) * decouplingC
             checkpoint = c < 1 ? c : 1

@@ -15,14 +15,10 @@
 public struct ScheduleFreeRAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     /// Its `weight_decay` λ is added by the update to the normalised gradient (g ← g + λy).
     public var adam: AdamHyperparameters
-    public var r: Double
-    public var weightLRPower: Double
+    public var weighting: ScheduleFreeWeighting
     public var silentSGDPhase: Bool
-    /// The group's step count and each coordinate's z and `exp_avg_sq` …
+    /// The group's step count and each coordinate's z and `exp_avg_sq`.
     public var state = CoordinateState<Slot>()
-    /// … and the group's weight sum and largest learning rate so far.
-    public var weightSum = 0.0
-    public var lrMax = -1.0
 
     /// One coordinate's `z` (θ at the start) and `exp_avg_sq`.
     public struct Slot: Sendable, Hashable {
@@ -33,8 +29,7 @@ public struct ScheduleFreeRAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
         adam = try AdamHyperparameters(
             &reader, lr: 2.5e-3, within: (.open(0, 1), .unitHalfOpen), weightDecay: .coefficient(0, .inUpdate), foreach: true)
-        r = try reader.double("r", default: 0)
-        weightLRPower = try reader.double("weight_lr_power", default: 2)
+        weighting = try ScheduleFreeWeighting(&reader)
         silentSGDPhase = try reader.bool("silent_sgd_phase", default: true)
     }
 
@@ -51,8 +46,7 @@ public struct ScheduleFreeRAdam: ElementwiseOptimizer, AdamFamilyOptimizer {
         } else if nSMA > 4 {
             lr /= bias2Root
         }
-        let c = PytorchOptimizer.scheduleFreeCheckpoint(
-            step: step, lr: lr, r: r, weightLRPower: weightLRPower, lrMax: &lrMax, weightSum: &weightSum)
+        let c = weighting.checkpoint(step: step, lr: lr)
         return (lr, c, nSMA > 4, bias2Root)
     }
 

@@ -12,23 +12,18 @@ public struct ScheduleFreeSGD: ElementwiseOptimizer {
     public var momentum: Double
     /// `weight_decay` λ, which the update adds to the gradient (g ← g + λy).
     public var weightDecay: WeightDecay
-    public var r: Double
-    public var weightLRPower: Double
+    public var weighting: ScheduleFreeWeighting
     public var warmupSteps: Int
     public var eps: Double
     public var maximize: Bool
-    /// The group's step count and each coordinate's z …
+    /// The group's step count and each coordinate's z.
     public var state = CoordinateState<Double>()
-    /// … and the group's weight sum and largest learning rate so far.
-    public var weightSum = 0.0
-    public var lrMax = -1.0
 
     public init(hyperparameters reader: inout HyperparameterReader) throws(OptimizerError) {
         learningRate = try reader.double("lr", default: 1, .nonNegative)
         momentum = try reader.double("momentum", default: 0.9, .open(0, 1))
         weightDecay = WeightDecay(try reader.double("weight_decay", default: 0, .nonNegative), .inUpdate)
-        r = try reader.double("r", default: 0)
-        weightLRPower = try reader.double("weight_lr_power", default: 2)
+        weighting = try ScheduleFreeWeighting(&reader)
         warmupSteps = try reader.int("warmup_steps", default: 0)
         eps = try reader.double("eps", default: 1e-8, .nonNegative)
         maximize = try reader.bool("maximize", default: false)
@@ -41,8 +36,7 @@ public struct ScheduleFreeSGD: ElementwiseOptimizer {
     public mutating func coefficients(step: Int) -> (lr: Double, checkpoint: Double) {
         let schedule = step < warmupSteps ? Double(step) / Double(warmupSteps) : 1
         let lr = learningRate * schedule
-        let c = PytorchOptimizer.scheduleFreeCheckpoint(
-            step: step, lr: lr, r: r, weightLRPower: weightLRPower, lrMax: &lrMax, weightSum: &weightSum)
+        let c = weighting.checkpoint(step: step, lr: lr)
         return (lr, c)
     }
 
