@@ -59,17 +59,13 @@ public struct AdaGO: Optimizer {
             var theta = parameters[p].scalars
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             weightDecay.apply(&theta, &g, lr: learningRate)
-            for i in g.indices { momentumBuffers[p][i] = lerp(momentumBuffers[p][i], g[i], 1 - momentum) }
+            let direction = PytorchOptimizer.muonMomentum(g, buffer: &momentumBuffers[p], momentum: momentum, nesterov: nesterov)
             let gradNorm = PytorchOptimizer.norm(g)
             accumulators[p] += min(gradNorm * gradNorm, pythonPow(gamma, 2))
-            if nesterov {
-                for i in g.indices { g[i] = lerp(g[i], momentumBuffers[p][i], momentum) }
-            }
-            let update = PytorchOptimizer.orthogonalize(
-                nesterov ? g : momentumBuffers[p], like: parameters[p], schedule: nsSchedule, steps: nsSteps)
+            let update = PytorchOptimizer.orthogonalize(direction, like: parameters[p], schedule: nsSchedule, steps: nsSteps)
             let shape = parameters[p].matrixShape
             let lr = PytorchOptimizer.muonAdjustedLR(learningRate, rows: shape.rows, columns: shape.columns, useAdjustedLR: useAdjustedLR)
-            var stepSize = min(nesterov ? PytorchOptimizer.norm(g) : gradNorm, gamma)
+            var stepSize = min(nesterov ? PytorchOptimizer.norm(direction) : gradNorm, gamma)
             stepSize *= lr
             stepSize /= accumulators[p]
             stepSize = max(stepSize, eps)

@@ -61,13 +61,10 @@ public struct NorMuon: Optimizer {
         for p in parameters.indices {
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
-            for i in g.indices {
-                momentumBuffers[p][i] = lerp(momentumBuffers[p][i], g[i], 1 - momentum)
-                if nesterov { g[i] = lerp(g[i], momentumBuffers[p][i], momentum) }
-            }
+            let direction = PytorchOptimizer.muonMomentum(g, buffer: &momentumBuffers[p], momentum: momentum, nesterov: nesterov)
             let shape = parameters[p].matrixShape
             var o = newtonSchulz(
-                Matrix(rows: shape.rows, columns: shape.columns, scalars: nesterov ? g : momentumBuffers[p]),
+                Matrix(rows: shape.rows, columns: shape.columns, scalars: direction),
                 coefficients: PytorchOptimizer.muonCoefficients, steps: nsSteps, eps: 1e-7
             ).scalars
             let originalNorm = PytorchOptimizer.norm(o)

@@ -60,6 +60,15 @@ enum PytorchOptimizer {
         z = add(z, g, alpha: -lr)
     }
 
+    /// The Muon family's momentum (pytorch_optimizer's `AdaGO`, `NorMuon`, `SpectralSphere`):
+    /// b ← lerp(b, g, 1 − μ); returns what is orthogonalised, lerp(g, b, μ)
+    /// with Nesterov momentum, else b.
+    @inlinable static func muonMomentum(_ g: [Double], buffer b: inout [Double], momentum: Double, nesterov: Bool) -> [Double] {
+        for i in g.indices { b[i] = lerp(b[i], g[i], 1 - momentum) }
+        guard nesterov else { return b }
+        return g.indices.map { lerp(g[$0], b[$0], momentum) }
+    }
+
     /// pytorch_optimizer's Muon family: the "original" Newton–Schulz coefficients (Keller Jordan's).
     static let muonCoefficients = newtonSchulzSchedules["original"]![0]
 

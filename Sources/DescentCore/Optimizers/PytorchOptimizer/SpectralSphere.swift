@@ -51,11 +51,8 @@ public struct SpectralSphere: Optimizer {
         for p in parameters.indices {
             var g = PytorchOptimizer.gradient(gradients[p], maximize: maximize)
             weightDecay.apply(&parameters[p].scalars, &g, lr: learningRate)
-            for i in g.indices {
-                momentumBuffers[p][i] = lerp(momentumBuffers[p][i], g[i], 1 - momentum)
-                if nesterov { g[i] = lerp(g[i], momentumBuffers[p][i], momentum) }
-            }
-            let update = spectralBallUpdate(weight: parameters[p].scalars, momentum: nesterov ? g : momentumBuffers[p])
+            let direction = PytorchOptimizer.muonMomentum(g, buffer: &momentumBuffers[p], momentum: momentum, nesterov: nesterov)
+            let update = spectralBallUpdate(weight: parameters[p].scalars, momentum: direction)
             for i in update.indices {
                 parameters[p].scalars[i] = add(parameters[p].scalars[i], Double(update[i]), alpha: -learningRate)
             }
