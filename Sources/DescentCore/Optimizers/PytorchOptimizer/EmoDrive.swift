@@ -83,28 +83,18 @@ public struct EmoDrive: Sendable, Hashable {
     }
 }
 
-/// The hyperparameters the EmoNavi family shares, read in the library's order, with its checks:
-/// `lr`, `betas`, `use_shadow`, `shadow_weight`, `weight_decay` (decoupled, 0.01 by default),
-/// `eps`, `maximize`, `foreach`. Only the default `betas` differ between the three.
+/// The hyperparameters the EmoNavi family shares, with its checks: the Adam family's `lr`,
+/// `betas`, `weight_decay` (decoupled, 0.01 by default), `eps`, `maximize`, `foreach`, then
+/// `use_shadow` and `shadow_weight`. Only the default `betas` differ between the three.
 public struct EmoSettings: Sendable, Hashable {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
+    public var adam: AdamHyperparameters
     public var useShadow: Bool
     public var shadowWeight: Double
-    public var weightDecay: WeightDecay
-    public var eps: Double
-    public var maximize: Bool
 
     init(_ r: inout HyperparameterReader, betas: (Double, Double)) throws(OptimizerError) {
-        learningRate = try r.double("lr", default: 1e-3, .nonNegative)
-        (beta1, beta2) = try r.pair("betas", default: betas, (.unitHalfOpen, .unitHalfOpen))
+        adam = try AdamHyperparameters(&r, betas: betas, weightDecay: .pytorchOptimizer(0.01, decouple: true), foreach: true)
         useShadow = try r.bool("use_shadow", default: false)
         shadowWeight = try r.double("shadow_weight", default: 0.05, .unitHalfOpen)
-        weightDecay = try WeightDecay(pytorchOptimizer: &r, default: 0.01, decouple: true)
-        eps = try r.double("eps", default: 1e-8, .nonNegative)
-        maximize = try r.bool("maximize", default: false)
-        _ = try r.foreach(cpuDefault: true)
     }
 }
 
@@ -117,18 +107,16 @@ public struct EmoSlot: Sendable, Hashable {
 
 /// An EmoNavi-family optimizer: elementwise, with its step scaled by the loss trend; its
 /// hyperparameters are the family's `EmoSettings`, its slots `EmoSlot`s.
-public protocol EmoOptimizer: ElementwiseOptimizer where Coefficients == EmoDrive.Step, Slot == EmoSlot {
+public protocol EmoOptimizer: ElementwiseOptimizer, AdamFamilyOptimizer where Coefficients == EmoDrive.Step, Slot == EmoSlot {
     var settings: EmoSettings { get set }
     var emo: EmoDrive { get set }
 }
 
 extension EmoOptimizer {
-    public var learningRate: Double {
-        get { settings.learningRate }
-        set { settings.learningRate = newValue }
+    public var adam: AdamHyperparameters {
+        get { settings.adam }
+        set { settings.adam = newValue }
     }
-    public var weightDecay: WeightDecay { settings.weightDecay }
-    public var maximize: Bool { settings.maximize }
 
     public func initialSlot(_ theta: Double) -> EmoSlot { EmoSlot(shadow: theta) }
 

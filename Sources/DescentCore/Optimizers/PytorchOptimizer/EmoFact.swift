@@ -25,7 +25,7 @@ public struct EmoFact: EmoOptimizer {
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout EmoSlot, _ c: EmoDrive.Step) {
         if settings.useShadow { EmoDrive.mixShadow(&theta, &slot.shadow, c, shadowWeight: nil) }
-        let (m, v) = slot.moments.update(g, beta1: settings.beta1, beta2: settings.beta2)
-        theta = add(theta, sign(m / (torchSqrt(v) + settings.eps)), alpha: -settings.learningRate * c.drive)
+        let (m, v) = slot.moments.update(g, beta1: beta1, beta2: beta2)
+        theta = add(theta, sign(m / (torchSqrt(v) + eps)), alpha: -learningRate * c.drive)
     }
 }

@@ -22,9 +22,9 @@ public struct EmoLynx: EmoOptimizer {
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout EmoSlot, _ c: EmoDrive.Step) {
         if settings.useShadow { EmoDrive.mixShadow(&theta, &slot.shadow, c, shadowWeight: nil) }
-        var u = g * (1 - settings.beta1)
-        u = add(u, slot.moments.expAvg, alpha: settings.beta1)
-        theta = add(theta, sign(u), alpha: -settings.learningRate * c.drive)
-        _ = slot.moments.updateFirst(g, beta1: settings.beta2)
+        var u = g * (1 - beta1)
+        u = add(u, slot.moments.expAvg, alpha: beta1)
+        theta = add(theta, sign(u), alpha: -learningRate * c.drive)
+        _ = slot.moments.updateFirst(g, beta1: beta2)
     }
 }

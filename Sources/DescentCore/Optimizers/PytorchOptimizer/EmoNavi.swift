@@ -22,7 +22,7 @@ public struct EmoNavi: EmoOptimizer {
 
     public func update(_ theta: inout Double, _ g: Double, _ slot: inout EmoSlot, _ c: EmoDrive.Step) {
         if settings.useShadow { EmoDrive.mixShadow(&theta, &slot.shadow, c, shadowWeight: settings.shadowWeight) }
-        let (m, v) = slot.moments.update(g, beta1: settings.beta1, beta2: settings.beta2)
-        theta = addcdiv(theta, m, torchSqrt(v) + settings.eps, value: -settings.learningRate * c.drive)
+        let (m, v) = slot.moments.update(g, beta1: beta1, beta2: beta2)
+        theta = addcdiv(theta, m, torchSqrt(v) + eps, value: -learningRate * c.drive)
     }
 }
