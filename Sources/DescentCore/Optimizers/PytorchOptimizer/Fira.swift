@@ -7,11 +7,5 @@
 /// constructor argument), so the low-rank projection never applies here.
 public typealias Fira = UnprojectedAdamW<FiraVariant>
 
-/// `Fira`'s registry entry.
-public enum FiraVariant: UnprojectedAdamWVariant {
-    public static let info = OptimizerInfo(
-        name: "Fira", year: 2024,
-        paper: "Chen et al., Fira: Can We Achieve Full-rank Training of LLMs Under Low-rank Constraint?, arXiv 2024",
-        url: "https://arxiv.org/abs/2410.01623", family: .adam,
-        reference: "pytorch_optimizer.Fira")
-}
+/// Marks `UnprojectedAdamW` as `Fira` (its registry entry is `Fira`'s).
+public enum FiraVariant: UnprojectedAdamWVariant {}

@@ -7,11 +7,5 @@
 /// constructor argument), so the low-rank projection never applies here.
 public typealias GaLore = UnprojectedAdamW<GaLoreVariant>
 
-/// `GaLore`'s registry entry.
-public enum GaLoreVariant: UnprojectedAdamWVariant {
-    public static let info = OptimizerInfo(
-        name: "GaLore", year: 2024,
-        paper: "Zhao et al., GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection, ICML 2024",
-        url: "https://arxiv.org/abs/2403.03507", family: .adam,
-        reference: "pytorch_optimizer.GaLore")
-}
+/// Marks `UnprojectedAdamW` as `GaLore` (its registry entry is `GaLore`'s).
+public enum GaLoreVariant: UnprojectedAdamWVariant {}

@@ -7,10 +7,9 @@
 ///     θ ← θ(1 − λγ)                       (decoupled, after the update)
 ///
 /// The two libraries' classes give the same trajectory here, so one type serves both, told
-/// apart by `Variant` (its registry entry). Default ε is 1e-6; √ is torch's tensor root
+/// apart by `Variant` (each specialisation has its own registry entry). Default ε is 1e-6; √ is torch's tensor root
 /// (`torchSqrt`).
 public struct UnprojectedAdamW<Variant: UnprojectedAdamWVariant>: ElementwiseOptimizer, AdamFamilyOptimizer {
-    public static var info: OptimizerInfo { Variant.info }
 
     /// λ, decoupled and applied after the update (so its form is `.inUpdate`).
     public var adam: AdamHyperparameters
@@ -32,7 +31,6 @@ public struct UnprojectedAdamW<Variant: UnprojectedAdamWVariant>: ElementwiseOpt
     }
 }
 
-/// Which library class an `UnprojectedAdamW` stands for.
-public protocol UnprojectedAdamWVariant: Sendable {
-    static var info: OptimizerInfo { get }
-}
+/// Which library class an `UnprojectedAdamW` stands for: a marker type, so that each has its
+/// own type and so its own registry entry.
+public protocol UnprojectedAdamWVariant: Sendable {}
