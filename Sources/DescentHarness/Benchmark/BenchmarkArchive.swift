@@ -8,27 +8,24 @@ import Foundation
 /// `sensitivity.json` — and from `runs.jsonl` alone, `leaderboard.json` and `leaderboard.md`.
 struct BenchmarkArchive: Sendable {
     let benchmark: Benchmark
-    let folder: OutputFolder
-    let units: OutputFolder
+    /// `<output>/<benchmark>/` and its `units/`.
+    let folders: ArchiveFolders
 
-    var directory: String { folder.path }
-
+    /// Creates the folders, and one per landscape in `units/`, readied for the run.
     init(preparing benchmark: Benchmark, output: String) throws {
         self.benchmark = benchmark
-        folder = try OutputFolder(making: output).folder(benchmark.name)
-        units = try folder.folder("units")
-        for f in [folder, units] { try f.prepareForRun() }
-        for l in benchmark.landscapes { try units.folder(l.name).prepareForRun() }
+        folders = try ArchiveFolders(preparing: benchmark.name, records: "units", output: output)
+        for l in benchmark.landscapes { try folders.records.folder(l.name).prepareForRun() }
     }
 
     func recordPath(_ u: BenchmarkUnit) throws -> String {
-        try units.folder(u.landscape.name).file("\(u.entry.label).json")
+        try folders.records.folder(u.landscape.name).file("\(u.entry.label).json")
     }
 
     /// The saved record of `u`, when it was made from the same inputs (any, for a nil digest).
     func saved(_ u: BenchmarkUnit, digest: String?) -> JSONValue? {
-        guard let path = try? recordPath(u), let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let json = try? JSONParser.parse(text), digest == nil || json["input_digest"] == .string(digest!) else { return nil }
+        guard let path = try? recordPath(u), let json = SavedJSON.read(path),
+              digest == nil || json["input_digest"] == .string(digest!) else { return nil }
         return json
     }
 
@@ -48,6 +45,7 @@ struct BenchmarkArchive: Sendable {
     func writeAssembled(_ present: [[Bool]]) throws -> Leaderboard {
         var board = Leaderboard(benchmark: benchmark)
         var sensitivity: [JSONValue] = []
+        let folder = folders.folder
         let runsPath = try folder.file("runs.jsonl"), tuningPath = try folder.file("tuning.jsonl")
         try AtomicFile.write(to: runsPath) { (runsTemporary: String) throws in
             try AtomicFile.write(to: tuningPath) { (tuningTemporary: String) throws in

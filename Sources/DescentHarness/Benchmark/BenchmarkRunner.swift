@@ -95,7 +95,7 @@ public struct BenchmarkRunner: Sendable {
             }
             do {
                 boards.append(try archives[bi].writeAssembled(rows))
-                events(.experimentDone(experiment: b.name, directory: archives[bi].directory))
+                events(.experimentDone(experiment: b.name, directory: archives[bi].folders.directory))
             } catch {
                 messages.append("\(b.file): leaderboard: \(error)")
             }

@@ -9,14 +9,7 @@ import Foundation
 public enum Gallery {
     /// Reads every experiment's results below `directory`, sorted by experiment name.
     public static func results(in directory: String) -> [ExperimentResult] {
-        let fm = FileManager.default
-        guard let entries = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
-        return entries.sorted().compactMap { entry in
-            let path = (directory as NSString).appendingPathComponent(entry) + "/results.json"
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                  let json = try? JSONParser.parse(text) else { return nil }
-            return ExperimentResult(json: json)
-        }
+        SavedJSON.inFolders(below: directory, file: "results.json") { _, json in ExperimentResult(json: json) }
     }
 
     /// Writes index.html and README.md into `directory` (atomically).

@@ -12,12 +12,8 @@ struct GalleryLeaderboard {
 
     /// Every benchmark below `directory`, by folder name.
     static func all(in directory: String) -> [GalleryLeaderboard] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.sorted().compactMap { entry in
-            let path = (directory as NSString).appendingPathComponent(entry) + "/leaderboard.json"
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let json = try? JSONParser.parse(text),
-                  json["ranking"]?.arrayValue != nil else { return nil }
-            return GalleryLeaderboard(folder: entry, json: json)
+        SavedJSON.inFolders(below: directory, file: "leaderboard.json") { folder, json in
+            json["ranking"]?.arrayValue != nil ? GalleryLeaderboard(folder: folder, json: json) : nil
         }
     }
 

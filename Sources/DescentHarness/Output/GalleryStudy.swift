@@ -12,12 +12,8 @@ struct GalleryStudy {
 
     /// Every study below `directory`, by folder name.
     static func all(in directory: String) -> [GalleryStudy] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.sorted().compactMap { entry in
-            let path = (directory as NSString).appendingPathComponent(entry) + "/results.json"
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let json = try? JSONParser.parse(text),
-                  json["kind"] == .string("study") else { return nil }
-            return GalleryStudy(folder: entry, json: json)
+        SavedJSON.inFolders(below: directory, file: "results.json") { folder, json in
+            json["kind"] == .string("study") ? GalleryStudy(folder: folder, json: json) : nil
         }
     }
 

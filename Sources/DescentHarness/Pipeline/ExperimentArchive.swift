@@ -8,29 +8,20 @@ import Foundation
 /// `results.json` assembled from the records.
 struct ExperimentArchive: Sendable {
     let experiment: Experiment
-    /// `<output>/<experiment>/`: every file of the experiment is named through it, so none can
-    /// be written outside it.
-    let folder: OutputFolder
-    /// `<output>/<experiment>/runs/`.
-    let runs: OutputFolder
+    /// `<output>/<experiment>/` and its `runs/`.
+    let folders: ArchiveFolders
 
-    var directory: String { folder.path }
-
-    /// Creates the folders and removes the temporary files that killed runs left in them;
-    /// fails before any work when the output cannot be written.
+    /// Creates the folders, readied for the run.
     init(preparing experiment: Experiment, output: String) throws {
         self.experiment = experiment
-        folder = try OutputFolder(making: output).folder(experiment.name)
-        runs = try folder.folder("runs")
-        for f in [folder, runs] { try f.prepareForRun() }
+        folders = try ArchiveFolders(preparing: experiment.name, records: "runs", output: output)
     }
 
-    func recordPath(_ label: String) throws -> String { try runs.file("\(label).json") }
+    func recordPath(_ label: String) throws -> String { try folders.records.file("\(label).json") }
 
     /// The saved record of `label`, if any.
     func saved(label: String) -> OptimizerResult? {
-        guard let path = try? recordPath(label), let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let json = try? JSONParser.parse(text) else { return nil }
+        guard let path = try? recordPath(label), let json = SavedJSON.read(path) else { return nil }
         return OptimizerResult(json: json)
     }
 
@@ -38,7 +29,7 @@ struct ExperimentArchive: Sendable {
     func upToDate(label: String, digest: String) -> OptimizerResult? {
         guard let r = saved(label: label), r.inputDigest == digest else { return nil }
         let fm = FileManager.default
-        for file in r.figures.values where !((try? folder.file(file)).map(fm.fileExists(atPath:)) ?? false) {
+        for file in r.figures.values where !((try? folders.folder.file(file)).map(fm.fileExists(atPath:)) ?? false) {
             return nil
         }
         return r
@@ -48,14 +39,10 @@ struct ExperimentArchive: Sendable {
         try AtomicFile.write(JSONWriter.string(record.json), to: try recordPath(record.label))
     }
 
-    var resultsPath: String { folder.path + "/results.json" }
+    var resultsPath: String { folders.directory + "/results.json" }
 
     /// The results.json on disk, if any.
-    func savedResults() -> ExperimentResult? {
-        guard let text = try? String(contentsOfFile: resultsPath, encoding: .utf8),
-              let json = try? JSONParser.parse(text) else { return nil }
-        return ExperimentResult(json: json)
-    }
+    func savedResults() -> ExperimentResult? { SavedJSON.read(resultsPath).flatMap(ExperimentResult.init(json:)) }
 
     /// Writes results.json for the optimizers that have results, in config order, with the
     /// experiment's figures (race, loss curve) when they were drawn.

@@ -62,7 +62,7 @@ public struct ExperimentRunner: Sendable {
             results.append(try archive.writeResults(optimizers, version: Self.version, race: figures.race,
                                                     lossCurve: figures.loss, lossCurveThumbnail: figures.lossThumbnail,
                                                     figuresDigest: figures.digest))
-            events(.experimentDone(experiment: experiment.name, directory: archive.directory))
+            events(.experimentDone(experiment: experiment.name, directory: archive.folders.directory))
         }
         if !failures.isEmpty { throw Failures(messages: failures) }
         return results
@@ -130,7 +130,7 @@ public struct ExperimentRunner: Sendable {
         events(.started(experiment: experiment.name, label: entry.label))
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            let run = OptimizerRun(experiment: experiment, entry: entry, folder: archive.folder,
+            let run = OptimizerRun(experiment: experiment, entry: entry, folder: archive.folders.folder,
                                    formats: u.formats, digest: u.digest.description)
             let (record, _) = try run.run(events)
             try archive.save(record)
@@ -164,11 +164,11 @@ public struct ExperimentRunner: Sendable {
         var files = ExperimentFigureFiles()
         if !options.force, let previous = archive.savedResults(), previous.figuresDigest == digest,
            (Array(previous.raceFigures.values) + [previous.lossCurve, previous.lossCurveThumbnail].compactMap { $0 })
-               .allSatisfy({ (try? archive.folder.file($0)).map(FileManager.default.fileExists(atPath:)) ?? false }) {
+               .allSatisfy({ (try? archive.folders.folder.file($0)).map(FileManager.default.fileExists(atPath:)) ?? false }) {
             (files.race, files.loss, files.lossThumbnail) = (previous.raceFigures, previous.lossCurve, previous.lossCurveThumbnail)
         } else {
             let name = experiment.name
-            let drawn = try ExperimentFigures(experiment: experiment, folder: archive.folder, formats: formats)
+            let drawn = try ExperimentFigures(experiment: experiment, folder: archive.folders.folder, formats: formats)
                 .draw(optimizers) { done, total in
                     if done % 50 == 0 || done == total { events(.frames(experiment: name, label: "race", done: done, total: total)) }
                 }

@@ -7,23 +7,19 @@ import Foundation
 /// folders together; the study's figures and `results.json` are written from the records present.
 struct StudyArchive: Sendable {
     let study: Study
-    let folder: OutputFolder
-    let runs: OutputFolder
+    /// `<output>/<study>/` and its `runs/`.
+    let folders: ArchiveFolders
 
-    var directory: String { folder.path }
-
+    /// Creates the folders, readied for the run.
     init(preparing study: Study, output: String) throws {
         self.study = study
-        folder = try OutputFolder(making: output).folder(study.name)
-        runs = try folder.folder("runs")
-        for f in [folder, runs] { try f.prepareForRun() }
+        folders = try ArchiveFolders(preparing: study.name, records: "runs", output: output)
     }
 
     /// The saved record of `label`, when it was made from the same inputs and its checkpoints are there.
     func saved(_ label: String, digest: String) -> JSONValue? {
-        guard let path = try? runs.file("\(label).json"), let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let json = try? JSONParser.parse(text), json["input_digest"] == .string(digest),
-              let c = try? runs.file("\(label).checkpoints"), FileManager.default.fileExists(atPath: c) else { return nil }
+        guard let path = try? folders.records.file("\(label).json"), let json = SavedJSON.read(path), json["input_digest"] == .string(digest),
+              let c = try? folders.records.file("\(label).checkpoints"), FileManager.default.fileExists(atPath: c) else { return nil }
         return json
     }
 
@@ -35,13 +31,13 @@ struct StudyArchive: Sendable {
         for row in output.checkpoints {
             for x in row { withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
         }
-        try AtomicFile.write(bytes, to: try runs.file("\(label).checkpoints"))
-        try AtomicFile.write(JSONWriter.string(output.record), to: try runs.file("\(label).json"))
+        try AtomicFile.write(bytes, to: try folders.records.file("\(label).checkpoints"))
+        try AtomicFile.write(JSONWriter.string(output.record), to: try folders.records.file("\(label).json"))
     }
 
     /// The checkpoints of `label` (rows of `parameters` scalars), or nil when unreadable.
     func checkpoints(_ label: String, parameters: Int) -> [[Double]]? {
-        guard parameters > 0, let path = try? runs.file("\(label).checkpoints"),
+        guard parameters > 0, let path = try? folders.records.file("\(label).checkpoints"),
               let data = FileManager.default.contents(atPath: path), data.count % (8 * parameters) == 0 else { return nil }
         let values: [Double] = data.withUnsafeBytes { raw in
             (0..<(data.count / 8)).map { i in Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) }

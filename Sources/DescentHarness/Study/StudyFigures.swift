@@ -33,7 +33,7 @@ struct StudyFigures {
         }
     }
 
-    func path(_ file: String) throws -> String { try archive.folder.file(file) }
+    func path(_ file: String) throws -> String { try archive.folders.folder.file(file) }
 
     /// Writes the figures; returns their files by kind.
     func draw(_ records: [JSONValue]) throws -> [(String, JSONValue)] {

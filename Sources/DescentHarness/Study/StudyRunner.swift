@@ -83,7 +83,7 @@ public struct StudyRunner: Sendable {
             events(.started(experiment: s.name, label: entry.label))
             let start = DispatchTime.now().uptimeNanoseconds
             do {
-                let unit = StudyUnit(study: s, entry: entry, folder: archive.folder, formats: self.formats(s), digest: u.digest)
+                let unit = StudyUnit(study: s, entry: entry, folder: archive.folders.folder, formats: self.formats(s), digest: u.digest)
                 try archive.save(entry.label, try unit.run(events))
                 let now = DispatchTime.now().uptimeNanoseconds
                 let done = finished.add(1, ordering: .relaxed).newValue
@@ -103,9 +103,9 @@ public struct StudyRunner: Sendable {
             do {
                 let figures = records.isEmpty ? [] : try StudyFigures(study: s, archive: archives[si], formats: formats).draw(records)
                 let table = Self.results(s, records, figures: figures)
-                try AtomicFile.write(JSONWriter.string(table), to: try archives[si].folder.file("results.json"))
+                try AtomicFile.write(JSONWriter.string(table), to: try archives[si].folders.folder.file("results.json"))
                 results.append(table)
-                events(.experimentDone(experiment: s.name, directory: archives[si].directory))
+                events(.experimentDone(experiment: s.name, directory: archives[si].folders.directory))
             } catch {
                 messages.append("\(s.file): study figures: \(error)")
             }
