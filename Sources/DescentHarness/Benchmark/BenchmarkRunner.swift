@@ -1,7 +1,6 @@
 import DescentBase
 import DescentCore
 import Foundation
-import Synchronization
 
 /// Runs benchmarks: every (optimizer, landscape) is one unit (`BenchmarkUnit`), run in
 /// parallel on `jobs` threads and cached by its `InputDigest` in `units/`; then each
@@ -14,28 +13,10 @@ public struct BenchmarkRunner: Sendable {
 
     public init(options: RunOptions) { self.options = options }
 
-    struct Unit: Sendable {
-        var benchmark: Int
-        var optimizer: Int
-        var landscape: Int
-        var work: BenchmarkUnit
-        var digest: String
-    }
-
     /// Every (benchmark, optimizer, landscape) in config order that `--only` names and the
     /// shard holds (counting every unit, so shards partition the work).
-    func selection(_ benchmarks: [Benchmark]) -> [(benchmark: Int, optimizer: Int, landscape: Int)] {
-        var selected: [(benchmark: Int, optimizer: Int, landscape: Int)] = []
-        var index = 0
-        for (bi, b) in benchmarks.enumerated() {
-            for (o, entry) in b.optimizers.enumerated() {
-                for l in b.landscapes.indices {
-                    if options.selects(entry, unit: index) { selected.append((bi, o, l)) }
-                    index += 1
-                }
-            }
-        }
-        return selected
+    func selection(_ benchmarks: [Benchmark]) -> [(config: Int, optimizer: Int, part: Int)] {
+        options.selection(benchmarks.map(\.optimizers), parts: benchmarks.map(\.landscapes.count))
     }
 
     /// How many units `run` takes on (up-to-date ones included), for progress.
@@ -43,49 +24,25 @@ public struct BenchmarkRunner: Sendable {
 
     public func run(_ benchmarks: [Benchmark], events: @escaping @Sendable (RunEvent) -> Void) throws -> [Leaderboard] {
         let archives = try benchmarks.map { try BenchmarkArchive(preparing: $0, output: options.output) }
-        let units = selection(benchmarks).map { bi, o, l in
-            let b = benchmarks[bi], entry = b.optimizers[o], landscape = b.landscapes[l]
-            return Unit(benchmark: bi, optimizer: o, landscape: l,
-                        work: BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape),
-                        digest: InputDigest.benchmarkUnit(b, entry, landscape, version: ExperimentRunner.version).description)
+        let selected = selection(benchmarks)
+        let units = selected.map { bi, o, l in
+            let b = benchmarks[bi], archive = archives[bi]
+            let work = BenchmarkUnit(benchmark: b, entry: b.optimizers[o], landscape: b.landscapes[l])
+            let digest = InputDigest.benchmarkUnit(b, work.entry, work.landscape, version: ExperimentRunner.version).description
+            return RunUnit(experiment: b.name, label: "\(work.entry.label) on \(work.landscape.name)", file: b.file,
+                           upToDate: { archive.saved(work, digest: digest).map { _ in () } },
+                           run: { try archive.save(work, try work.run(), digest: digest) })
         }
-        let present = Mutex(benchmarks.map { b in
+        let ran = RunUnit.runAll(units, jobs: options.jobs, force: options.force, events: events)
+        var present = benchmarks.map { b in
             [[Bool]](repeating: [Bool](repeating: false, count: b.landscapes.count), count: b.optimizers.count)
-        })
-        let failures = Mutex([Int: String]())
-        let force = options.force
-        let finished = Atomic(0)
-        let began = DispatchTime.now().uptimeNanoseconds
-        ParallelWork.run(units.count, jobs: options.jobs) { i in
-            let u = units[i]
-            let b = benchmarks[u.benchmark], archive = archives[u.benchmark]
-            let label = "\(u.work.entry.label) on \(u.work.landscape.name)"
-            if !force, archive.saved(u.work, digest: u.digest) != nil {
-                events(.upToDate(experiment: b.name, label: label))
-                finished.add(1, ordering: .relaxed)
-                present.withLock { $0[u.benchmark][u.optimizer][u.landscape] = true }
-                return
-            }
-            events(.started(experiment: b.name, label: label))
-            let start = DispatchTime.now().uptimeNanoseconds
-            do {
-                try archive.save(u.work, try u.work.run(), digest: u.digest)
-                present.withLock { $0[u.benchmark][u.optimizer][u.landscape] = true }
-                let now = DispatchTime.now().uptimeNanoseconds
-                let done = finished.add(1, ordering: .relaxed).newValue
-                events(.unitFinished(experiment: b.name, label: label, seconds: Double(now - start) / 1e9,
-                                     done: done, total: units.count, elapsed: Double(now - began) / 1e9))
-            } catch {
-                events(.failed(experiment: b.name, label: label, message: "\(error)"))
-                failures.withLock { $0[i] = "\(b.file): \(label): \(error)" }
-            }
         }
-        var messages = failures.withLock { f in f.keys.sorted().compactMap { f[$0] } }
+        for (i, (bi, o, l)) in selected.enumerated() where ran.outputs[i] != nil { present[bi][o][l] = true }
+        var messages = ran.failures
         var boards: [Leaderboard] = []
-        let done = present.withLock { $0 }
         for (bi, b) in benchmarks.enumerated() {
             // This run's units, then those on disk from other shards (same digest only).
-            var rows = done[bi]
+            var rows = present[bi]
             for (o, entry) in b.optimizers.enumerated() {
                 for (l, landscape) in b.landscapes.enumerated() where !rows[o][l] {
                     let u = BenchmarkUnit(benchmark: b, entry: entry, landscape: landscape)

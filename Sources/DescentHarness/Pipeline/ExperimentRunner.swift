@@ -1,6 +1,5 @@
 import DescentCore
 import Foundation
-import Synchronization
 
 /// Runs experiments: every optimizer of every experiment is one unit of work (search, path,
 /// figures), run in parallel on `jobs` threads; then each experiment's race and loss figures
@@ -24,14 +23,6 @@ public struct ExperimentRunner: Sendable {
         public var description: String { messages.joined(separator: "\n") }
     }
 
-    /// One optimizer of one experiment, with the inputs that decide whether it must run.
-    struct Unit: Sendable {
-        var experiment: Int
-        var entry: Int
-        var formats: Set<OutputFormat>
-        var digest: InputDigest
-    }
-
     /// What the units produced: a record per (experiment, optimizer) that has one, in config
     /// order, and a message per failed unit, in unit order.
     struct UnitResults {
@@ -42,8 +33,7 @@ public struct ExperimentRunner: Sendable {
     /// Runs `experiments` (already validated), reporting progress through `events`.
     public func run(_ experiments: [Experiment], events: @escaping @Sendable (RunEvent) -> Void) throws -> [ExperimentResult] {
         let archives = try experiments.map { try ExperimentArchive(preparing: $0, output: options.output) }
-        let units = selectUnits(experiments)
-        let done = runInParallel(units, experiments, archives, events: events)
+        let done = runInParallel(experiments, archives, events: events)
         var failures = done.failures
         var results: [ExperimentResult] = []
         for (e, experiment) in experiments.enumerated() {
@@ -73,74 +63,40 @@ public struct ExperimentRunner: Sendable {
 
     /// Every (experiment, optimizer) in config order that `--only` names; the shard takes its
     /// share of that order counting every optimizer, so shards partition the whole sweep.
-    func selection(_ experiments: [Experiment]) -> [(experiment: Int, entry: Int)] {
-        var selected: [(experiment: Int, entry: Int)] = []
-        var index = 0
-        for (e, experiment) in experiments.enumerated() {
-            for (o, entry) in experiment.optimizers.enumerated() {
-                if options.selects(entry, unit: index) { selected.append((e, o)) }
-                index += 1
-            }
-        }
-        return selected
+    func selection(_ experiments: [Experiment]) -> [(config: Int, optimizer: Int, part: Int)] {
+        options.selection(experiments.map(\.optimizers))
     }
 
     /// How many units `run` takes on (up-to-date ones included), for progress.
     public func unitCount(_ experiments: [Experiment]) -> Int { selection(experiments).count }
 
-    /// The selected units with the inputs that decide whether each must run.
-    func selectUnits(_ experiments: [Experiment]) -> [Unit] {
-        selection(experiments).map { e, o in
-            let experiment = experiments[e], formats = formats(experiment)
-            return Unit(experiment: e, entry: o, formats: formats,
-                        digest: .run(experiment, experiment.optimizers[o], formats: formats, version: Self.version))
-        }
-    }
-
-    /// Runs `units` on up to `jobs` threads, each taking the next unit in order.
-    func runInParallel(_ units: [Unit], _ experiments: [Experiment], _ archives: [ExperimentArchive],
+    /// Runs the selected units on up to `jobs` threads, each taking the next unit in order: a
+    /// unit is its saved record when its digest matches and its figures are on disk (the
+    /// cache); otherwise it runs (`OptimizerRun`) and its record is saved.
+    func runInParallel(_ experiments: [Experiment], _ archives: [ExperimentArchive],
                        events: @escaping @Sendable (RunEvent) -> Void) -> UnitResults {
-        let records = Mutex(experiments.map { [OptimizerResult?](repeating: nil, count: $0.optimizers.count) })
-        let failures = Mutex([Int: String]())
-        let force = options.force
+        let selected = selection(experiments)
+        let units = selected.map { e, o, _ in
+            let experiment = experiments[e], archive = archives[e], entry = experiment.optimizers[o], formats = formats(experiment)
+            let digest = InputDigest.run(experiment, entry, formats: formats, version: Self.version).description
+            return RunUnit(experiment: experiment.name, label: entry.label, file: experiment.file,
+                           upToDate: { archive.upToDate(label: entry.label, digest: digest) },
+                           run: {
+                               let run = OptimizerRun(experiment: experiment, entry: entry, folder: archive.folders.folder,
+                                                      formats: formats, digest: digest)
+                               let (record, _) = try run.run(events)
+                               try archive.save(record)
+                               return record
+                           })
+        }
         // As many at once as --jobs asks and the memory budget allows for the largest figures.
         let jobs = experiments.map { ExperimentCost($0).concurrentUnits(jobs: options.jobs) }.min() ?? options.jobs
-        ParallelWork.run(units.count, jobs: jobs) { i in
-            let u = units[i]
-            switch Self.runOrReuse(u, experiments[u.experiment], archives[u.experiment], force: force, events: events) {
-            case .success(let record): records.withLock { $0[u.experiment][u.entry] = record }
-            case .failure(let message): failures.withLock { $0[i] = message.text }
-            }
+        let ran = RunUnit.runAll(units, jobs: jobs, force: options.force, events: events) { u, record, seconds, _, _, _ in
+            .finished(experiment: u.experiment, label: u.label, result: record, seconds: seconds)
         }
-        let failed = failures.withLock { $0 }
-        return UnitResults(records: records.withLock { $0 }, failures: failed.keys.sorted().compactMap { failed[$0] })
-    }
-
-    struct UnitFailure: Error { var text: String }
-
-    /// The unit's saved record when its digest matches and its figures are on disk (the cache);
-    /// otherwise the unit runs and its record is saved.
-    static func runOrReuse(_ u: Unit, _ experiment: Experiment, _ archive: ExperimentArchive, force: Bool,
-                           events: @Sendable (RunEvent) -> Void) -> Result<OptimizerResult, UnitFailure> {
-        let entry = experiment.optimizers[u.entry]
-        if !force, let previous = archive.upToDate(label: entry.label, digest: u.digest.description) {
-            events(.upToDate(experiment: experiment.name, label: entry.label))
-            return .success(previous)
-        }
-        events(.started(experiment: experiment.name, label: entry.label))
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            let run = OptimizerRun(experiment: experiment, entry: entry, folder: archive.folders.folder,
-                                   formats: u.formats, digest: u.digest.description)
-            let (record, _) = try run.run(events)
-            try archive.save(record)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            events(.finished(experiment: experiment.name, label: entry.label, result: record, seconds: seconds))
-            return .success(record)
-        } catch {
-            events(.failed(experiment: experiment.name, label: entry.label, message: "\(error)"))
-            return .failure(UnitFailure(text: "\(experiment.file): \(entry.label): \(error)"))
-        }
+        var records = experiments.map { [OptimizerResult?](repeating: nil, count: $0.optimizers.count) }
+        for ((e, o, _), record) in zip(selected, ran.outputs) { records[e][o] = record }
+        return UnitResults(records: records, failures: ran.failures)
     }
 
     /// The race and loss-curve files of an experiment and the digest they were drawn from;

@@ -25,6 +25,24 @@ public struct RunOptions: Sendable {
         if let shard, !shard.contains(index) { return false }
         return true
     }
+
+    /// The units of a sweep this run takes, in config order: `optimizers[c]` are the optimizers
+    /// of the sweep's `c`-th config, each of them `parts[c]` units in a row (a benchmark's
+    /// landscapes; one each when nil). Every unit counts, taken or not, so shards partition the
+    /// whole sweep.
+    func selection(_ optimizers: [[OptimizerEntry]], parts: [Int]? = nil) -> [(config: Int, optimizer: Int, part: Int)] {
+        var selected: [(config: Int, optimizer: Int, part: Int)] = []
+        var index = 0
+        for (c, entries) in optimizers.enumerated() {
+            for (o, entry) in entries.enumerated() {
+                for p in 0..<(parts?[c] ?? 1) {
+                    if selects(entry, unit: index) { selected.append((c, o, p)) }
+                    index += 1
+                }
+            }
+        }
+        return selected
+    }
 }
 
 /// Part `index` (1-based) of `count`: every `count`-th optimizer run of the sweep, in config

@@ -2,7 +2,6 @@ import DescentBase
 import DescentCore
 import DescentNetwork
 import Foundation
-import Synchronization
 
 /// Runs network studies: every (study, optimizer) is one unit (`StudyUnit`), run in parallel on
 /// `jobs` threads (each network sets OpenBLAS to one thread, so jobs do not oversubscribe the
@@ -14,12 +13,6 @@ public struct StudyRunner: Sendable {
     public var options: RunOptions
 
     public init(options: RunOptions) { self.options = options }
-
-    struct Unit: Sendable {
-        var study: Int
-        var optimizer: Int
-        var digest: String
-    }
 
     /// The figure formats a study writes: `--format`, else its config's.
     func formats(_ s: Study) -> Set<OutputFormat> { options.formats ?? s.figures.formats }
@@ -45,16 +38,8 @@ public struct StudyRunner: Sendable {
 
     /// Every (study, optimizer) in config order that `--only` names and the shard holds
     /// (counting every optimizer, so shards partition the work).
-    func selection(_ studies: [Study]) -> [(study: Int, optimizer: Int)] {
-        var selected: [(study: Int, optimizer: Int)] = []
-        var index = 0
-        for (si, s) in studies.enumerated() {
-            for (o, entry) in s.optimizers.enumerated() {
-                if options.selects(entry, unit: index) { selected.append((si, o)) }
-                index += 1
-            }
-        }
-        return selected
+    func selection(_ studies: [Study]) -> [(config: Int, optimizer: Int, part: Int)] {
+        options.selection(studies.map(\.optimizers))
     }
 
     /// How many units `run` takes on (up-to-date ones included), for progress.
@@ -64,37 +49,17 @@ public struct StudyRunner: Sendable {
     @discardableResult
     public func run(_ studies: [Study], events: @escaping @Sendable (RunEvent) -> Void) throws -> [JSONValue] {
         let archives = try studies.map { try StudyArchive(preparing: $0, output: options.output) }
-        let units = selection(studies).map { si, o in
-            let s = studies[si]
-            return Unit(study: si, optimizer: o, digest: Self.digest(s, s.optimizers[o], formats: formats(s)).description)
+        let units = selection(studies).map { si, o, _ in
+            let s = studies[si], archive = archives[si], entry = s.optimizers[o], formats = formats(s)
+            let digest = Self.digest(s, entry, formats: formats).description
+            return RunUnit(experiment: s.name, label: entry.label, file: s.file,
+                           upToDate: { archive.saved(entry.label, digest: digest).map { _ in () } },
+                           run: {
+                               let unit = StudyUnit(study: s, entry: entry, folder: archive.folders.folder, formats: formats, digest: digest)
+                               try archive.save(entry.label, try unit.run(events))
+                           })
         }
-        let failures = Mutex([Int: String]())
-        let force = options.force
-        let finished = Atomic(0)
-        let began = DispatchTime.now().uptimeNanoseconds
-        ParallelWork.run(units.count, jobs: options.jobs) { i in
-            let u = units[i]
-            let s = studies[u.study], archive = archives[u.study], entry = s.optimizers[u.optimizer]
-            if !force, archive.saved(entry.label, digest: u.digest) != nil {
-                events(.upToDate(experiment: s.name, label: entry.label))
-                finished.add(1, ordering: .relaxed)
-                return
-            }
-            events(.started(experiment: s.name, label: entry.label))
-            let start = DispatchTime.now().uptimeNanoseconds
-            do {
-                let unit = StudyUnit(study: s, entry: entry, folder: archive.folders.folder, formats: self.formats(s), digest: u.digest)
-                try archive.save(entry.label, try unit.run(events))
-                let now = DispatchTime.now().uptimeNanoseconds
-                let done = finished.add(1, ordering: .relaxed).newValue
-                events(.unitFinished(experiment: s.name, label: entry.label, seconds: Double(now - start) / 1e9,
-                                     done: done, total: units.count, elapsed: Double(now - began) / 1e9))
-            } catch {
-                events(.failed(experiment: s.name, label: entry.label, message: "\(error)"))
-                failures.withLock { $0[i] = "\(s.file): \(entry.label): \(error)" }
-            }
-        }
-        var messages = failures.withLock { f in f.keys.sorted().compactMap { f[$0] } }
+        var messages = RunUnit.runAll(units, jobs: options.jobs, force: options.force, events: events).failures
         var results: [JSONValue] = []
         for (si, s) in studies.enumerated() {
             // Every record on disk made from this config's inputs: this run's and other shards'.
