@@ -235,11 +235,7 @@ public enum ExperimentDecoder {
     static func decodeSearch(_ node: ConfigNode) throws(ConfigError) -> SearchSettings {
         var n = node
         var s = SearchSettings()
-        if let a = try n.optional("algorithm") {
-            s.algorithm = try a.choice(of: SearchAlgorithm.allCases, named: \.name, what: "algorithm")
-        }
-        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: Limits.evaluations) }
-        if let seed = try n.optional("seed") { s.seed = UInt64(try seed.int(in: 0...Int.max)) }
+        try decodeSampling(&n, into: &s)
         if let o = try n.optional("objective") {
             s.objective = try o.choice(of: TrajectoryObjective.allCases, named: \.rawValue, what: "objective")
         }
@@ -251,6 +247,16 @@ public enum ExperimentDecoder {
         if let space = try n.optional("space") { s.space = try decodeSpace(space) }
         try n.finish()
         return s
+    }
+
+    /// The keys every `search` block has, read from `n` in this order (the order the
+    /// unknown-key message lists them in): `algorithm`, `evaluations`, `seed`.
+    static func decodeSampling(_ n: inout ConfigNode, into s: inout some SearchSampling) throws(ConfigError) {
+        if let a = try n.optional("algorithm") {
+            s.algorithm = try a.choice(of: SearchAlgorithm.allCases, named: \.name, what: "algorithm")
+        }
+        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: Limits.evaluations) }
+        if let seed = try n.optional("seed") { s.seed = UInt64(try seed.int(in: 0...Int.max)) }
     }
 
     /// A search block's default `space`: an object the search-space parser accepts (checked

@@ -145,11 +145,7 @@ public enum StudyDecoder {
     static func decodeSearch(_ node: ConfigNode) throws(ConfigError) -> StudySearch {
         var n = node
         var s = StudySearch()
-        if let a = try n.optional("algorithm") {
-            s.algorithm = try a.choice(of: SearchAlgorithm.allCases, named: \.name, what: "algorithm")
-        }
-        if let e = try n.optional("evaluations") { s.evaluations = try e.int(in: Limits.evaluations) }
-        if let v = try n.optional("seed") { s.seed = UInt64(try v.int(in: 0...Int.max)) }
+        try ExperimentDecoder.decodeSampling(&n, into: &s)
         if let o = try n.optional("objective") {
             s.objective = try o.choice(of: StudySearch.Objective.allCases, named: \.rawValue, what: "objective")
         }
