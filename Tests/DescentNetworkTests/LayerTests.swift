@@ -97,6 +97,24 @@ import TestSupport
         #expect(dx == [0, 0, 0, 1])
     }
 
+    @Test func reluPassesNaNAndZeroesTheRestAsTorch() throws {
+        // torch.relu: NaN passes through, −0 and negatives become +0, +∞ stays; threshold_backward
+        // passes dy only where y > 0 (so at 0 and at NaN the gradient is 0).
+        let network = try Network(ModelSpec([.relu]), inputShape: [7])
+        let layer = network.layers[0]
+        var x = [-1.0, -0.0, 0, 2, .nan, -.infinity, .infinity], y = [Double](repeating: 9, count: 7)
+        var dx = y, dy = [Double](repeating: 3, count: 7), s = [0.0]
+        var random = SplitMix64(seed: 0)
+        withBuffers(&x, &y, &dx, &dy, &s) { b in
+            layer.forward(b, mode: .training, random: &random)
+            layer.backward(b, mode: .training)
+        }
+        #expect(y[4].isNaN)
+        #expect([0, 1, 2, 3, 5, 6].map { y[$0] } == [0, 0, 0, 2, 0, .infinity])
+        #expect([0, 1, 2, 5].allSatisfy { y[$0].sign == .plus })
+        #expect(dx == [0, 0, 0, 3, 0, 0, 3])
+    }
+
     @Test func dropoutKeepsWithProbabilityOneMinusPAndScales() throws {
         let p = 0.25, count = 40_000
         let network = try Network(ModelSpec([.dropout(p: p)]), inputShape: [count])

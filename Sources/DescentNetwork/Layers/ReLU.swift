@@ -6,7 +6,9 @@ public struct ReLU: Activation {
 
     init(input: [Int]) { inputShape = input }
 
-    @inline(__always) static func value(_ x: Double) -> Double { x > 0 || x.isNaN ? x : 0 }
+    /// One comparison, false for NaN (which so passes through), compiles to a select rather than
+    /// an unpredictable branch.
+    @inline(__always) static func value(_ x: Double) -> Double { x <= 0 ? 0 : x }
 
     /// dy is loaded unconditionally, so the choice is a select, not a branch.
     @inline(__always) static func inputGradient(_ dy: Double, output y: Double) -> Double { y > 0 ? dy : 0 }
