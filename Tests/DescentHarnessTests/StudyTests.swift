@@ -110,6 +110,34 @@ import Testing
         #expect(try Self.study(text).optimizers.map(\.label) == ["Adam", "SGD-momentum", "Alice", "SOAP"])
     }
 
+    @Test func densePreconditionersAreBoundedByTheCubeOfALayersWidth() throws {
+        // conv 32 → flatten → linear 10: a 10×2048 weight. Its parameters are few (20 810), but SOAP
+        // preconditions the 2048 axis: one 2048² Jacobi eigh alone is ≈ 7.7·10¹¹ operations.
+        func wide(_ optimizer: String, steps: Int = 3) -> String {
+            Self.config
+                .replacingOccurrences(of: #"{"conv2d": {"out_channels": 2, "kernel_size": 3, "padding": 1}}, "relu", {"maxpool2d": 2}"#,
+                                      with: #"{"conv2d": {"out_channels": 32, "kernel_size": 3, "padding": 1}}, "relu""#)
+                .replacingOccurrences(of: "\"steps\": 24", with: "\"steps\": \(steps)")
+                .replacingOccurrences(of: #"{"name": "RMSprop", "hyperparameters": {"lr": 0.003}}"#, with: optimizer)
+        }
+        let refused = try #require(Self.error { $0 = wide(#""SOAP""#) })
+        #expect(refused.path == "optimizers" && refused.message.contains("max_precondition_dim"), "\(refused)")
+        // Left unpreconditioned above 1024, the same layer is cheap: accepted.
+        let bounded = try Self.study(wide(#"{"name": "SOAP", "hyperparameters": {"max_precondition_dim": 1024}}"#))
+        let cost = StudyCost(bounded)
+        #expect(cost.dense > 0 && cost.dense < 1e10, "\(cost.dense)")
+        // Shampoo roots every axis every step; Alice's 10-row matrix is small.
+        #expect(try #require(Self.error { $0 = wide(#""Shampoo""#) }).path == "optimizers")
+        let alice = StudyCost(try Self.study(wide(#""Alice""#)))
+        #expect(alice.dense > 0 && alice.dense < 1e9, "\(alice.dense)")
+        // Elementwise optimizers have none; the estimate grows with the steps.
+        #expect(StudyCost(try Self.study()).dense == 0)
+        let soap = try SOAP(["max_precondition_dim": 1024])
+        let shapes = bounded.network.parameters.map(\.shape)
+        #expect(soap.denseWork(shapes: shapes, steps: 100) > soap.denseWork(shapes: shapes, steps: 10))
+        #expect(try Adam().denseWork(shapes: shapes, steps: 100) == 0)
+    }
+
     @Test func initialWeightsAreCheckedKeyByKey() throws {
         let dir = ExperimentRunnerTests.temporaryDirectory()
         let s = try Self.study()

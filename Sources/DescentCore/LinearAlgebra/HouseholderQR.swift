@@ -10,6 +10,14 @@
 /// (scaled `snrm2`, blocked updates) in the last bits of float32. `TwoByTwoQR` is the 2×2 case
 /// bit for bit.
 public enum HouseholderQR {
+    /// About the floating-point operations of `orthogonalFactorFloat32` on an m×n matrix:
+    /// 2mn² − ⅔n³ for the reflections and as many again to form Q (4m²n for a complete Q).
+    public static func estimatedWork(rows m: Int, columns n: Int, complete: Bool = false) -> Double {
+        let (m, n) = (Double(m), Double(min(n, m)))
+        let reflections = 2 * m * n * n - 2 * n * n * n / 3
+        return reflections + (complete ? 4 * m * m * n : reflections)
+    }
+
     /// Q of `a` (m×n) rounded to float32, returned in float64: m×min(m, n) (torch's `reduced`),
     /// or m×m with `complete` (the reflectors applied to the whole identity).
     public static func orthogonalFactorFloat32(_ a: Matrix, complete: Bool = false) -> Matrix {

@@ -27,9 +27,18 @@ public protocol Optimizer: Sendable {
     /// optimizer steps any shapes unless it says otherwise here (checked before any work by
     /// the network study, so a config is refused rather than a run trapping).
     static func shapeProblem(_ shapes: [[Int]]) -> String?
+
+    /// About how many floating-point operations of dense linear algebra — eigendecompositions,
+    /// QR factorisations, products with per-axis preconditioners — `steps` steps on tensors of
+    /// `shapes` run besides the per-coordinate update (0 for optimizers without any). It grows
+    /// with the cube of an axis, so a study bounds it (`StudyCost`) and refuses a wide layer
+    /// under SOAP, Shampoo or Alice rather than running for hours.
+    func denseWork(shapes: [[Int]], steps: Int) -> Double
 }
 
 extension Optimizer {
+    public func denseWork(shapes _: [[Int]], steps _: Int) -> Double { 0 }
+
     /// The type's entry in `OptimizerRegistry.catalog`.
     public static var info: OptimizerInfo { OptimizerRegistry.info(of: Self.self) }
 

@@ -90,6 +90,11 @@ extension Limits {
     public static let studyTrainingWork = 5e13
     /// Loss-landscape work of one study, in parameter·sample products.
     public static let studyLandscapeWork = 1e13
+    /// Dense linear algebra of one study's optimizers (`Optimizer.denseWork`), in floating-point
+    /// operations. Measured with SOAP's first step on one linear layer (release build, this 2-core
+    /// VM): a 256-wide axis (1.5·10⁹) 2.9 s, 384 (5·10⁹) 7.5 s, 512 (1.2·10¹⁰) 68 s, where the
+    /// 2 MB statistic no longer fits the cache; so 10¹¹ is up to about ten minutes.
+    public static let studyDenseWork = 1e11
     /// Samples per side of a study's loss grids (`landscape.grid`).
     public static let studyGrid = 5...201
     /// Training samples a landscape grid point is scored on (`landscape.subset`).

@@ -1,3 +1,4 @@
+import Foundation
 import DescentNetwork
 
 /// What a study will cost, from its config alone (as `ExperimentCost` and `BenchmarkCost`),
@@ -7,11 +8,17 @@ import DescentNetwork
 ///     landscape = (optimizers × (2·grid² + grid) + grid²) × subset × parameters
 ///     search    = searching optimizers × evaluations × (search steps × batch_size + 2 × validation) × parameters
 ///
-/// (per optimizer a PCA grid, a random-direction grid and a slice; one shared race grid).
+/// (per optimizer a PCA grid, a random-direction grid and a slice; one shared race grid), and,
+/// in floating-point operations, the dense linear algebra of the optimizers that keep per-axis
+/// preconditioners (SOAP, Shampoo, Alice: `Optimizer.denseWork`), which grows with the cube of
+/// a layer's width rather than with its parameters:
+///
+///     dense     = Σ optimizers denseWork(the network's shapes, steps + its search trials' steps)
 public struct StudyCost: Hashable, Sendable {
     public var training: Double
     public var landscape: Double
     public var search: Double
+    public var dense: Double
 
     public init(_ s: Study) {
         let p = Double(s.network.parameterCount), o = Double(s.optimizers.count)
@@ -24,6 +31,14 @@ public struct StudyCost: Hashable, Sendable {
             search = searching * Double(settings.evaluations) * trial * p
         } else {
             search = 0
+        }
+        let shapes = s.network.parameters.map(\.shape)
+        dense = s.optimizers.reduce(0) { total, entry in
+            // Searched keys at their defaults; an entry that does not build is refused elsewhere.
+            guard let optimizer = try? entry.type.init(entry.hyperparameters) else { return total }
+            var steps = s.settings.steps
+            if let settings = s.search, s.search(for: entry) != nil { steps += settings.evaluations * settings.trialSteps(s) }
+            return total + optimizer.denseWork(shapes: shapes, steps: steps)
         }
         landscape = s.landscape.enabled ? (o * (2 * g * g + g) + (s.landscape.race ? g * g : 0)) * subset * p : 0
     }
@@ -39,10 +54,23 @@ public struct StudyCost: Hashable, Sendable {
                 + "(steps × batch_size + 2 × validation samples) × parameters), more than \(Int(Limits.studyTrainingWork)): "
                 + "lower search.evaluations or search.steps")
         }
+        if dense > Limits.studyDenseWork {
+            return ("optimizers", "the optimizers' per-axis preconditioners (SOAP, Shampoo, Alice) would take about \(Self.scientific(dense)) "
+                + "floating-point operations of eigendecompositions and products, more than \(Self.scientific(Limits.studyDenseWork)): "
+                + "they grow with the cube of a layer's width; narrow the widest layer, lower the steps, or set max_precondition_dim "
+                + "(SOAP), update_freq (Shampoo), update_interval or rank (Alice)")
+        }
         if landscape > Limits.studyLandscapeWork {
             return ("landscape", "the landscapes would take \(Int(landscape)) parameter·sample products ((optimizers × (2·grid² + grid) + grid²) × subset × parameters), "
                 + "more than \(Int(Limits.studyLandscapeWork)): lower landscape.grid or landscape.subset")
         }
         return nil
+    }
+
+    /// `x` as "1.2e12".
+    static func scientific(_ x: Double) -> String {
+        let exponent = x > 0 ? Int(log10(x).rounded(.down)) : 0
+        let mantissa = x / pow(10, Double(exponent))
+        return String(format: "%.1fe%d", mantissa, exponent)
     }
 }

@@ -85,6 +85,24 @@ public struct Alice: Optimizer {
         return Matrix(rows: 2, columns: 2, scalars: [rotated[0, order[0]], rotated[0, order[1]], rotated[1, order[0]], rotated[1, order[1]]])
     }
 
+    /// Per tensor as its m×n matrix (rank r = min(rank, m)): at the first step and every
+    /// `update_interval` steps the m×m statistic (2m²n + 4m²r), the float32 QRs of an m×r
+    /// matrix and its complete Q, and an r×r eigh; every step four products with the m×r basis
+    /// (≈ 8mrn).
+    public func denseWork(shapes: [[Int]], steps: Int) -> Double {
+        let switches = Double(1 + steps / updateInterval)
+        var work = 0.0
+        for shape in shapes where shape != [2] {
+            let (m, n) = Self.matrixShape(shape)
+            let r = min(rank, m)
+            let (md, nd, rd) = (Double(m), Double(n), Double(r))
+            let basisSwitch = 2 * md * md * nd + 4 * md * md * rd + SymmetricEigen.estimatedWork(r)
+                + HouseholderQR.estimatedWork(rows: m, columns: r) + HouseholderQR.estimatedWork(rows: m, columns: r, complete: true)
+            work += switches * basisSwitch + Double(steps) * 8 * md * rd * nd
+        }
+        return work
+    }
+
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         step += 1
         let (beta1, beta2, beta3) = (betas[0], betas[1], betas[2])

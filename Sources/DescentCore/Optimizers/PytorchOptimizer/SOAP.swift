@@ -73,6 +73,26 @@ public struct SOAP: TensorwiseOptimizer, AdamFamilyOptimizer {
         return (k, correctBias ? learningRate * correction : learningRate)
     }
 
+    /// Per preconditioned axis of length d of an n-element tensor: the first step's eigh (Jacobi,
+    /// `SymmetricEigen.estimatedWork`), a QR power step every `precondition_frequency` steps
+    /// (a d×d QR and two d×d products), and per step the statistic and three projections
+    /// (≈ 8nd).
+    public func denseWork(shapes: [[Int]], steps: Int) -> Double {
+        let refreshes = Double(steps / preconditionFrequency)
+        var work = 0.0
+        for shape in shapes {
+            let preconditioner = SOAPPreconditioner(shape: shape, mergeDims: mergeDims, channelsLast: dataFormat == "channels_last",
+                                                    maxDimension: maxPreconditionDim, vectors: precondition1D)
+            let n = Double(shape.reduce(1, *))
+            for (d, gg) in zip(preconditioner.working, preconditioner.gg) where gg != nil {
+                work += SymmetricEigen.estimatedWork(d)
+                work += refreshes * (HouseholderQR.estimatedWork(rows: d, columns: d) + 4 * pow3(d))
+                work += Double(steps) * 8 * n * Double(d)
+            }
+        }
+        return work
+    }
+
     public mutating func update(_ theta: inout [Double], _ g: [Double], _ moments: inout [Moments<LerpRounding>], tensor p: Int, _ c: (k: Int?, stepSize: Double)) {
         let weight = 1 - (shampooBeta ?? beta2)
         guard let k = c.k else {

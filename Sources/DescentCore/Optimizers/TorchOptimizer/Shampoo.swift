@@ -42,6 +42,21 @@ public struct Shampoo: Optimizer {
         updateFrequency = try r.int("update_freq", default: 1, .atLeast(1))
     }
 
+    /// Per axis of length d of an n-element tensor: the statistic and the preconditioning
+    /// product every step (≈ 4nd), and every `update_freq` steps the matrix root through
+    /// `SymmetricEigen` and U·diag·Vᵀ (2d³).
+    public func denseWork(shapes: [[Int]], steps: Int) -> Double {
+        let roots = Double((steps + updateFrequency - 1) / updateFrequency)
+        var work = 0.0
+        for shape in shapes {
+            let n = Double(shape.reduce(1, *))
+            for d in shape {
+                work += roots * (SymmetricEigen.estimatedWork(d) + 2 * pow3(d)) + Double(steps) * 4 * n * Double(d)
+            }
+        }
+        return work
+    }
+
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         if states.isEmpty {
             states = gradients.map { g in
