@@ -121,13 +121,14 @@ import Testing
                 .replacingOccurrences(of: #"{"name": "RMSprop", "hyperparameters": {"lr": 0.003}}"#, with: optimizer)
         }
         let refused = try #require(Self.error { $0 = wide(#""SOAP""#) })
-        #expect(refused.path == "optimizers" && refused.message.contains("max_precondition_dim"), "\(refused)")
+        #expect(refused.path == "optimizers[2]" && refused.message.contains("max_precondition_dim"), "\(refused)")
+        #expect(refused.message.contains("most of all SOAP's"), "\(refused)")
         // Left unpreconditioned above 1024, the same layer is cheap: accepted.
         let bounded = try Self.study(wide(#"{"name": "SOAP", "hyperparameters": {"max_precondition_dim": 1024}}"#))
         let cost = StudyCost(bounded)
         #expect(cost.dense > 0 && cost.dense < 1e10, "\(cost.dense)")
         // Shampoo roots every axis every step; Alice's 10-row matrix is small.
-        #expect(try #require(Self.error { $0 = wide(#""Shampoo""#) }).path == "optimizers")
+        #expect(try #require(Self.error { $0 = wide(#""Shampoo""#) }).path == "optimizers[2]")
         let alice = StudyCost(try Self.study(wide(#""Alice""#)))
         #expect(alice.dense > 0 && alice.dense < 1e9, "\(alice.dense)")
         // Elementwise optimizers have none; the estimate grows with the steps.

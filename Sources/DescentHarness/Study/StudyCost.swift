@@ -19,6 +19,13 @@ public struct StudyCost: Hashable, Sendable {
     public var landscape: Double
     public var search: Double
     public var dense: Double
+    /// The optimizer with the most dense work (its index in the config and label), if any has some.
+    public var denseLeader: Entry?
+
+    public struct Entry: Hashable, Sendable {
+        public var index: Int
+        public var label: String
+    }
 
     public init(_ s: Study) {
         let p = Double(s.network.parameterCount), o = Double(s.optimizers.count)
@@ -33,12 +40,16 @@ public struct StudyCost: Hashable, Sendable {
             search = 0
         }
         let shapes = s.network.parameters.map(\.shape)
-        dense = s.optimizers.reduce(0) { total, entry in
+        let perOptimizer = s.optimizers.map { entry -> Double in
             // Searched keys at their defaults; an entry that does not build is refused elsewhere.
-            guard let optimizer = try? entry.type.init(entry.hyperparameters) else { return total }
+            guard let optimizer = try? entry.type.init(entry.hyperparameters) else { return 0 }
             var steps = s.settings.steps
             if let settings = s.search, s.search(for: entry) != nil { steps += settings.evaluations * settings.trialSteps(s) }
-            return total + optimizer.denseWork(shapes: shapes, steps: steps)
+            return optimizer.denseWork(shapes: shapes, steps: steps)
+        }
+        dense = perOptimizer.reduce(0, +)
+        denseLeader = perOptimizer.indices.max { perOptimizer[$0] < perOptimizer[$1] }.flatMap { i in
+            perOptimizer[i] > 0 ? Entry(index: i, label: s.optimizers[i].label) : nil
         }
         landscape = s.landscape.enabled ? (o * (2 * g * g + g) + (s.landscape.race ? g * g : 0)) * subset * p : 0
     }
@@ -55,7 +66,8 @@ public struct StudyCost: Hashable, Sendable {
                 + "lower search.evaluations or search.steps")
         }
         if dense > Limits.studyDenseWork {
-            return ("optimizers", "the optimizers' per-axis preconditioners (SOAP, Shampoo, Alice) would take about \(Self.scientific(dense)) "
+            let leader = denseLeader ?? Entry(index: 0, label: "?")
+            return ("optimizers[\(leader.index)]", "the per-axis preconditioners (most of all \(leader.label)'s) would take about \(Self.scientific(dense)) "
                 + "floating-point operations of eigendecompositions and products, more than \(Self.scientific(Limits.studyDenseWork)): "
                 + "they grow with the cube of a layer's width; narrow the widest layer, lower the steps, or set max_precondition_dim "
                 + "(SOAP), update_freq (Shampoo), update_interval or rank (Alice)")
