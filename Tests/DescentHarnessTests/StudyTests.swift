@@ -129,6 +129,9 @@ import Testing
         #expect(cost.dense > 0 && cost.dense < 1e10, "\(cost.dense)")
         // Shampoo roots every axis every step; Alice's 10-row matrix is small.
         #expect(try #require(Self.error { $0 = wide(#""Shampoo""#) }).path == "optimizers[2]")
+        // DASH roots 1024-row blocks of the flattened weight: twenty of them here.
+        #expect(try #require(Self.error { $0 = wide(#""DASH""#) }).path == "optimizers[2]")
+        #expect(StudyCost(try Self.study(wide(#"{"name": "DASH", "hyperparameters": {"block_size": 64}}"#))).dense < 1e10)
         let alice = StudyCost(try Self.study(wide(#""Alice""#)))
         #expect(alice.dense > 0 && alice.dense < 1e9, "\(alice.dense)")
         // Elementwise optimizers have none; the estimate grows with the steps.

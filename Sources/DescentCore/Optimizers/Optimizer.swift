@@ -32,7 +32,7 @@ public protocol Optimizer: Sendable {
     /// QR factorisations, products with per-axis preconditioners — `steps` steps on tensors of
     /// `shapes` run besides the per-coordinate update (0 for optimizers without any). It grows
     /// with the cube of an axis, so a study bounds it (`StudyCost`) and refuses a wide layer
-    /// under SOAP, Shampoo or Alice rather than running for hours.
+    /// under SOAP, Shampoo, Alice or DASH rather than running for hours.
     func denseWork(shapes: [[Int]], steps: Int) -> Double
 }
 

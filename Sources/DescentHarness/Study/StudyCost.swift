@@ -10,7 +10,7 @@ import DescentNetwork
 ///
 /// (per optimizer a PCA grid, a random-direction grid and a slice; one shared race grid), and,
 /// in floating-point operations, the dense linear algebra of the optimizers that keep per-axis
-/// preconditioners (SOAP, Shampoo, Alice: `Optimizer.denseWork`), which grows with the cube of
+/// preconditioners (SOAP, Shampoo, Alice, DASH: `Optimizer.denseWork`), which grows with the cube of
 /// a layer's width rather than with its parameters:
 ///
 ///     dense     = Σ optimizers denseWork(the network's shapes, steps + its search trials' steps)
@@ -70,7 +70,7 @@ public struct StudyCost: Hashable, Sendable {
             return ("optimizers[\(leader.index)]", "the per-axis preconditioners (most of all \(leader.label)'s) would take about \(Self.scientific(dense)) "
                 + "floating-point operations of eigendecompositions and products, more than \(Self.scientific(Limits.studyDenseWork)): "
                 + "they grow with the cube of a layer's width; narrow the widest layer, lower the steps, or set max_precondition_dim "
-                + "(SOAP), update_freq (Shampoo), update_interval or rank (Alice)")
+                + "(SOAP), update_freq (Shampoo), update_interval or rank (Alice), block_size or precondition_frequency (DASH)")
         }
         if landscape > Limits.studyLandscapeWork {
             return ("landscape", "the landscapes would take \(Int(landscape)) parameter·sample products ((optimizers × (2·grid² + grid) + grid²) × subset × parameters), "

@@ -109,6 +109,28 @@ public struct DASH: Optimizer {
         return out
     }
 
+    /// Per tensor, a column of n rows in blocks of h ≤ block_size: every step each block's
+    /// statistic and preconditioned product (≈ 4nh in all), and at each recomputation (the first
+    /// from start_preconditioning_step, then every precondition_frequency steps) each block's
+    /// inverse root — eigh (`SymmetricEigen`) plus V·diag·Vᵀ, or `newton_steps` coupled Newton
+    /// steps of three h×h products — and its power-iteration scale (2h² per vector per iteration).
+    public func denseWork(shapes: [[Int]], steps: Int) -> Double {
+        let preconditioned = max(0, steps - startPreconditioningStep + 1)
+        let recomputations = Double(preconditioned == 0 ? 0 : 1 + preconditioned / preconditionFrequency)
+        func root(_ h: Int) -> Double {
+            let inverse = eigh ? SymmetricEigen.estimatedWork(h) + 2 * pow3(h) : Double(newtonSteps) * 6 * pow3(h)
+            return inverse + (powerScaling ? 2 * Double(h * h * powerIterationVectors * powerIterationSteps) : 0)
+        }
+        var work = 0.0
+        for shape in shapes {
+            let n = shape.reduce(1, *)
+            let (full, rest) = (n / blockSize, n % blockSize)
+            work += recomputations * (Double(full) * root(blockSize) + (rest > 0 ? root(rest) : 0))
+            work += Double(steps) * 4 * Double(full * blockSize * blockSize + rest * rest)
+        }
+        return work
+    }
+
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) {
         if state.batches.isEmpty { state.batches = parameters.map { batches(rows: $0.count) } }
         state.step += 1
