@@ -134,6 +134,12 @@ import Testing
         #expect(StudyCost(try Self.study(wide(#"{"name": "DASH", "hyperparameters": {"block_size": 64}}"#))).dense < 1e10)
         let alice = StudyCost(try Self.study(wide(#""Alice""#)))
         #expect(alice.dense > 0 && alice.dense < 1e9, "\(alice.dense)")
+        // Hyperparameters near Int.max are estimated without overflowing (2⁶³ − 1024 is a whole Double).
+        let huge = "9223372036854774784"
+        for optimizer in [#"{"name": "Shampoo", "hyperparameters": {"update_freq": \#(huge)}}"#,
+                          #"{"name": "DASH", "hyperparameters": {"power_iteration_steps": \#(huge), "power_iteration_vectors": \#(huge)}}"#] {
+            #expect(try #require(Self.error { $0 = wide(optimizer, steps: 2000) }).path == "optimizers[2]", "\(optimizer)")
+        }
         // Elementwise optimizers have none; the estimate grows with the steps.
         #expect(StudyCost(try Self.study()).dense == 0)
         let soap = try SOAP(["max_precondition_dim": 1024])

@@ -65,10 +65,10 @@ public struct StudyCost: Hashable, Sendable {
                 + "(steps × batch_size + 2 × validation samples) × parameters), more than \(Int(Limits.studyTrainingWork)): "
                 + "lower search.evaluations or search.steps")
         }
-        if dense > Limits.studyDenseWork {
-            let leader = denseLeader ?? Entry(index: 0, label: "?")
-            return ("optimizers[\(leader.index)]", "the per-axis preconditioners (most of all \(leader.label)'s) would take about \(Self.scientific(dense)) "
-                + "floating-point operations of eigendecompositions and products, more than \(Self.scientific(Limits.studyDenseWork)): "
+        if dense > Limits.studyDenseWork, let leader = denseLeader {
+            let (work, bound) = (String(format: "%.1e", dense), String(format: "%.1e", Limits.studyDenseWork))
+            return ("optimizers[\(leader.index)]", "the per-axis preconditioners (most of all \(leader.label)'s) would take about \(work) "
+                + "floating-point operations of eigendecompositions and products, more than \(bound): "
                 + "they grow with the cube of a layer's width; narrow the widest layer, lower the steps, or set max_precondition_dim "
                 + "(SOAP), update_freq (Shampoo), update_interval or rank (Alice), block_size or precondition_frequency (DASH)")
         }
@@ -77,12 +77,5 @@ public struct StudyCost: Hashable, Sendable {
                 + "more than \(Int(Limits.studyLandscapeWork)): lower landscape.grid or landscape.subset")
         }
         return nil
-    }
-
-    /// `x` as "1.2e12".
-    static func scientific(_ x: Double) -> String {
-        let exponent = x > 0 ? Int(log10(x).rounded(.down)) : 0
-        let mantissa = x / pow(10, Double(exponent))
-        return String(format: "%.1fe%d", mantissa, exponent)
     }
 }

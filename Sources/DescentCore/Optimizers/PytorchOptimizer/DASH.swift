@@ -119,7 +119,8 @@ public struct DASH: Optimizer {
         let recomputations = Double(preconditioned == 0 ? 0 : 1 + preconditioned / preconditionFrequency)
         func root(_ h: Int) -> Double {
             let inverse = eigh ? SymmetricEigen.estimatedWork(h) + 2 * pow3(h) : Double(newtonSteps) * 6 * pow3(h)
-            return inverse + (powerScaling ? 2 * Double(h * h * powerIterationVectors * powerIterationSteps) : 0)
+            let power = 2 * Double(h) * Double(h) * Double(powerIterationVectors) * Double(powerIterationSteps)
+            return inverse + (powerScaling ? power : 0)
         }
         var work = 0.0
         for shape in shapes {

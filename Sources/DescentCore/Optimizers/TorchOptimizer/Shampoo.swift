@@ -46,7 +46,8 @@ public struct Shampoo: Optimizer {
     /// product every step (≈ 4nd), and every `update_freq` steps the matrix root through
     /// `SymmetricEigen` and U·diag·Vᵀ (2d³).
     public func denseWork(shapes: [[Int]], steps: Int) -> Double {
-        let roots = Double((steps + updateFrequency - 1) / updateFrequency)
+        // ⌈steps / update_freq⌉ (steps 0, f, 2f, …), without overflow for any update_freq.
+        let roots = Double(steps / updateFrequency + (steps % updateFrequency == 0 ? 0 : 1))
         var work = 0.0
         for shape in shapes {
             let n = Double(shape.reduce(1, *))
