@@ -19,6 +19,21 @@ import TestSupport
         #expect(plane.project(checkpoints.last!) == (0, 0))
     }
 
+    @Test func aStraightPathHasNoPlane() {
+        // Checkpoints on one line through the final point (a repeated start, as SOAP's first step
+        // leaves it): the Gram matrix has rank one, and its second eigenvalue is rounding noise.
+        var g = SplitMix64(seed: 9)
+        let p = 5000, start = (0..<p).map { _ in g.nextGaussian() }, final = (0..<p).map { _ in g.nextGaussian() }
+        let line = { (t: Double) in zip(start, final).map { $0 + t * ($1 - $0) } }
+        #expect(PCAPlane(checkpoints: [start, start, final]) == nil)
+        #expect(PCAPlane(checkpoints: [start, line(0.3), line(0.7), line(0.9), final]) == nil)
+        // Bent by 10⁻³ across a path of length ≈ 100: a plane, its second direction carrying the bend.
+        var bent = line(0.5)
+        bent[17] += 1e-3
+        let plane = PCAPlane(checkpoints: [start, bent, final])
+        #expect(plane != nil && plane!.explainedVarianceRatio[1] > 0 && plane!.explainedVarianceRatio[1] < 1e-8)
+    }
+
     @Test func filterNormalizedDirectionsMatchFilterNorms() throws {
         let network = try Network(ModelSpec.digitsDefault, inputShape: [1, 8, 8])
         let weights = network.initialParameters(seed: 2)

@@ -41,7 +41,11 @@ public struct PCAPlane: Sendable, Hashable {
         }
         let (values, vectors) = SymmetricEigen.decompose(Matrix(rows: m, columns: m, scalars: gram))
         let total = values.reduce(0) { $0 + max($1, 0) }
-        guard values.count >= 2, values[1] > 0, total > 0 else { return nil }
+        // Spread in two directions beyond rounding: G's entries are P-term sums, so the deltas of
+        // a straight path (rank one: two distinct checkpoints, as after SOAP's first step, which
+        // does not move) leave a λ₂ of rounding noise, up to about P·ε·λ₁ (numpy's `matrix_rank`
+        // tolerance).
+        guard values.count >= 2, values[1] > Double(max(m, p)) * .ulpOfOne * values[0], total > 0 else { return nil }
         var directions: [[Double]] = []
         for k in 0..<2 {
             var d = [Double](repeating: 0, count: p)
