@@ -32,7 +32,7 @@ public enum NetworkLimits {
     /// Bytes of an `initial_weights` JSON file (25 bytes per number is generous).
     public static let weightsFileBytes = 32 * parameters
     /// Checkpoints kept of one training run (the interval doubles when more would be kept); also
-    /// bounds the PCA's m × m Gram matrix, decomposed by Jacobi rotations in O(m³) per sweep.
+    /// bounds the PCA's m × m Gram matrix, decomposed in about 10m³ operations (`SymmetricEigen`).
     public static let checkpoints = 2...1_000
     /// Points of a loss-landscape grid (α × β samples).
     public static let gridPoints = 1...1_000_000

@@ -53,16 +53,25 @@ public enum HouseholderQR {
         return Matrix(rows: rows, columns: width, scalars: q.map { Double($0) })
     }
 
-    /// X[i…, j] ← X[i…, j] − τ·v·(vᵀX[i…, j]) for j in `columns`, with v = (1, `below`).
+    /// X[i…, j] ← X[i…, j] − τ·v·(vᵀX[i…, j]) for j in `columns`, with v = (1, `below`). Each
+    /// vᵀX[i…, j] is summed down the rows in order, as LAPACK's column loop sums it; the rows are
+    /// walked whole, so every inner loop is contiguous.
     static func reflect(_ x: inout [Float], stride: Int, rows: Int, v below: [Float], column i: Int, tau: Float,
                         columns: Range<Int>) {
-        guard tau != 0 else { return }
-        for j in columns {
-            var w = x[i * stride + j]
-            for row in (i + 1)..<rows { w += below[row - i - 1] * x[row * stride + j] }
-            let t = tau * w
-            x[i * stride + j] -= t
-            for row in (i + 1)..<rows { x[row * stride + j] -= t * below[row - i - 1] }
+        guard tau != 0, !columns.isEmpty else { return }
+        let (first, count) = (columns.lowerBound, columns.count)
+        x.withUnsafeMutableBufferPointer { x in
+            var w = Array(x[(i * stride + first)..<(i * stride + first + count)])
+            for row in (i + 1)..<rows {
+                let v = below[row - i - 1], line = row * stride + first
+                for j in 0..<count { w[j] += v * x[line + j] }
+            }
+            for j in 0..<count { w[j] *= tau }
+            for j in 0..<count { x[i * stride + first + j] -= w[j] }
+            for row in (i + 1)..<rows {
+                let v = below[row - i - 1], line = row * stride + first
+                for j in 0..<count { x[line + j] -= w[j] * v }
+            }
         }
     }
 }

@@ -47,15 +47,8 @@ public struct Matrix: Hashable, Sendable {
     /// bit for bit on random inputs; larger matrices may round differently in BLAS).
     public func matmul(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows, "Matrix: \(rows)×\(columns) @ \(other.rows)×\(other.columns)")
-        var out = Matrix(rows: rows, columns: other.columns, scalars: [Double](repeating: 0, count: rows * other.columns))
-        for r in 0..<rows {
-            for c in 0..<other.columns {
-                var s = 0.0
-                for k in 0..<columns { s = k == 0 ? self[r, k] * other[k, c] : s + self[r, k] * other[k, c] }
-                out[r, c] = s
-            }
-        }
-        return out
+        return Matrix(rows: rows, columns: other.columns,
+                      scalars: Self.product(scalars, rows: rows, inner: columns, other.scalars, columns: other.columns, as: Double.self))
     }
 
     /// `self @ other` in float32, as torch's mm of two float32 matrices of a point's size:
@@ -64,18 +57,33 @@ public struct Matrix: Hashable, Sendable {
     /// float32 values.
     public func matmulFloat32(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows, "Matrix: \(rows)×\(columns) @ \(other.rows)×\(other.columns)")
-        var out = Matrix(rows: rows, columns: other.columns, scalars: [Double](repeating: 0, count: rows * other.columns))
-        for r in 0..<rows {
-            for c in 0..<other.columns {
-                var s: Float = 0
-                for k in 0..<columns {
-                    let product = Float(self[r, k]) * Float(other[k, c])
-                    s = k == 0 ? product : s + product
+        let product = Self.product(scalars.map { Float($0) }, rows: rows, inner: columns, other.scalars.map { Float($0) },
+                                   columns: other.columns, as: Float.self)
+        return Matrix(rows: rows, columns: other.columns, scalars: product.map { Double($0) })
+    }
+
+    /// C = A·B (row-major, rows × inner times inner × columns) in T: C[r, c] is A[r, 0]·B[0, c], then
+    /// + A[r, k]·B[k, c] for k = 1, 2, … in order. Row r of C is built from whole rows of B, so
+    /// the inner loops are contiguous; each entry sees the same operations as a dot product.
+    static func product<T: BinaryFloatingPoint>(_ a: [T], rows: Int, inner: Int, _ b: [T], columns: Int, as _: T.Type) -> [T] {
+        var c = [T](repeating: 0, count: rows * columns)
+        guard inner > 0 else { return c }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    for r in 0..<rows {
+                        let line = r * columns, left = r * inner
+                        let first = a[left]
+                        for j in 0..<columns { c[line + j] = first * b[j] }
+                        for k in 1..<inner {
+                            let x = a[left + k], row = k * columns
+                            for j in 0..<columns { c[line + j] += x * b[row + j] }
+                        }
+                    }
                 }
-                out[r, c] = Double(s)
             }
         }
-        return out
+        return c
     }
 
     /// `s · self`, element by element (torch's `s * A`).

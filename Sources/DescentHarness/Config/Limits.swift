@@ -91,10 +91,10 @@ extension Limits {
     /// Loss-landscape work of one study, in parameter·sample products.
     public static let studyLandscapeWork = 1e13
     /// Dense linear algebra of one study's optimizers (`Optimizer.denseWork`), in floating-point
-    /// operations. Measured with SOAP's first step on one linear layer (release build, this 2-core
-    /// VM): a 256-wide axis (1.5·10⁹) 2.9 s, 384 (5·10⁹) 7.5 s, 512 (1.2·10¹⁰) 68 s, where the
-    /// 2 MB statistic no longer fits the cache; so 10¹¹ is up to about ten minutes.
-    public static let studyDenseWork = 1e11
+    /// operations. Measured on one linear layer 10 × 2048 (release build, this 2-core VM): SOAP's
+    /// first-step eigh of the 2048² statistic (8.6·10¹⁰) 19 s, each QR refresh (5.7·10¹⁰) 24–29 s,
+    /// a Shampoo root (10¹¹) 30 s: 2–4.5·10⁹ operations a second, so 10¹² is about 4–8 minutes.
+    public static let studyDenseWork = 1e12
     /// Samples per side of a study's loss grids (`landscape.grid`).
     public static let studyGrid = 5...201
     /// Training samples a landscape grid point is scored on (`landscape.subset`).

@@ -17,7 +17,8 @@ import DescentBase
 /// Two departures from the reference, which make this the same algorithm but not torch's
 /// trajectory: the complement's columns are drawn by a Fisher–Yates shuffle of the optimizer's
 /// own SplitMix64 stream (seeded 0; torch's `randperm` draws from its global generator), and the
-/// float32 eigh is cyclic Jacobi on the float32 values (LAPACK's `ssyevd` rounds otherwise).
+/// float32 eigh is `SymmetricEigen` in float64 on the float32 values, rounded back (LAPACK's
+/// `ssyevd` rounds otherwise).
 extension Alice {
     /// The matrix a tensor of `shape` is stepped as: (rows, columns).
     static func matrixShape(_ shape: [Int]) -> (rows: Int, columns: Int) {
@@ -88,7 +89,7 @@ extension Alice {
         let previous = Matrix(rows: u.rows, columns: r, scalars: u.scalars.map { Double(Float($0)) })
         let basis = HouseholderQR.orthogonalFactorFloat32(a.matmulFloat32(previous))
         let reduced = basis.transposed.matmulFloat32(a).matmulFloat32(basis)
-        // eigh's order, ascending, as torch returns it (Jacobi on the float32 values, rounded back).
+        // eigh's order, ascending, as torch returns it (`SymmetricEigen` on the float32 values, rounded back).
         let (descending, vectors) = SymmetricEigen.decompose(reduced)
         let ascending = Matrix(rows: r, columns: r, scalars: (0..<(r * r)).map { Double(Float(vectors[$0 / r, r - 1 - $0 % r])) })
         let rotated = basis.matmulFloat32(ascending)

@@ -25,10 +25,11 @@
 /// Vyas et al., "SOAP: Improving and Stabilizing Shampoo using Adam", ICLR 2025 (arXiv 2024).
 /// Follows pytorch_optimizer 4.1.0 bit for bit on a 2-element point: eigh is LAPACK's
 /// (`SymmetricEigen`'s 2×2 path), and the QR runs in float32 as the reference casts it
-/// (`TwoByTwoQR`). Larger statistics take cyclic Jacobi and a float32 Householder QR
-/// (`HouseholderQR`), which round differently from LAPACK in the last bits — and where GG has a
-/// repeated eigenvalue (a rank-deficient statistic after the first step), eigh's basis of that
-/// eigenspace is LAPACK's choice, which Jacobi does not reproduce: on networks SOAP follows the
+/// (`TwoByTwoQR`). Larger statistics take Householder tridiagonalisation with implicit QL and a
+/// float32 Householder QR (`HouseholderQR`), which round differently from LAPACK in the last
+/// bits — and where GG has a repeated eigenvalue (a rank-deficient statistic after the first
+/// step), eigh's basis of that eigenspace is LAPACK's choice (divide and conquer above 25 rows),
+/// which `SymmetricEigen` does not reproduce: on networks SOAP follows the
 /// reference's algorithm, not its exact trajectory. √v and the normalize_gradient root are
 /// torch's tensor root (`torchSqrt`); the LAPACK emulation keeps LAPACK's IEEE roots.
 public struct SOAP: TensorwiseOptimizer, AdamFamilyOptimizer {
@@ -73,8 +74,8 @@ public struct SOAP: TensorwiseOptimizer, AdamFamilyOptimizer {
         return (k, correctBias ? learningRate * correction : learningRate)
     }
 
-    /// Per preconditioned axis of length d of an n-element tensor: the first step's eigh (Jacobi,
-    /// `SymmetricEigen.estimatedWork`), a QR power step every `precondition_frequency` steps
+    /// Per preconditioned axis of length d of an n-element tensor: the first step's eigh
+    /// (`SymmetricEigen.estimatedWork`), a QR power step every `precondition_frequency` steps
     /// (a d×d QR and two d×d products), and per step the statistic and three projections
     /// (≈ 8nd).
     public func denseWork(shapes: [[Int]], steps: Int) -> Double {

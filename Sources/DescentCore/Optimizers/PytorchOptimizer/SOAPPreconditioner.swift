@@ -94,23 +94,47 @@ public struct SOAPPreconditioner: Sendable, Hashable {
         var y = toWorking(x)
         for axis in working.indices {
             guard let m = q[axis] else { continue }
-            let (outer, d, inner) = extent(axis)
-            var out = y
-            for o in 0..<outer {
-                for j in 0..<d {
-                    for t in 0..<inner {
-                        var s = 0.0
+            y = Self.contract(y, extent(axis), back ? m.transposed : m)
+        }
+        return fromWorking(y)
+    }
+
+    /// out[o, j, t] = Σᵢ y[o, i, t]·m[i, j] for y of extent (outer, d, inner), the products
+    /// summed over i in order (i = 0 first, as a dot product). i runs outside j and t, so each
+    /// step reads one whole row of m and adds into contiguous runs of the output.
+    static func contract(_ y: [Double], _ extent: (outer: Int, d: Int, inner: Int), _ m: Matrix) -> [Double] {
+        let (outer, d, inner) = extent
+        var out = [Double](repeating: 0, count: y.count)
+        y.withUnsafeBufferPointer { y in
+            m.scalars.withUnsafeBufferPointer { m in
+                out.withUnsafeMutableBufferPointer { out in
+                    for o in 0..<outer {
+                        let base = o * d * inner
                         for i in 0..<d {
-                            let product = y[(o * d + i) * inner + t] * (back ? m[j, i] : m[i, j])
-                            s = i == 0 ? product : s + product
+                            let source = y.baseAddress! + base + i * inner, row = m.baseAddress! + i * d
+                            if inner == 1 {
+                                let target = out.baseAddress! + base, x = source[0]
+                                if i == 0 {
+                                    for j in 0..<d { target[j] = x * row[j] }
+                                } else {
+                                    for j in 0..<d { target[j] += x * row[j] }
+                                }
+                                continue
+                            }
+                            for j in 0..<d {
+                                let target = out.baseAddress! + base + j * inner, coefficient = row[j]
+                                if i == 0 {
+                                    for t in 0..<inner { target[t] = source[t] * coefficient }
+                                } else {
+                                    for t in 0..<inner { target[t] += source[t] * coefficient }
+                                }
+                            }
                         }
-                        out[(o * d + j) * inner + t] = s
                     }
                 }
             }
-            y = out
         }
-        return fromWorking(y)
+        return out
     }
 
     /// Xₐ Xₐᵀ of the tensor unfolded along `axis` (for a vector, g gᵀ).

@@ -94,9 +94,9 @@ public struct Shampoo: Optimizer {
 
     /// torch_optimizer's `_matrix_power`: `u @ s.pow_(power).diag() @ v.t()` from `torch.svd`.
     /// 2×2 matrices (the preconditioner of a point) go through `TwoByTwoSVD`, torch's own
-    /// LAPACK path, bit for bit; other sizes through Jacobi rotations (`SymmetricEigen`, U = V
-    /// for these symmetric positive semi-definite matrices), which can differ from LAPACK in
-    /// the last bits.
+    /// LAPACK path, bit for bit; other sizes through `SymmetricEigen` (tridiagonal QL, U = V for
+    /// these symmetric positive semi-definite matrices), which can differ from LAPACK in the last
+    /// bits.
     func matrixPower(_ matrix: Matrix, _ power: Double) -> Matrix {
         let u: Matrix, values: [Double], vt: Matrix
         if matrix.rows == 2 {
